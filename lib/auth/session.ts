@@ -1,0 +1,33 @@
+import "server-only";
+// Who is asking, checked on the server for every page, action and route handler. The session
+// cookie only names the user; the database decides whether they are still active, still on the
+// same session version (password reset / deactivation end old sessions) and what role they have.
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { getDb } from "@/lib/db/client";
+import { authOptions } from "./options";
+import { can, type Permission, type Role } from "./permissions";
+
+export type SessionUser = { id: string; email: string; name: string; role: Role };
+
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  await connection(); // per-request: never prerendered at build time
+  const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
+  if (!session?.uid) return null;
+  const user = await getDb().user.findUnique({
+    where: { id: session.uid },
+    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+  });
+  if (!user || !user.active || user.sessionVersion !== session.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** For pages and layouts: signed out → the sign-in page; lacking the permission → 403. */
+export async function requirePageUser(permission?: Permission): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (permission && !can(user.role, permission)) forbidden();
+  return user;
+}

@@ -1,0 +1,45 @@
+// The Prisma client for DATABASE_URL: SQLite (better-sqlite3 adapter) by default, PostgreSQL
+// (pg adapter, its own generated client) when the URL says so. Both clients come from the same
+// models, so the app is typed against one of them.
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
+import { PrismaClient as PgClient } from "@/lib/generated/prisma-pg/client";
+import { env } from "@/lib/env";
+import { dialectOf, sqlitePath, type Dialect } from "./dialect";
+
+export type Db = SqliteClient;
+export { Prisma } from "@/lib/generated/prisma-sqlite/client";
+export type * from "@/lib/generated/prisma-sqlite/client";
+
+const dialects = new WeakMap<object, Dialect>();
+
+export function createDb(url: string): Db {
+  const dialect = dialectOf(url);
+  const db =
+    dialect === "postgres"
+      ? (new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db)
+      : new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 }) });
+  dialects.set(db, dialect);
+  return db;
+}
+
+/** The dialect a client talks to (for the few raw SQL statements that differ). */
+export function dialectOfDb(db: object): Dialect {
+  const d = dialects.get(db);
+  if (!d) throw new Error("dialectOfDb: not a client made by createDb");
+  return d;
+}
+
+const globalForDb = globalThis as unknown as { __rdDb?: { url: string; db: Db } };
+
+/** The shared client for this process (kept across hot reloads in development). */
+export function getDb(): Db {
+  const url = env().DATABASE_URL;
+  if (globalForDb.__rdDb?.url !== url) globalForDb.__rdDb = { url, db: createDb(url) };
+  return globalForDb.__rdDb.db;
+}
+
+export function currentDialect(): Dialect {
+  return dialectOf(env().DATABASE_URL);
+}

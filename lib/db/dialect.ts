@@ -1,0 +1,33 @@
+// Which database a DATABASE_URL selects, and where its migrations live. Pure: no drivers here.
+import path from "node:path";
+
+export type Dialect = "sqlite" | "postgres";
+
+export function dialectOf(url: string): Dialect {
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
+  if (url.startsWith("file:")) return "sqlite";
+  throw new Error(`DATABASE_URL must start with "file:" (SQLite) or "postgresql://": got "${url.slice(0, 20)}…"`);
+}
+
+/** "file:./data/app.db" → absolute path, resolved against the working directory (the project root). */
+export function sqlitePath(url: string): string {
+  const p = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return p === ":memory:" ? p : path.resolve(p);
+}
+
+export function migrationsDir(dialect: Dialect): string {
+  return path.resolve(dialect === "sqlite" ? "prisma/migrations" : "prisma/postgres/migrations");
+}
+
+export function schemaPath(dialect: Dialect): string {
+  return path.resolve(dialect === "sqlite" ? "prisma/schema.prisma" : "prisma/postgres/schema.prisma");
+}
+
+/**
+ * Tables we create by hand in migrations (full-text search) and Prisma must not manage:
+ * the schema engine's diff ignores them, so the drift check and new migrations leave them alone.
+ */
+export const EXTERNAL_TABLES: Record<Dialect, string[]> = {
+  sqlite: ["ad_fts", "ad_fts_data", "ad_fts_idx", "ad_fts_docsize", "ad_fts_config"],
+  postgres: ["public.ad_search"],
+};

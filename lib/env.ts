@@ -1,0 +1,59 @@
+// Every environment variable the app reads, validated once. Nothing else reads process.env
+// (scripts/up.mjs and the test harness set variables; they do not interpret them).
+import path from "node:path";
+import { z } from "zod";
+
+export const DEFAULT_DATABASE_URL = "file:./data/recruiter-desk.db";
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
+      message: 'must start with "file:" (SQLite) or "postgresql://" (PostgreSQL)',
+    }),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  ADMIN_EMAIL: z.email().default("admin@example.com"),
+  ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  DATA_DIR: z.string().default("data"),
+  SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+/** Parses an environment; throws one readable error naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = ZEnv.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Absolute path of the data folder (SQLite file, uploads). */
+export function dataDir(): string {
+  return path.resolve(env().DATA_DIR);
+}
+
+export function authSecret(): string {
+  const secret = env().NEXTAUTH_SECRET;
+  if (!secret) {
+    throw new Error("NEXTAUTH_SECRET is not set. `npm run up` creates one in data/; or export a random 32+ character string.");
+  }
+  return secret;
+}

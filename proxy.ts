@@ -1,0 +1,27 @@
+// First line of defence: requests without a valid session cookie go to the sign-in page (pages)
+// or get 401 (API). It only checks the cookie's signature and expiry; every page, action and
+// route handler still checks the user, their role and their session version on the server.
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { authSecret } from "@/lib/env";
+
+const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(p + "/"))) return NextResponse.next();
+
+  const token = await getToken({ req: request, secret: authSecret() });
+  if (token) return NextResponse.next();
+
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: "Sign in first." }, { status: 401 });
+  }
+  const login = new URL("/login", request.url);
+  if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+  return NextResponse.redirect(login);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

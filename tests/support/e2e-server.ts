@@ -1,0 +1,35 @@
+// Starts the production build for the browser tests on a fresh database: migrated, seeded with the
+// seed ads and a known admin, then `next start` on E2E_PORT. Playwright runs this as its webServer.
+import { spawn } from "node:child_process";
+import { createDb } from "@/lib/db/client";
+import { dialectOf } from "@/lib/db/dialect";
+import { seedAll } from "@/lib/setup/seed";
+import { E2E } from "../e2e/e2e-config";
+import { createTestDatabase } from "./test-db";
+
+const dialect = process.env.DATABASE_URL ? dialectOf(process.env.DATABASE_URL) : "sqlite";
+const database = await createTestDatabase("e2e", dialect);
+const db = createDb(database.url);
+await seedAll(db, { adminEmail: E2E.admin.email, adminPassword: E2E.admin.password });
+await db.$disconnect();
+
+const env = {
+  ...process.env,
+  NODE_ENV: "production" as const,
+  DATABASE_URL: database.url,
+  NEXTAUTH_SECRET: "e2e-secret-that-is-long-enough-to-be-valid-0123456789",
+  NEXTAUTH_URL: E2E.baseURL,
+  SIGNIN_MAX_ATTEMPTS: String(E2E.signInMaxAttempts),
+  DATA_DIR: "tests/.tmp/e2e-data",
+};
+console.log(`e2e: ${dialect} database ready, starting next on ${E2E.baseURL}`);
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(E2E.port)], { stdio: "inherit", env });
+const stop = async () => {
+  server.kill("SIGTERM");
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", async (code) => {
+  await database.drop().catch(() => {});
+  process.exit(code ?? 0);
+});
