@@ -1,0 +1,169 @@
+// The import pipeline, shared by the browser (a background job) and `npm run import`:
+// files → events (sources.ts) → normalised ads (normalise.ts) → batches written all-or-nothing
+// (writer.ts) with the import's progress and problems. Memory stays flat in the file size: rows
+// stream through in batches; only the Ids seen per file are remembered (to report duplicates).
+import { stat } from "node:fs/promises";
+import { dialectOf } from "@/lib/db/dialect";
+import { logger } from "@/lib/log";
+import { localEvents, parallelEvents } from "./events";
+import type { FileFormat, ImportFile } from "./sources";
+import { PostgresImportStore } from "./store-postgres";
+import { SqliteImportStore } from "./store-sqlite";
+import type { ImportProblem } from "./types";
+import { emptyCounts, writeBatch, type BatchRow, type Counts, type ImportStore } from "./writer";
+
+export const BATCH_SIZE = 2000;
+/** Problems stored per import; more are counted (and the report says how many were left out). */
+export const MAX_STORED_PROBLEMS = 10_000;
+
+export type ImportProgress = Counts & { bytesTotal: number; file: string };
+export type FileSummary = { name: string; format: FileFormat | null; detail: string | null; refused: string | null };
+export type ImportOutcome = { status: "SUCCEEDED" | "FAILED"; message: string | null; counts: Counts; files: FileSummary[] };
+
+export function openImportStore(url: string): ImportStore {
+  return dialectOf(url) === "sqlite" ? new SqliteImportStore(url) : new PostgresImportStore(url);
+}
+
+export type StoredFile = { name: string; path: string; size: number; category?: string | null };
+
+export function parseStoredFiles(json: string): StoredFile[] {
+  try {
+    const files = JSON.parse(json) as StoredFile[];
+    return Array.isArray(files) ? files : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Runs a queued (or interrupted) import to the end and records the outcome. A bad file never
+ * throws: the outcome says what happened. An unexpected failure marks the import FAILED, keeping
+ * the batches already written (running it again finishes the job).
+ */
+export async function executeImport(
+  url: string,
+  importId: string,
+  onProgress?: (p: ImportProgress) => void,
+  existingStore?: ImportStore,
+  parallel = true,
+): Promise<ImportOutcome | null> {
+  const store = existingStore ?? openImportStore(url);
+  try {
+    const record = await store.loadImport(importId);
+    if (!record) throw new Error(`import ${importId} not found`);
+    const files: ImportFile[] = parseStoredFiles(record.files).map((f) => ({ path: f.path, name: f.name, category: f.category ?? null }));
+    await store.markRunning(importId);
+    try {
+      const outcome = await runImport({ store, importId, files, onProgress, parallel });
+      await store.markFinished(importId, outcome.status, outcome.message);
+      return outcome;
+    } catch (e) {
+      logger.error("import failed", { importId, error: e });
+      await store.rollback().catch(() => {});
+      await store.markFinished(importId, "FAILED", `stopped by an unexpected error: ${(e as Error).message}. Ads written before it are kept; run the import again to finish.`);
+      return null;
+    }
+  } finally {
+    if (!existingStore) await store.close();
+  }
+}
+
+export async function runImport(opts: {
+  store: ImportStore;
+  importId: string;
+  files: ImportFile[];
+  onProgress?: (p: ImportProgress) => void;
+  batchSize?: number;
+  /** Parse and normalise in a worker thread (the CLI and background jobs; needs a TS-aware Node). */
+  parallel?: boolean;
+}): Promise<ImportOutcome> {
+  const { store, importId, files } = opts;
+  const batchSize = opts.batchSize ?? BATCH_SIZE;
+  const sizes = await Promise.all(files.map((f) => stat(f.path).then((s) => s.size)));
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  const locations = await store.loadLocations();
+  let counts = emptyCounts();
+  let stored = 0;
+  const summaries: FileSummary[] = files.map((f) => ({ name: f.name, format: null, detail: null, refused: null }));
+
+  let batch: BatchRow[] = [];
+  let batchIds = new Set<number>();
+  let problems: ImportProblem[] = [];
+  let current = files[0]?.name ?? "";
+
+  const report = (p: ImportProblem) => {
+    if (p.severity === "error") counts.errors++;
+    else counts.warnings++;
+    if (stored < MAX_STORED_PROBLEMS) {
+      problems.push(p);
+      stored++;
+    }
+  };
+  const flush = async () => {
+    if (!batch.length && !problems.length) return;
+    const before = counts;
+    const result = await writeBatch(store, importId, batch, problems, (r) => ({
+      ...before,
+      created: before.created + r.created,
+      updated: before.updated + r.updated,
+      unchanged: before.unchanged + r.unchanged,
+    }));
+    counts = { ...counts, created: counts.created + result.created, updated: counts.updated + result.updated, unchanged: counts.unchanged + result.unchanged };
+    batch = [];
+    batchIds = new Set();
+    problems = [];
+    opts.onProgress?.({ ...counts, bytesTotal, file: current });
+  };
+
+  const bytesBefore = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+  let seen = new Map<number, number>(); // Adzuna Id → line, within the current file
+  const events = opts.parallel ? parallelEvents(files, locations) : localEvents(files, locations);
+  for await (const ev of events) {
+    const summary = summaries[ev.fileIndex];
+    current = summary.name;
+    if (ev.type === "format") {
+      summary.format = ev.format;
+      summary.detail = ev.detail;
+    } else if (ev.type === "progress") {
+      counts.bytesDone = bytesBefore[ev.fileIndex] + ev.bytes;
+    } else if (ev.type === "fileEnd") {
+      counts.bytesDone = bytesBefore[ev.fileIndex] + sizes[ev.fileIndex];
+      seen = new Map();
+    } else if (ev.type === "problem") {
+      report(ev.problem);
+      if (ev.rowSkipped) {
+        counts.skipped++;
+        counts.rowsDone++;
+      }
+      if (ev.fatal) summary.refused = ev.problem.message;
+    } else {
+      const id = ev.ad.externalId;
+      const firstLine = seen.get(id);
+      if (firstLine !== undefined) {
+        counts.duplicates++;
+        report({ file: ev.file, line: ev.line, field: "Id", severity: "warning", message: `Id ${id} also appears on line ${firstLine}; this later row is the one kept` });
+      }
+      seen.set(id, ev.line);
+      if (batchIds.has(id)) await flush(); // each batch holds an Id once
+      for (const p of ev.problems) report(p);
+      if (ev.unresolved) counts.unresolvedLocations++;
+      batch.push({ ad: ev.ad, policy: ev.policy, file: ev.file, line: ev.line });
+      batchIds.add(id);
+      counts.rowsDone++;
+      if (batch.length >= batchSize) await flush();
+    }
+  }
+  await flush();
+  // Unconditional final save (a file that yielded nothing still moves the byte count).
+  await writeBatch(store, importId, [], [], () => counts);
+
+  const refused = summaries.filter((s) => s.refused);
+  const imported = counts.created + counts.updated + counts.unchanged;
+  const status = refused.length === files.length || (imported === 0 && counts.skipped > 0) ? "FAILED" : "SUCCEEDED";
+  const message = refused.length
+    ? refused.map((s) => `${s.name} ${s.refused}`).join("; ")
+    : status === "FAILED"
+      ? "no row could be imported; see the problems below"
+      : null;
+  return { status, message, counts, files: summaries };
+}

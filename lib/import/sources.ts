@@ -1,0 +1,200 @@
+// Reads one uploaded or named file as a stream of events: ads, problems (with file, line and
+// field) and progress. A file that is not an import at all (empty, header only, binary, wrong
+// header, broken zip) yields one fatal problem and no ads.
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import path from "node:path";
+import { readHeader, rowToSourceAd } from "./adzuna-csv";
+import { categoryFromFolder } from "./categories";
+import { readCsv } from "./csv-reader";
+import { decodeBytes, looksBinary } from "./decode";
+import { parseTextAd } from "./text-ad";
+import type { ImportProblem, MergePolicy, SourceAd } from "./types";
+import { planZip, readZipEntries, ZIP_LIMITS } from "./zip";
+
+export type FileFormat = "csv" | "text" | "zip";
+
+export type ImportFile = {
+  /** Where the bytes are on disk. */
+  path: string;
+  /** The name shown in reports (the uploaded file name, or the path given to the CLI). */
+  name: string;
+  /** For a loose text ad: the category its folder names (CLI folders), if any. */
+  category?: string | null;
+};
+
+export type SourceEvent =
+  | { type: "format"; format: FileFormat; detail: string }
+  | { type: "ad"; ad: SourceAd; policy: MergePolicy }
+  | { type: "problem"; problem: ImportProblem; rowSkipped: boolean; fatal: boolean }
+  | { type: "progress"; bytes: number };
+
+const MAX_TEXT_AD_BYTES = ZIP_LIMITS.maxEntryBytes;
+
+export async function detectFormat(file: ImportFile): Promise<{ format: FileFormat } | { error: string }> {
+  const size = (await stat(file.path)).size;
+  if (size === 0) return { error: "the file is empty" };
+  const fh = await open(file.path, "r");
+  const head = Buffer.alloc(Math.min(size, 8192));
+  try {
+    await fh.read(head, 0, head.length, 0);
+  } finally {
+    await fh.close();
+  }
+  const ext = path.extname(file.name).toLowerCase();
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return { format: "zip" };
+  if (ext === ".zip") return { error: "has a .zip name but is not a zip archive" };
+  if (looksBinary(head)) return { error: "is a binary file, not a CSV, a text ad or a zip" };
+  const text = decodeBytes(head).text;
+  const firstLine = text.split(/\r?\n/).find((l) => l.trim()) ?? "";
+  if (/^\s*Title\s*:/i.test(firstLine)) return { format: "text" };
+  if (ext === ".txt") return { error: 'is not a text ad: it should start with "Title:"' };
+  if (ext === ".csv" || firstLine.includes(",")) return { format: "csv" };
+  return { error: 'is not an import: expected an Adzuna CSV (header Id,Title,FullDescription,…), a text ad starting with "Title:" or a .zip of text ads' };
+}
+
+function fatal(file: string, message: string): SourceEvent {
+  return { type: "problem", problem: { file, line: null, field: null, severity: "error", message }, rowSkipped: false, fatal: true };
+}
+
+export async function* readImportFile(file: ImportFile): AsyncGenerator<SourceEvent> {
+  const detected = await detectFormat(file);
+  if ("error" in detected) {
+    yield fatal(file.name, detected.error);
+    return;
+  }
+  if (detected.format === "csv") yield* readCsvFile(file);
+  else if (detected.format === "text") yield* readTextFile(file);
+  else yield* readZipFile(file);
+}
+
+async function* readCsvFile(file: ImportFile): AsyncGenerator<SourceEvent> {
+  let header: ReturnType<typeof readHeader> | null = null;
+  let rows = 0;
+  const pending: SourceEvent[] = [];
+  const onProblem = (p: { line: number; message: string; fatal: boolean }) =>
+    pending.push({
+      type: "problem",
+      problem: { file: file.name, line: p.line, field: null, severity: p.fatal ? "error" : "warning", message: p.message },
+      rowSkipped: false,
+      fatal: false,
+    });
+  const stream = createReadStream(file.path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const { records, bytesParsed } of readCsv(stream, { onProblem })) {
+      for (const rec of records) {
+        if (!header) {
+          header = readHeader(rec.fields);
+          if (!header.ok) {
+            yield fatal(file.name, header.message);
+            return;
+          }
+          yield { type: "format", format: "csv", detail: header.layout === "train" ? "Adzuna CSV (Train layout)" : header.layout === "valid" ? "Adzuna CSV (Valid/Test layout, no salary columns)" : "Adzuna CSV (some optional columns missing)" };
+          if (header.unknown.length) {
+            yield { type: "problem", problem: { file: file.name, line: rec.line, field: null, severity: "warning", message: `unknown column${header.unknown.length > 1 ? "s" : ""} ignored: ${header.unknown.join(", ")}` }, rowSkipped: false, fatal: false };
+          }
+          continue;
+        }
+        rows++;
+        const { ad, problems } = rowToSourceAd(rec.fields, header, file.name, rec.line);
+        if (rec.windows1252 && ad) {
+          problems.push({ file: file.name, line: rec.line, field: null, severity: "warning", message: "text that is not UTF-8 was read as Windows-1252" });
+        }
+        let skipCounted = false; // a row with several errors is skipped once
+        for (const p of problems) {
+          const rowSkipped: boolean = !ad && p.severity === "error" && !skipCounted;
+          skipCounted ||= rowSkipped;
+          yield { type: "problem", problem: p, rowSkipped, fatal: false };
+        }
+        if (ad) yield { type: "ad", ad, policy: "replace" };
+      }
+      yield* pending.splice(0);
+      yield { type: "progress", bytes: bytesParsed };
+    }
+    yield* pending.splice(0);
+  } finally {
+    stream.destroy();
+  }
+  if (!header) yield fatal(file.name, "the file is empty");
+  else if (header.ok && rows === 0) yield fatal(file.name, "has a header but no rows");
+}
+
+function* textAdEvents(bytes: Buffer, name: string, category: string | null): Generator<SourceEvent> {
+  if (looksBinary(bytes)) {
+    yield { type: "problem", problem: { file: name, line: null, field: null, severity: "error", message: "is a binary file, not a text ad" }, rowSkipped: true, fatal: false };
+    return;
+  }
+  const { text, encoding } = decodeBytes(bytes);
+  const parsed = parseTextAd(text);
+  if (!parsed.ok) {
+    // Each problem is reported; the ad counts once as skipped.
+    for (const [i, p] of parsed.problems.entries()) {
+      yield { type: "problem", problem: { file: name, line: p.line, field: p.field, severity: "error", message: p.message }, rowSkipped: i === 0, fatal: false };
+    }
+    return;
+  }
+  if (encoding === "windows-1252") yield { type: "problem", problem: { file: name, line: null, field: null, severity: "warning", message: "text that is not UTF-8 was read as Windows-1252" }, rowSkipped: false, fatal: false };
+  const { ad } = parsed;
+  yield {
+    type: "ad",
+    policy: "fill",
+    ad: {
+      kind: "text",
+      file: name,
+      line: 1,
+      externalId: ad.webindex,
+      title: ad.title,
+      description: ad.description,
+      company: ad.company,
+      category,
+      locationRaw: null,
+      locationNormalized: null,
+      contractType: null,
+      contractTime: null,
+      salaryRaw: null,
+      salaryNormalized: null,
+      source: null,
+    },
+  };
+}
+
+async function* readTextFile(file: ImportFile): AsyncGenerator<SourceEvent> {
+  const { size } = await stat(file.path);
+  if (size > MAX_TEXT_AD_BYTES) {
+    yield fatal(file.name, `is ${Math.round(size / 1024)} KB, too big for a text ad (limit ${MAX_TEXT_AD_BYTES / 1024} KB)`);
+    return;
+  }
+  const { readFile } = await import("node:fs/promises");
+  yield { type: "format", format: "text", detail: "text ad" };
+  yield* textAdEvents(await readFile(file.path), file.name, file.category ?? null);
+  yield { type: "progress", bytes: size };
+}
+
+async function* readZipFile(file: ImportFile): AsyncGenerator<SourceEvent> {
+  const plan = await planZip(file.path);
+  if (!plan.ok) {
+    yield fatal(file.name, plan.message);
+    return;
+  }
+  if (!plan.entries.length) {
+    yield fatal(file.name, `holds no .txt text ads${plan.skipped.length ? ` (${plan.skipped.length} other entries skipped)` : ""}`);
+    return;
+  }
+  yield { type: "format", format: "zip", detail: `zip of ${plan.entries.length.toLocaleString("en-GB")} text ads` };
+  for (const s of plan.skipped) {
+    yield { type: "problem", problem: { file: `${file.name}: ${s.name}`, line: null, field: null, severity: "warning", message: s.reason }, rowSkipped: false, fatal: false };
+  }
+  const byName = new Map(plan.entries.map((e) => [e.name, e]));
+  let done = 0;
+  for await (const entry of readZipEntries(file.path, new Set(byName.keys()))) {
+    const info = byName.get(entry.name)!;
+    const name = `${file.name}: ${entry.name}`;
+    if ("error" in entry) {
+      yield { type: "problem", problem: { file: name, line: null, field: null, severity: "error", message: `could not be read (${entry.error})` }, rowSkipped: true, fatal: false };
+    } else {
+      yield* textAdEvents(entry.bytes, name, info.folder ? categoryFromFolder(info.folder) : null);
+    }
+    done += info.compressedSize;
+    yield { type: "progress", bytes: done };
+  }
+}

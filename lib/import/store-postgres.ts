@@ -1,0 +1,194 @@
+// The import's SQL for PostgreSQL: one connection, set-based statements per batch (unnest arrays
+// for inserts, ANY() for look-ups). The tsvector index follows through the trigger on "Ad".
+import pg from "pg";
+import type { ExistingAd } from "./merge";
+import { companyKey } from "./normalise";
+import { newImportId, type AdColumns, type AdHistory, type AdUpdate, type Counts, type ImportRecord, type ImportStore, type LocationRow } from "./writer";
+import type { ImportProblem, NormalisedAd } from "./types";
+
+const AD_COLUMNS: { name: keyof AdColumns; type: string }[] = [
+  { name: "title", type: "text" },
+  { name: "description", type: "text" },
+  { name: "companyId", type: "int" },
+  { name: "locationId", type: "int" },
+  { name: "locationRaw", type: "text" },
+  { name: "locationNormalized", type: "text" },
+  { name: "category", type: "text" },
+  { name: "contractType", type: '"ContractType"' },
+  { name: "contractTime", type: '"ContractTime"' },
+  { name: "salaryRaw", type: "text" },
+  { name: "salaryMin", type: "float8" },
+  { name: "salaryMax", type: "float8" },
+  { name: "salaryPeriod", type: '"SalaryPeriod"' },
+  { name: "salaryAnnual", type: "int" },
+  { name: "source", type: "text" },
+];
+const TYPES = new Map(AD_COLUMNS.map((c) => [c.name as string, c.type]));
+
+export class PostgresImportStore implements ImportStore {
+  private readonly client: pg.Client;
+  private connected: Promise<void>;
+  private readonly companyCache = new Map<string, number>();
+  private pendingCompanies: string[] = [];
+
+  constructor(url: string) {
+    this.client = new pg.Client({ connectionString: url });
+    this.connected = this.client.connect().then(() => undefined);
+  }
+
+  private async q<R extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]) {
+    await this.connected;
+    return this.client.query<R>(sql, params);
+  }
+
+  async createImport(o: { origin: string; userId: string | null; files: string; bytesTotal: number; status: string }) {
+    const id = newImportId();
+    await this.q(
+      `INSERT INTO "Import" ("id", "origin", "createdById", "files", "bytesTotal", "status", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6::"ImportStatus", now(), now())`,
+      [id, o.origin, o.userId, o.files, o.bytesTotal, o.status],
+    );
+    return id;
+  }
+
+  async loadImport(id: string) {
+    const { rows } = await this.q<ImportRecord>(
+      `SELECT "id", "status"::text AS "status", "files", "message", "rowsDone", "bytesDone"::float8 AS "bytesDone", "created", "updated", "unchanged", "skipped", "errors",
+              "warnings", "duplicates", "unresolvedLocations" FROM "Import" WHERE "id" = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async markRunning(id: string) {
+    await this.q(`UPDATE "Import" SET "status" = 'RUNNING', "startedAt" = now(), "heartbeatAt" = now(), "finishedAt" = NULL, "message" = NULL, "updatedAt" = now() WHERE "id" = $1`, [id]);
+  }
+
+  async markFinished(id: string, status: string, message: string | null) {
+    await this.q(`UPDATE "Import" SET "status" = $2::"ImportStatus", "message" = $3, "finishedAt" = now(), "updatedAt" = now() WHERE "id" = $1`, [id, status, message]);
+  }
+
+  async loadLocations() {
+    return (await this.q<LocationRow>(`SELECT "id", "name", "path", "depth", "parentId" FROM "Location"`)).rows;
+  }
+
+  async firstIssues(id: string, limit: number) {
+    return (await this.q<ImportProblem>(`SELECT "file", "line", "field", "severity", "message" FROM "ImportIssue" WHERE "importId" = $1 ORDER BY "id" LIMIT $2`, [id, limit])).rows;
+  }
+
+  async begin() {
+    await this.q("BEGIN");
+    this.pendingCompanies = [];
+  }
+  async commit() {
+    await this.q("COMMIT");
+    this.pendingCompanies = [];
+  }
+  async rollback() {
+    await this.q("ROLLBACK");
+    for (const k of this.pendingCompanies) this.companyCache.delete(k);
+    this.pendingCompanies = [];
+  }
+
+  async findExisting(externalIds: number[]) {
+    const { rows } = await this.q<ExistingAd & { externalId: number }>(
+      `SELECT a."id", a."externalId", a."version", a."sourceHash", a."title", a."description", c."name" AS "companyName", a."locationId",
+              a."locationRaw", a."locationNormalized", a."category", a."contractType"::text AS "contractType",
+              a."contractTime"::text AS "contractTime", a."salaryRaw", a."salaryMin", a."salaryMax",
+              a."salaryPeriod"::text AS "salaryPeriod", a."salaryAnnual", a."source"
+       FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE a."externalId" = ANY($1::int[])`,
+      [externalIds],
+    );
+    return new Map(rows.map(({ externalId, ...rest }) => [externalId, rest as ExistingAd]));
+  }
+
+  async companyIds(names: string[]) {
+    const out = new Map<string, number>();
+    const missing = new Map<string, string>();
+    for (const name of names) {
+      const k = companyKey(name);
+      const id = this.companyCache.get(k);
+      if (id === undefined) missing.set(k, name);
+      else out.set(k, id);
+    }
+    if (missing.size) {
+      const keys = [...missing.keys()];
+      const inserted = await this.q<{ nameKey: string }>(
+        `INSERT INTO "Company" ("name", "nameKey") SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT ("nameKey") DO NOTHING RETURNING "nameKey"`,
+        [[...missing.values()], keys],
+      );
+      this.pendingCompanies.push(...inserted.rows.map((r) => r.nameKey));
+      const { rows } = await this.q<{ id: number; nameKey: string }>(`SELECT "id", "nameKey" FROM "Company" WHERE "nameKey" = ANY($1::text[])`, [keys]);
+      for (const r of rows) {
+        this.companyCache.set(r.nameKey, r.id);
+        out.set(r.nameKey, r.id);
+      }
+    }
+    return out;
+  }
+
+  async insertAds(rows: { ad: NormalisedAd; companyId: number | null }[], importId: string) {
+    // unnest zips the arrays into rows; enum columns travel as text and are cast on the way in.
+    const arrayType = (t: string) => (t.startsWith('"') ? "text" : t);
+    const cast = (c: { name: string; type: string }) => (c.type.startsWith('"') ? `t."${c.name}"::${c.type}` : `t."${c.name}"`);
+    const n = AD_COLUMNS.length;
+    await this.q(
+      `INSERT INTO "Ad" ("externalId", ${AD_COLUMNS.map((c) => `"${c.name}"`).join(", ")}, "sourceHash", "status", "version", "importId", "createdAt", "updatedAt")
+       SELECT t."externalId", ${AD_COLUMNS.map(cast).join(", ")}, t."sourceHash", 'OPEN', 1, $${n + 3}, now(), now()
+       FROM unnest($1::int[], ${AD_COLUMNS.map((c, i) => `$${i + 2}::${arrayType(c.type)}[]`).join(", ")}, $${n + 2}::text[])
+         AS t("externalId", ${AD_COLUMNS.map((c) => `"${c.name}"`).join(", ")}, "sourceHash")`,
+      [
+        rows.map((r) => r.ad.externalId),
+        ...AD_COLUMNS.map((c) => rows.map(({ ad, companyId }) => (c.name === "companyId" ? companyId : ad[c.name as keyof NormalisedAd]))),
+        rows.map((r) => r.ad.sourceHash),
+        importId,
+      ],
+    );
+  }
+
+  async updateAd(u: AdUpdate) {
+    const cols = Object.keys(u.set).filter((c) => TYPES.has(c));
+    const params: unknown[] = [];
+    const sets = cols.map((c) => {
+      params.push(u.set[c as keyof AdColumns] ?? null);
+      const type = TYPES.get(c)!;
+      return `"${c}" = $${params.length}${type.startsWith('"') ? `::${type}` : ""}`;
+    });
+    if (u.sourceHash !== null) {
+      params.push(u.sourceHash);
+      sets.push(`"sourceHash" = $${params.length}`);
+    }
+    if (u.bumpVersion) sets.push(`"version" = "version" + 1`, `"updatedAt" = now()`);
+    params.push(u.id);
+    const { rows } = await this.q<{ version: number }>(`UPDATE "Ad" SET ${sets.join(", ")} WHERE "id" = $${params.length} RETURNING "version"`, params);
+    return rows[0].version;
+  }
+
+  async insertHistory(entries: AdHistory[], importId: string) {
+    await this.q(
+      `INSERT INTO "AdChange" ("adId", "importId", "source", "changes", "versionAfter", "createdAt")
+       SELECT a, $4, 'IMPORT', c, v, now() FROM unnest($1::int[], $2::text[], $3::int[]) AS t(a, c, v)`,
+      [entries.map((e) => e.adId), entries.map((e) => JSON.stringify(e.changes)), entries.map((e) => e.versionAfter), importId],
+    );
+  }
+
+  async insertIssues(importId: string, problems: ImportProblem[]) {
+    await this.q(
+      `INSERT INTO "ImportIssue" ("importId", "file", "line", "field", "severity", "message")
+       SELECT $1, f, l, fd, s, m FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) AS t(f, l, fd, s, m)`,
+      [importId, problems.map((p) => p.file), problems.map((p) => p.line), problems.map((p) => p.field), problems.map((p) => p.severity), problems.map((p) => p.message)],
+    );
+  }
+
+  async saveProgress(importId: string, c: Counts) {
+    await this.q(
+      `UPDATE "Import" SET "rowsDone" = $1, "bytesDone" = $2, "created" = $3, "updated" = $4, "unchanged" = $5, "skipped" = $6, "errors" = $7,
+              "warnings" = $8, "duplicates" = $9, "unresolvedLocations" = $10, "heartbeatAt" = now(), "updatedAt" = now() WHERE "id" = $11`,
+      [c.rowsDone, c.bytesDone, c.created, c.updated, c.unchanged, c.skipped, c.errors, c.warnings, c.duplicates, c.unresolvedLocations, importId],
+    );
+  }
+
+  async close() {
+    await this.connected.catch(() => {});
+    await this.client.end();
+  }
+}

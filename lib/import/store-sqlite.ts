@@ -1,0 +1,194 @@
+// The import's SQL for SQLite: better-sqlite3 prepared statements on a connection of its own
+// (Prisma's createMany was measured at ~6,000 rows/s; this path is several times faster). The
+// full-text index follows through the triggers on "Ad".
+import type Database from "better-sqlite3";
+import { openSqlite, sqliteTimestamp } from "@/lib/db/raw";
+import type { ExistingAd } from "./merge";
+import { companyKey } from "./normalise";
+import { newImportId, type AdColumns, type AdHistory, type AdUpdate, type Counts, type ImportRecord, type ImportStore, type LocationRow } from "./writer";
+import type { ImportProblem, NormalisedAd } from "./types";
+
+const AD_COLUMNS = [
+  "title",
+  "description",
+  "companyId",
+  "locationId",
+  "locationRaw",
+  "locationNormalized",
+  "category",
+  "contractType",
+  "contractTime",
+  "salaryRaw",
+  "salaryMin",
+  "salaryMax",
+  "salaryPeriod",
+  "salaryAnnual",
+  "source",
+] as const satisfies readonly (keyof AdColumns)[];
+const UPDATABLE = new Set<string>(AD_COLUMNS);
+
+export class SqliteImportStore implements ImportStore {
+  private readonly db: Database.Database;
+  private readonly companyCache = new Map<string, number>();
+  private pendingCompanies: string[] = [];
+  private readonly stmts;
+  private readonly updates = new Map<string, Database.Statement>();
+
+  constructor(url: string) {
+    this.db = openSqlite(url);
+    this.db.pragma("cache_size = -32768"); // 32 MB page cache for the bulk path
+    const q = (sql: string) => this.db.prepare(sql);
+    this.stmts = {
+      existing: q(
+        `SELECT a."id", a."version", a."sourceHash", a."title", a."description", c."name" AS "companyName", a."locationId",
+                a."locationRaw", a."locationNormalized", a."category", a."contractType", a."contractTime", a."salaryRaw",
+                a."salaryMin", a."salaryMax", a."salaryPeriod", a."salaryAnnual", a."source"
+         FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE a."externalId" = ?`,
+      ),
+      companyInsert: q(`INSERT INTO "Company" ("name", "nameKey") VALUES (?, ?) ON CONFLICT ("nameKey") DO NOTHING`),
+      companyId: q(`SELECT "id" FROM "Company" WHERE "nameKey" = ?`),
+      insertAd: q(
+        `INSERT INTO "Ad" ("externalId", ${AD_COLUMNS.map((c) => `"${c}"`).join(", ")}, "status", "version", "importId", "sourceHash", "createdAt", "updatedAt")
+         VALUES (?, ${AD_COLUMNS.map(() => "?").join(", ")}, 'OPEN', 1, ?, ?, ?, ?)`,
+      ),
+      // One statement indexes a batch of new ads (the insert trigger skips imported rows).
+      indexNew: q(
+        `INSERT INTO "ad_fts" (rowid, title, description, company)
+         SELECT a."id", a."title", a."description", c."name" FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId"
+         WHERE a."id" >= ? AND a."importId" = ?`,
+      ),
+      maxId: q(`SELECT COALESCE(MAX("id"), 0) AS "id" FROM "Ad"`),
+      history: q(`INSERT INTO "AdChange" ("adId", "importId", "source", "changes", "versionAfter", "createdAt") VALUES (?, ?, 'IMPORT', ?, ?, ?)`),
+      issue: q(`INSERT INTO "ImportIssue" ("importId", "file", "line", "field", "severity", "message") VALUES (?, ?, ?, ?, ?, ?)`),
+      progress: q(
+        `UPDATE "Import" SET "rowsDone" = ?, "bytesDone" = ?, "created" = ?, "updated" = ?, "unchanged" = ?, "skipped" = ?, "errors" = ?,
+                "warnings" = ?, "duplicates" = ?, "unresolvedLocations" = ?, "heartbeatAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
+      ),
+    };
+  }
+
+  async createImport(o: { origin: string; userId: string | null; files: string; bytesTotal: number; status: string }) {
+    const id = newImportId();
+    const now = sqliteTimestamp();
+    this.db
+      .prepare(`INSERT INTO "Import" ("id", "origin", "createdById", "files", "bytesTotal", "status", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, o.origin, o.userId, o.files, o.bytesTotal, o.status, now, now);
+    return id;
+  }
+
+  async loadImport(id: string) {
+    return (this.db
+      .prepare(
+        `SELECT "id", "status", "files", "message", "rowsDone", "bytesDone", "created", "updated", "unchanged", "skipped", "errors", "warnings", "duplicates", "unresolvedLocations" FROM "Import" WHERE "id" = ?`,
+      )
+      .get(id) ?? null) as ImportRecord | null;
+  }
+
+  async markRunning(id: string) {
+    const now = sqliteTimestamp();
+    this.db
+      .prepare(`UPDATE "Import" SET "status" = 'RUNNING', "startedAt" = ?, "heartbeatAt" = ?, "finishedAt" = NULL, "message" = NULL, "updatedAt" = ? WHERE "id" = ?`)
+      .run(now, now, now, id);
+  }
+
+  async markFinished(id: string, status: string, message: string | null) {
+    const now = sqliteTimestamp();
+    this.db.prepare(`UPDATE "Import" SET "status" = ?, "message" = ?, "finishedAt" = ?, "updatedAt" = ? WHERE "id" = ?`).run(status, message, now, now, id);
+  }
+
+  async loadLocations() {
+    return this.db.prepare(`SELECT "id", "name", "path", "depth", "parentId" FROM "Location"`).all() as LocationRow[];
+  }
+
+  async firstIssues(id: string, limit: number) {
+    return this.db
+      .prepare(`SELECT "file", "line", "field", "severity", "message" FROM "ImportIssue" WHERE "importId" = ? ORDER BY "id" LIMIT ?`)
+      .all(id, limit) as ImportProblem[];
+  }
+
+  async begin() {
+    this.db.exec("BEGIN IMMEDIATE");
+    this.pendingCompanies = [];
+  }
+  async commit() {
+    this.db.exec("COMMIT");
+    this.pendingCompanies = [];
+  }
+  async rollback() {
+    if (this.db.inTransaction) this.db.exec("ROLLBACK");
+    // Companies created in the failed transaction no longer exist.
+    for (const k of this.pendingCompanies) this.companyCache.delete(k);
+    this.pendingCompanies = [];
+  }
+
+  async findExisting(externalIds: number[]) {
+    const out = new Map<number, ExistingAd>();
+    for (const id of externalIds) {
+      const row = this.stmts.existing.get(id) as ExistingAd | undefined;
+      if (row) out.set(id, row);
+    }
+    return out;
+  }
+
+  async companyIds(names: string[]) {
+    const out = new Map<string, number>();
+    for (const name of names) {
+      const k = companyKey(name);
+      let id = this.companyCache.get(k);
+      if (id === undefined) {
+        const r = this.stmts.companyInsert.run(name, k);
+        if (r.changes) this.pendingCompanies.push(k);
+        id = (this.stmts.companyId.get(k) as { id: number }).id;
+        this.companyCache.set(k, id);
+      }
+      out.set(k, id);
+    }
+    return out;
+  }
+
+  async insertAds(rows: { ad: NormalisedAd; companyId: number | null }[], importId: string) {
+    const now = sqliteTimestamp();
+    const firstId = (this.stmts.maxId.get() as { id: number }).id + 1;
+    for (const { ad, companyId } of rows) {
+      const values = AD_COLUMNS.map((c) => (c === "companyId" ? companyId : ad[c]));
+      this.stmts.insertAd.run(ad.externalId, ...values, importId, ad.sourceHash, now, now);
+    }
+    this.stmts.indexNew.run(firstId, importId);
+  }
+
+  async updateAd(u: AdUpdate) {
+    const cols = Object.keys(u.set).filter((c) => UPDATABLE.has(c));
+    const sig = `${cols.join(",")}|${u.sourceHash !== null}|${u.bumpVersion}`;
+    let stmt = this.updates.get(sig);
+    if (!stmt) {
+      const sets = cols.map((c) => `"${c}" = ?`);
+      if (u.sourceHash !== null) sets.push(`"sourceHash" = ?`);
+      if (u.bumpVersion) sets.push(`"version" = "version" + 1`, `"updatedAt" = ?`);
+      stmt = this.db.prepare(`UPDATE "Ad" SET ${sets.join(", ")} WHERE "id" = ? RETURNING "version"`);
+      this.updates.set(sig, stmt);
+    }
+    const args: unknown[] = cols.map((c) => u.set[c as keyof AdColumns] ?? null);
+    if (u.sourceHash !== null) args.push(u.sourceHash);
+    if (u.bumpVersion) args.push(sqliteTimestamp());
+    args.push(u.id);
+    return (stmt.get(...args) as { version: number }).version;
+  }
+
+  async insertHistory(entries: AdHistory[], importId: string) {
+    const now = sqliteTimestamp();
+    for (const e of entries) this.stmts.history.run(e.adId, importId, JSON.stringify(e.changes), e.versionAfter, now);
+  }
+
+  async insertIssues(importId: string, problems: ImportProblem[]) {
+    for (const p of problems) this.stmts.issue.run(importId, p.file, p.line, p.field, p.severity, p.message);
+  }
+
+  async saveProgress(importId: string, c: Counts) {
+    const now = sqliteTimestamp();
+    this.stmts.progress.run(c.rowsDone, c.bytesDone, c.created, c.updated, c.unchanged, c.skipped, c.errors, c.warnings, c.duplicates, c.unresolvedLocations, now, now, importId);
+  }
+
+  async close() {
+    this.db.close();
+  }
+}
