@@ -23,5 +23,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Uploads skip the proxy: Next buffers a request body for the proxy (10 MB cap), which would
+  // truncate a large file; that route handler checks the session itself.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/imports/[^/]+/files).*)"],
 };

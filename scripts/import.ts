@@ -103,7 +103,7 @@ async function main(): Promise<number> {
       `  ${fmt(r.created)} created · ${fmt(r.updated)} updated · ${fmt(r.unchanged)} unchanged · ${fmt(r.skipped)} skipped` +
         ` · ${fmt(r.errors)} errors · ${fmt(r.warnings)} warnings · ${fmt(r.duplicates)} duplicate Ids · ${fmt(r.unresolvedLocations)} unresolved locations`,
     );
-    console.log(`  ${fmt(r.rowsDone)} rows in ${secs.toFixed(1)} s (${fmt(r.rowsDone / Math.max(secs, 0.001))} rows/s)`);
+    console.log(`  ${fmt(r.rowsDone)} rows in ${secs.toFixed(1)} s (${fmt(r.rowsDone / Math.max(secs, 0.001))} rows/s), peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
     const issues = await store.firstIssues(importId, 20);
     for (const i of issues) console.log(`  ${i.severity.padEnd(7)} ${i.file}${i.line ? `:${i.line}` : ""}${i.field ? ` [${i.field}]` : ""} ${i.message}`);
     const more = r.errors + r.warnings - issues.length;

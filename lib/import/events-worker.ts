@@ -1,7 +1,8 @@
 // Worker thread body for parallelEvents(): reads and normalises, posting events in chunks and
 // waiting for acknowledgements so at most MAX_IN_FLIGHT chunks are queued.
 import { parentPort, workerData } from "node:worker_threads";
-import { EVENTS_PER_MESSAGE, localEvents, MAX_IN_FLIGHT, type PipelineEvent } from "./events";
+import { localEvents, type PipelineEvent } from "./events";
+import { EVENTS_PER_MESSAGE, MAX_IN_FLIGHT } from "./parallel-events";
 import type { ImportFile } from "./sources";
 import type { LocationRow } from "./writer";
 

@@ -5,7 +5,9 @@
 import { stat } from "node:fs/promises";
 import { dialectOf } from "@/lib/db/dialect";
 import { logger } from "@/lib/log";
-import { localEvents, parallelEvents } from "./events";
+import { localEvents } from "./events";
+import { parallelEvents } from "./parallel-events";
+import { parseStoredFiles } from "./stored-files";
 import type { FileFormat, ImportFile } from "./sources";
 import { PostgresImportStore } from "./store-postgres";
 import { SqliteImportStore } from "./store-sqlite";
@@ -24,16 +26,7 @@ export function openImportStore(url: string): ImportStore {
   return dialectOf(url) === "sqlite" ? new SqliteImportStore(url) : new PostgresImportStore(url);
 }
 
-export type StoredFile = { name: string; path: string; size: number; category?: string | null };
-
-export function parseStoredFiles(json: string): StoredFile[] {
-  try {
-    const files = JSON.parse(json) as StoredFile[];
-    return Array.isArray(files) ? files : [];
-  } catch {
-    return [];
-  }
-}
+export { parseStoredFiles, type StoredFile } from "./stored-files";
 
 /**
  * Runs a queued (or interrupted) import to the end and records the outcome. A bad file never
@@ -116,7 +109,7 @@ export async function runImport(opts: {
   };
 
   const bytesBefore = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
-  let seen = new Map<number, number>(); // Adzuna Id → line, within the current file
+  let seen = new Map<number, { file: string; line: number }>(); // Adzuna Id → where it was, within the current file (a zip: its entries)
   const events = opts.parallel ? parallelEvents(files, locations) : localEvents(files, locations);
   for await (const ev of events) {
     const summary = summaries[ev.fileIndex];
@@ -138,18 +131,26 @@ export async function runImport(opts: {
       if (ev.fatal) summary.refused = ev.problem.message;
     } else {
       const id = ev.ad.externalId;
-      const firstLine = seen.get(id);
-      if (firstLine !== undefined) {
+      const earlier = seen.get(id);
+      if (earlier !== undefined) {
         counts.duplicates++;
-        report({ file: ev.file, line: ev.line, field: "Id", severity: "warning", message: `Id ${id} also appears on line ${firstLine}; this later row is the one kept` });
+        const where = earlier.file === ev.file ? `on line ${earlier.line}` : `in ${earlier.file}`;
+        report({ file: ev.file, line: ev.line, field: "Id", severity: "warning", message: `Id ${id} also appears ${where}; this later row is the one kept` });
       }
-      seen.set(id, ev.line);
-      if (batchIds.has(id)) await flush(); // each batch holds an Id once
+      seen.set(id, { file: ev.file, line: ev.line });
       for (const p of ev.problems) report(p);
       if (ev.unresolved) counts.unresolvedLocations++;
-      batch.push({ ad: ev.ad, policy: ev.policy, file: ev.file, line: ev.line });
-      batchIds.add(id);
       counts.rowsDone++;
+      const row: BatchRow = { ad: ev.ad, policy: ev.policy, file: ev.file, line: ev.line };
+      // A repeat from this file still in the batch: the later row replaces it, so only the kept row
+      // is written (writing both would make re-imports of the file flip the ad back and forth).
+      if (earlier !== undefined && batchIds.has(id)) {
+        batch[batch.findIndex((r) => r.ad.externalId === id)] = row;
+        continue;
+      }
+      if (batchIds.has(id)) await flush(); // each batch holds an Id once (an earlier file's row is written first)
+      batch.push(row);
+      batchIds.add(id);
       if (batch.length >= batchSize) await flush();
     }
   }

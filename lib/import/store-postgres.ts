@@ -23,6 +23,7 @@ const AD_COLUMNS: { name: keyof AdColumns; type: string }[] = [
   { name: "salaryAnnual", type: "int" },
   { name: "source", type: "text" },
 ];
+const IMPORT_LOCK_KEY = 5_142_001;
 const TYPES = new Map(AD_COLUMNS.map((c) => [c.name as string, c.type]));
 
 export class PostgresImportStore implements ImportStore {
@@ -60,11 +61,25 @@ export class PostgresImportStore implements ImportStore {
   }
 
   async markRunning(id: string) {
-    await this.q(`UPDATE "Import" SET "status" = 'RUNNING', "startedAt" = now(), "heartbeatAt" = now(), "finishedAt" = NULL, "message" = NULL, "updatedAt" = now() WHERE "id" = $1`, [id]);
+    // A run reads every file from the start: a re-run (after a crash) reports each problem again
+    // and counts from zero, so the previous run's problems and counts go (one statement, atomic).
+    await this.q(
+      `WITH cleared AS (DELETE FROM "ImportIssue" WHERE "importId" = $1)
+       UPDATE "Import" SET "status" = 'RUNNING', "startedAt" = now(), "heartbeatAt" = now(), "finishedAt" = NULL, "message" = NULL, "updatedAt" = now(),
+              "rowsDone" = 0, "bytesDone" = 0, "created" = 0, "updated" = 0, "unchanged" = 0, "skipped" = 0, "errors" = 0, "warnings" = 0,
+              "duplicates" = 0, "unresolvedLocations" = 0 WHERE "id" = $1`,
+      [id],
+    );
   }
 
   async markFinished(id: string, status: string, message: string | null) {
     await this.q(`UPDATE "Import" SET "status" = $2::"ImportStatus", "message" = $3, "finishedAt" = now(), "updatedAt" = now() WHERE "id" = $1`, [id, status, message]);
+    await this.q(
+      `INSERT INTO "AuditEvent" ("actorId", "entity", "entityId", "action", "changes", "createdAt")
+       SELECT "createdById", 'import', "id", $2, json_build_object('created', "created", 'updated', "updated", 'unchanged', "unchanged", 'skipped', "skipped", 'errors', "errors")::text, now()
+       FROM "Import" WHERE "id" = $1`,
+      [id, status === "SUCCEEDED" ? "finish" : "fail"],
+    );
   }
 
   async loadLocations() {
@@ -77,6 +92,9 @@ export class PostgresImportStore implements ImportStore {
 
   async begin() {
     await this.q("BEGIN");
+    // Batches of concurrent imports run one at a time (as SQLite's BEGIN IMMEDIATE makes them):
+    // each sees the others' committed ads, so two imports of one file never race on an Id.
+    await this.q("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK_KEY]);
     this.pendingCompanies = [];
   }
   async commit() {

@@ -86,14 +86,30 @@ export class SqliteImportStore implements ImportStore {
 
   async markRunning(id: string) {
     const now = sqliteTimestamp();
-    this.db
-      .prepare(`UPDATE "Import" SET "status" = 'RUNNING', "startedAt" = ?, "heartbeatAt" = ?, "finishedAt" = NULL, "message" = NULL, "updatedAt" = ? WHERE "id" = ?`)
-      .run(now, now, now, id);
+    // A run reads every file from the start: a re-run (after a crash) reports each problem again
+    // and counts from zero, so the previous run's problems and counts go.
+    this.db.transaction(() => {
+      this.db.prepare(`DELETE FROM "ImportIssue" WHERE "importId" = ?`).run(id);
+      this.db
+        .prepare(
+          `UPDATE "Import" SET "status" = 'RUNNING', "startedAt" = ?, "heartbeatAt" = ?, "finishedAt" = NULL, "message" = NULL, "updatedAt" = ?,
+                  "rowsDone" = 0, "bytesDone" = 0, "created" = 0, "updated" = 0, "unchanged" = 0, "skipped" = 0, "errors" = 0, "warnings" = 0,
+                  "duplicates" = 0, "unresolvedLocations" = 0 WHERE "id" = ?`,
+        )
+        .run(now, now, now, id);
+    })();
   }
 
   async markFinished(id: string, status: string, message: string | null) {
     const now = sqliteTimestamp();
     this.db.prepare(`UPDATE "Import" SET "status" = ?, "message" = ?, "finishedAt" = ?, "updatedAt" = ? WHERE "id" = ?`).run(status, message, now, now, id);
+    this.db
+      .prepare(
+        `INSERT INTO "AuditEvent" ("actorId", "entity", "entityId", "action", "changes", "createdAt")
+         SELECT "createdById", 'import', "id", ?, json_object('created', "created", 'updated', "updated", 'unchanged', "unchanged", 'skipped', "skipped", 'errors', "errors"), ?
+         FROM "Import" WHERE "id" = ?`,
+      )
+      .run(status === "SUCCEEDED" ? "finish" : "fail", now, id);
   }
 
   async loadLocations() {

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { count, dateTime } from "@/lib/format";
+import type { ImportView } from "@/lib/import/imports";
+import { ImportStatusBadge } from "./import-status-badge";
+
+export function ImportHistory({ imports }: { imports: ImportView[] }) {
+  if (!imports.length) return <p className="text-sm text-muted-foreground">No imports yet.</p>;
+  return (
+    <div className="rounded-lg border">
+      <Table>
+        <TableCaption className="sr-only">Import history, newest first</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHead>When</TableHead>
+            <TableHead>Who</TableHead>
+            <TableHead>Files</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead className="text-right">Created</TableHead>
+            <TableHead className="text-right">Updated</TableHead>
+            <TableHead className="text-right">Unchanged</TableHead>
+            <TableHead className="text-right">Skipped</TableHead>
+            <TableHead>
+              <span className="sr-only">Details</span>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {imports.map((i) => (
+            <TableRow key={i.id}>
+              <TableCell className="whitespace-nowrap">{dateTime.format(i.createdAt)}</TableCell>
+              <TableCell>{i.createdByName ?? "—"}</TableCell>
+              <TableCell className="max-w-72 truncate" title={i.files.map((f) => f.name).join(", ")}>
+                {i.files.length === 1 ? i.files[0].name : `${i.files[0]?.name ?? ""} + ${i.files.length - 1} more`}
+              </TableCell>
+              <TableCell>
+                <ImportStatusBadge status={i.status} errors={i.errors} />
+              </TableCell>
+              <TableCell className="text-right tabular-nums">{count(i.created)}</TableCell>
+              <TableCell className="text-right tabular-nums">{count(i.updated)}</TableCell>
+              <TableCell className="text-right tabular-nums">{count(i.unchanged)}</TableCell>
+              <TableCell className="text-right tabular-nums">{count(i.skipped)}</TableCell>
+              <TableCell>
+                <Link className="text-primary underline-offset-4 hover:underline" href={`/imports/${i.id}`} aria-label={`Details of the import of ${dateTime.format(i.createdAt)}`}>
+                  Details
+                </Link>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

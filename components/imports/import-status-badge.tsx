@@ -1,0 +1,16 @@
+import { Badge } from "@/components/ui/badge";
+import type { ImportView } from "@/lib/import/imports";
+
+const LABELS: Record<ImportView["status"], [string, "default" | "secondary" | "outline" | "destructive" | "success"]> = {
+  DRAFT: ["Preview", "outline"],
+  QUEUED: ["Queued", "secondary"],
+  RUNNING: ["Running", "default"],
+  SUCCEEDED: ["Finished", "success"],
+  FAILED: ["Failed", "destructive"],
+  REVERTED: ["Reverted", "secondary"],
+};
+
+export function ImportStatusBadge({ status, errors }: { status: ImportView["status"]; errors?: number }) {
+  const [label, variant] = LABELS[status];
+  return <Badge variant={variant}>{status === "SUCCEEDED" && errors ? `${label} with ${errors.toLocaleString("en-GB")} error${errors === 1 ? "" : "s"}` : label}</Badge>;
+}

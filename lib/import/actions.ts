@@ -1,0 +1,39 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/action";
+import { createDraftImport, discardDraft, loadDraft } from "./imports";
+import { startImport } from "./jobs";
+import { previewFiles } from "./preview";
+import { revertImport } from "./revert";
+
+const ZImportId = z.object({ importId: z.string().min(1).max(64) });
+
+export const createImportDraftAction = authedAction("imports:create", z.object({}), async (_input, { user }) => ({
+  importId: await createDraftImport(user.id),
+}));
+
+export const previewImportAction = authedAction("imports:create", ZImportId, async ({ importId }, { user }) => {
+  const draft = await loadDraft(importId, user);
+  return previewFiles(draft.storedFiles);
+});
+
+export const startImportAction = authedAction("imports:create", ZImportId, async ({ importId }, { user }) => {
+  await startImport(importId, user);
+  revalidatePath("/imports");
+  return null;
+});
+
+export const discardImportAction = authedAction("imports:create", ZImportId, async ({ importId }, { user }) => {
+  await loadDraft(importId, user);
+  await discardDraft(importId);
+  return null;
+});
+
+export const revertImportAction = authedAction("imports:revert", ZImportId, async ({ importId }, { user }) => {
+  const summary = await revertImport(importId, user.id);
+  revalidatePath("/imports");
+  revalidatePath(`/imports/${importId}`);
+  revalidatePath("/ads");
+  return summary;
+});

@@ -1,0 +1,72 @@
+// Reverting an import (admins): delete the ads it created, restore the fields it changed, and say
+// what was kept. An ad changed again since the import (its version moved on) keeps its current
+// values; the summary counts it. Everything happens in one transaction.
+import { recordAudit } from "@/lib/audit";
+import { getDb, type Db } from "@/lib/db/client";
+import { UserError } from "@/lib/errors";
+import type { RevertSummary } from "./imports";
+import type { MergeField } from "./merge";
+import { companyKey } from "./normalise";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+async function companyIdFor(tx: Tx, name: unknown): Promise<number | null> {
+  if (typeof name !== "string" || !name) return null;
+  const key = companyKey(name);
+  const c = await tx.company.upsert({ where: { nameKey: key }, create: { name, nameKey: key }, update: {}, select: { id: true } });
+  return c.id;
+}
+
+export async function revertImport(importId: string, actorId: string, db: Db = getDb()): Promise<RevertSummary> {
+  return db.$transaction(
+    async (tx) => {
+      const imp = await tx.import.findUnique({ where: { id: importId }, select: { status: true } });
+      if (!imp) throw new UserError("That import does not exist.", "NOT_FOUND");
+      if (imp.status === "REVERTED") throw new UserError("That import has already been reverted.", "CONFLICT");
+      if (imp.status !== "SUCCEEDED" && imp.status !== "FAILED") throw new UserError("Only a finished import can be reverted.", "CONFLICT");
+
+      // 1. Fields it changed: newest change per ad, restored only if nobody changed the ad since.
+      const changes = await tx.adChange.findMany({
+        where: { importId, source: "IMPORT" },
+        orderBy: { id: "desc" },
+        select: { adId: true, changes: true, versionAfter: true, ad: { select: { version: true, importId: true } } },
+      });
+      const done = new Set<number>();
+      let restored = 0;
+      let keptChanged = 0;
+      for (const c of changes) {
+        if (done.has(c.adId) || c.ad.importId === importId) continue; // created by this import: deleted below
+        done.add(c.adId);
+        if (c.ad.version !== c.versionAfter) {
+          keptChanged++;
+          continue;
+        }
+        const diff = JSON.parse(c.changes) as Partial<Record<MergeField, [unknown, unknown]>>;
+        const data: Record<string, unknown> = {};
+        const back: Record<string, [unknown, unknown]> = {};
+        for (const [field, [before, after]] of Object.entries(diff) as [MergeField, [unknown, unknown]][]) {
+          if (field === "companyName") data.companyId = await companyIdFor(tx, before);
+          else data[field] = before;
+          back[field] = [after, before];
+        }
+        const updated = await tx.ad.update({ where: { id: c.adId }, data: { ...data, version: { increment: 1 } }, select: { version: true } });
+        await tx.adChange.create({ data: { adId: c.adId, actorId, importId, source: "REVERT", changes: JSON.stringify(back), versionAfter: updated.version } });
+        restored++;
+      }
+
+      // 2. Ads it created. (Once applications exist, ads with applications are kept: see the
+      // applications feature.)
+      const keptWithApplications = 0;
+      const { count: deleted } = await tx.ad.deleteMany({ where: { importId } });
+
+      const summary: RevertSummary = { deleted, restored, keptChanged, keptWithApplications };
+      await tx.import.update({
+        where: { id: importId },
+        data: { status: "REVERTED", revertedAt: new Date(), revertedById: actorId, revertSummary: JSON.stringify(summary) },
+      });
+      await recordAudit(tx, { actorId, entity: "import", entityId: importId, action: "revert", changes: summary });
+      return summary;
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+}
