@@ -33,7 +33,7 @@ describe("decideMerge", () => {
 
   it("leaves an ad alone when the row is the one last imported (same hash), so admin edits survive", () => {
     const edited = stored({ title: "Systems Analyst (edited by an admin)", salaryAnnual: 31000, companyName: null });
-    expect(decideMerge(edited, incoming, "replace")).toEqual({ kind: "unchanged", rehash: false });
+    expect(decideMerge(edited, incoming, "replace")).toEqual({ kind: "unchanged", rehash: false, keptEdits: [] });
   });
 
   it("writes only the fields a changed row changes, with before and after", () => {
@@ -42,18 +42,19 @@ describe("decideMerge", () => {
       kind: "update",
       set: { title: "Senior Engineering Systems Analyst", salaryAnnual: 27500 },
       changes: { title: ["Engineering Systems Analyst", "Senior Engineering Systems Analyst"], salaryAnnual: [25000, 27500] },
+      keptEdits: [],
     });
   });
 
   it("records a value added to an empty field with null as its before", () => {
     const decision = decideMerge(stored({ contractTime: null, sourceHash: "old" }), incoming, "replace");
-    expect(decision).toEqual({ kind: "update", set: { contractTime: "PERMANENT" }, changes: { contractTime: [null, "PERMANENT"] } });
+    expect(decision).toEqual({ kind: "update", set: { contractTime: "PERMANENT" }, changes: { contractTime: [null, "PERMANENT"] }, keptEdits: [] });
   });
 
   it("never erases a value because the incoming cell is empty", () => {
     const row: NormalisedAd = { ...incoming, companyName: null, locationId: null, locationRaw: null, salaryRaw: null, salaryMin: null, salaryMax: null, salaryPeriod: null, salaryAnnual: null, source: null, sourceHash: "hash-2" };
     // Nothing to write, but the new hash is remembered so the next identical row is recognised.
-    expect(decideMerge(stored(), row, "replace")).toEqual({ kind: "unchanged", rehash: true });
+    expect(decideMerge(stored(), row, "replace")).toEqual({ kind: "unchanged", rehash: true, keptEdits: [] });
     const changed = decideMerge(stored(), { ...row, title: "New title" }, "replace");
     expect(changed).toMatchObject({ kind: "update", set: { title: "New title" } });
     if (changed.kind === "update") expect(Object.keys(changed.set)).toEqual(["title"]);
@@ -61,12 +62,24 @@ describe("decideMerge", () => {
 
   it("compares company names case-insensitively", () => {
     const row = { ...incoming, companyName: "GREGORY MARTIN INTERNATIONAL", sourceHash: "hash-2" };
-    expect(decideMerge(stored(), row, "replace")).toEqual({ kind: "unchanged", rehash: true });
+    expect(decideMerge(stored(), row, "replace")).toEqual({ kind: "unchanged", rehash: true, keptEdits: [] });
     expect(decideMerge(stored(), { ...row, companyName: "Gregory Martin Ltd" }, "replace")).toMatchObject({
       kind: "update",
       set: { companyName: "Gregory Martin Ltd" },
       changes: { companyName: ["Gregory Martin International", "Gregory Martin Ltd"] },
     });
+  });
+
+  it("keeps fields people edited in the app, and says which", () => {
+    const row = { ...incoming, title: "Senior Engineering Systems Analyst", salaryAnnual: 27500, sourceHash: "hash-2" };
+    expect(decideMerge(stored({ editedFields: new Set(["title"]) }), row, "replace")).toEqual({
+      kind: "update",
+      set: { salaryAnnual: 27500 },
+      changes: { salaryAnnual: [25000, 27500] },
+      keptEdits: ["title"],
+    });
+    const titleOnly = { ...incoming, title: "Senior Engineering Systems Analyst", sourceHash: "hash-3" };
+    expect(decideMerge(stored({ editedFields: new Set(["title"]) }), titleOnly, "replace")).toEqual({ kind: "unchanged", rehash: true, keptEdits: ["title"] });
   });
 
   it("treats 0 and a different number as real changes (only null/empty is empty)", () => {
@@ -86,7 +99,7 @@ describe("decideMerge", () => {
     } as NormalisedAd;
 
     it("never overwrites a field that has a value", () => {
-      expect(decideMerge(stored(), textAd, "fill")).toEqual({ kind: "unchanged", rehash: false });
+      expect(decideMerge(stored(), textAd, "fill")).toEqual({ kind: "unchanged", rehash: false, keptEdits: [] });
     });
 
     it("fills only the fields that are empty", () => {
@@ -95,6 +108,7 @@ describe("decideMerge", () => {
         kind: "update",
         set: { companyName: "Gregory Martin Intl", category: "Engineering Jobs" },
         changes: { companyName: [null, "Gregory Martin Intl"], category: ["", "Engineering Jobs"] },
+        keptEdits: [],
       });
     });
 

@@ -6,7 +6,13 @@
 import { companyKey } from "./normalise";
 import type { AdFields, MergePolicy, NormalisedAd } from "./types";
 
-export type ExistingAd = AdFields & { id: number; version: number; sourceHash: string | null };
+export type ExistingAd = AdFields & {
+  id: number;
+  version: number;
+  sourceHash: string | null;
+  /** Fields someone edited in Recruiter Desk: a changed source row no longer overwrites them. */
+  editedFields?: ReadonlySet<string>;
+};
 
 export const MERGE_FIELDS = [
   "title",
@@ -30,8 +36,8 @@ export type MergeField = (typeof MERGE_FIELDS)[number];
 export type Changes = Partial<Record<MergeField, [unknown, unknown]>>;
 export type MergeDecision =
   | { kind: "create" }
-  | { kind: "unchanged"; rehash: boolean }
-  | { kind: "update"; set: Partial<AdFields>; changes: Changes };
+  | { kind: "unchanged"; rehash: boolean; keptEdits: MergeField[] }
+  | { kind: "update"; set: Partial<AdFields>; changes: Changes; keptEdits: MergeField[] };
 
 const empty = (v: unknown) => v === null || v === undefined || v === "";
 
@@ -42,17 +48,22 @@ function same(field: MergeField, a: unknown, b: unknown): boolean {
 
 export function decideMerge(existing: ExistingAd | null, incoming: NormalisedAd, policy: MergePolicy): MergeDecision {
   if (!existing) return { kind: "create" };
-  if (policy === "replace" && existing.sourceHash === incoming.sourceHash) return { kind: "unchanged", rehash: false };
+  if (policy === "replace" && existing.sourceHash === incoming.sourceHash) return { kind: "unchanged", rehash: false, keptEdits: [] };
   const set: Partial<AdFields> = {};
   const changes: Changes = {};
+  const keptEdits: MergeField[] = [];
   for (const field of MERGE_FIELDS) {
     const next = incoming[field];
     const prev = existing[field];
     if (empty(next)) continue;
     if (policy === "fill" ? !empty(prev) : same(field, prev, next)) continue;
+    if (policy === "replace" && existing.editedFields?.has(field)) {
+      keptEdits.push(field);
+      continue;
+    }
     (set as Record<string, unknown>)[field] = next;
     changes[field] = [prev ?? null, next];
   }
-  if (!Object.keys(set).length) return { kind: "unchanged", rehash: policy === "replace" };
-  return { kind: "update", set, changes };
+  if (!Object.keys(set).length) return { kind: "unchanged", rehash: policy === "replace", keptEdits };
+  return { kind: "update", set, changes, keptEdits };
 }

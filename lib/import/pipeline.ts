@@ -12,7 +12,7 @@ import type { FileFormat, ImportFile } from "./sources";
 import { PostgresImportStore } from "./store-postgres";
 import { SqliteImportStore } from "./store-sqlite";
 import type { ImportProblem } from "./types";
-import { emptyCounts, writeBatch, type BatchRow, type Counts, type ImportStore } from "./writer";
+import { emptyCounts, writeBatch, type BatchResult, type BatchRow, type Counts, type ImportStore } from "./writer";
 
 export const BATCH_SIZE = 2000;
 /** Problems stored per import; more are counted (and the report says how many were left out). */
@@ -95,13 +95,15 @@ export async function runImport(opts: {
   const flush = async () => {
     if (!batch.length && !problems.length) return;
     const before = counts;
-    const result = await writeBatch(store, importId, batch, problems, (r) => ({
-      ...before,
-      created: before.created + r.created,
-      updated: before.updated + r.updated,
-      unchanged: before.unchanged + r.unchanged,
-    }));
-    counts = { ...counts, created: counts.created + result.created, updated: counts.updated + result.updated, unchanged: counts.unchanged + result.unchanged };
+    const add = (c: Counts, r: BatchResult): Counts => ({
+      ...c,
+      created: c.created + r.created,
+      updated: c.updated + r.updated,
+      unchanged: c.unchanged + r.unchanged,
+      warnings: c.warnings + r.warnings,
+    });
+    const result = await writeBatch(store, importId, batch, problems, (r) => add(before, r));
+    counts = add(counts, result);
     batch = [];
     batchIds = new Set();
     problems = [];

@@ -25,32 +25,39 @@ export async function revertImport(importId: string, actorId: string, db: Db = g
       if (imp.status === "REVERTED") throw new UserError("That import has already been reverted.", "CONFLICT");
       if (imp.status !== "SUCCEEDED" && imp.status !== "FAILED") throw new UserError("Only a finished import can be reverted.", "CONFLICT");
 
-      // 1. Fields it changed: newest change per ad, restored only if nobody changed the ad since.
+      // 1. Fields it changed. An Id repeated far apart in a file can change an ad twice: restore the
+      // values from before the first change, if nobody changed the ad after the last one.
       const changes = await tx.adChange.findMany({
-        where: { importId, source: "IMPORT" },
-        orderBy: { id: "desc" },
-        select: { adId: true, changes: true, versionAfter: true, ad: { select: { version: true, importId: true } } },
+        where: { importId, source: "IMPORT", ad: { importId: { not: importId } } },
+        orderBy: { id: "asc" },
+        select: { adId: true, changes: true, versionAfter: true, ad: { select: { version: true } } },
       });
-      const done = new Set<number>();
+      const perAd = new Map<number, { before: Map<string, unknown>; after: Map<string, unknown>; versionAfter: number; version: number }>();
+      for (const c of changes) {
+        const entry = perAd.get(c.adId) ?? { before: new Map(), after: new Map(), versionAfter: 0, version: c.ad.version };
+        for (const [field, [before, after]] of Object.entries(JSON.parse(c.changes) as Record<string, [unknown, unknown]>)) {
+          if (!entry.before.has(field)) entry.before.set(field, before);
+          entry.after.set(field, after);
+        }
+        entry.versionAfter = c.versionAfter;
+        perAd.set(c.adId, entry);
+      }
       let restored = 0;
       let keptChanged = 0;
-      for (const c of changes) {
-        if (done.has(c.adId) || c.ad.importId === importId) continue; // created by this import: deleted below
-        done.add(c.adId);
-        if (c.ad.version !== c.versionAfter) {
+      for (const [adId, e] of perAd) {
+        if (e.version !== e.versionAfter) {
           keptChanged++;
           continue;
         }
-        const diff = JSON.parse(c.changes) as Partial<Record<MergeField, [unknown, unknown]>>;
         const data: Record<string, unknown> = {};
         const back: Record<string, [unknown, unknown]> = {};
-        for (const [field, [before, after]] of Object.entries(diff) as [MergeField, [unknown, unknown]][]) {
+        for (const [field, before] of e.before as Map<MergeField, unknown>) {
           if (field === "companyName") data.companyId = await companyIdFor(tx, before);
           else data[field] = before;
-          back[field] = [after, before];
+          back[field] = [e.after.get(field), before];
         }
-        const updated = await tx.ad.update({ where: { id: c.adId }, data: { ...data, version: { increment: 1 } }, select: { version: true } });
-        await tx.adChange.create({ data: { adId: c.adId, actorId, importId, source: "REVERT", changes: JSON.stringify(back), versionAfter: updated.version } });
+        const updated = await tx.ad.update({ where: { id: adId }, data: { ...data, version: { increment: 1 } }, select: { version: true } });
+        await tx.adChange.create({ data: { adId, actorId, importId, source: "REVERT", changes: JSON.stringify(back), versionAfter: updated.version } });
         restored++;
       }
 

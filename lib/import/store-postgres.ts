@@ -119,6 +119,20 @@ export class PostgresImportStore implements ImportStore {
     return new Map(rows.map(({ externalId, ...rest }) => [externalId, rest as ExistingAd]));
   }
 
+  async editedFields(adIds: number[]) {
+    const out = new Map<number, Set<string>>();
+    const { rows } = await this.q<{ adId: number; changes: string }>(
+      `SELECT "adId", "changes" FROM "AdChange" WHERE "source" IN ('EDIT', 'BULK') AND "adId" = ANY($1::int[]) ORDER BY "id"`,
+      [adIds],
+    );
+    for (const r of rows) {
+      const set = out.get(r.adId) ?? new Set<string>();
+      for (const field of Object.keys(JSON.parse(r.changes) as object)) set.add(field);
+      out.set(r.adId, set);
+    }
+    return out;
+  }
+
   async companyIds(names: string[]) {
     const out = new Map<string, number>();
     const missing = new Map<string, string>();

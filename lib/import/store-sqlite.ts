@@ -146,6 +146,19 @@ export class SqliteImportStore implements ImportStore {
     return out;
   }
 
+  async editedFields(adIds: number[]) {
+    const out = new Map<number, Set<string>>();
+    const rows = this.db
+      .prepare(`SELECT "adId", "changes" FROM "AdChange" WHERE "source" IN ('EDIT', 'BULK') AND "adId" IN (SELECT value FROM json_each(?)) ORDER BY "id"`)
+      .all(JSON.stringify(adIds)) as { adId: number; changes: string }[];
+    for (const r of rows) {
+      const set = out.get(r.adId) ?? new Set<string>();
+      for (const field of Object.keys(JSON.parse(r.changes) as object)) set.add(field);
+      out.set(r.adId, set);
+    }
+    return out;
+  }
+
   async companyIds(names: string[]) {
     const out = new Map<string, number>();
     for (const name of names) {

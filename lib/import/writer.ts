@@ -3,9 +3,27 @@
 // mid-import loses at most the batch in flight; running the import again finishes the job (rows
 // already written are "unchanged"). The SQL lives in the per-database stores.
 import { randomUUID } from "node:crypto";
-import { decideMerge, type Changes, type ExistingAd } from "./merge";
+import { decideMerge, type Changes, type ExistingAd, type MergeField } from "./merge";
 import { companyKey } from "./normalise";
 import type { AdFields, ImportProblem, MergePolicy, NormalisedAd } from "./types";
+
+const FIELD_LABELS: Record<MergeField, string> = {
+  title: "Title",
+  description: "Description",
+  companyName: "Company",
+  locationId: "Location",
+  locationRaw: "LocationRaw",
+  locationNormalized: "LocationNormalized",
+  category: "Category",
+  contractType: "ContractType",
+  contractTime: "ContractTime",
+  salaryRaw: "SalaryRaw",
+  salaryMin: "Salary",
+  salaryMax: "Salary",
+  salaryPeriod: "Salary",
+  salaryAnnual: "Salary",
+  source: "SourceName",
+};
 
 export type BatchRow = { ad: NormalisedAd; policy: MergePolicy; file: string; line: number };
 
@@ -52,6 +70,8 @@ export interface ImportStore {
   commit(): Promise<void>;
   rollback(): Promise<void>;
   findExisting(externalIds: number[]): Promise<Map<number, ExistingAd>>;
+  /** For each ad, the fields people edited in the app (AdChange EDIT / BULK), ever. */
+  editedFields(adIds: number[]): Promise<Map<number, Set<string>>>;
   /** name → id for each company name (by case-insensitive key), creating missing ones. */
   companyIds(names: string[]): Promise<Map<string, number>>;
   insertAds(rows: { ad: NormalisedAd; companyId: number | null }[], importId: string): Promise<void>;
@@ -63,7 +83,7 @@ export interface ImportStore {
   close(): Promise<void>;
 }
 
-export type BatchResult = { created: number; updated: number; unchanged: number };
+export type BatchResult = { created: number; updated: number; unchanged: number; warnings: number };
 
 /**
  * Rows must have distinct Adzuna Ids (the pipeline starts a new batch when an Id repeats), so each
@@ -76,11 +96,33 @@ export async function writeBatch(
   problems: ImportProblem[],
   countsAfter: (batch: BatchResult) => Counts,
 ): Promise<BatchResult> {
-  const result: BatchResult = { created: 0, updated: 0, unchanged: 0 };
+  const result: BatchResult = { created: 0, updated: 0, unchanged: 0, warnings: 0 };
   await store.begin();
   try {
     const existing = rows.length ? await store.findExisting(rows.map((r) => r.ad.externalId)) : new Map<number, ExistingAd>();
+    // Changed source rows must not undo people's edits: look those up (a rare path).
+    const changed = rows.filter((r) => r.policy === "replace" && existing.get(r.ad.externalId)?.sourceHash !== r.ad.sourceHash && existing.has(r.ad.externalId));
+    if (changed.length) {
+      const edited = await store.editedFields(changed.map((r) => existing.get(r.ad.externalId)!.id));
+      for (const r of changed) {
+        const prev = existing.get(r.ad.externalId)!;
+        prev.editedFields = edited.get(prev.id);
+      }
+    }
     const decisions = rows.map((r) => ({ row: r, prev: existing.get(r.ad.externalId) ?? null, decision: decideMerge(existing.get(r.ad.externalId) ?? null, r.ad, r.policy) }));
+    for (const { row, decision } of decisions) {
+      if (decision.kind === "create") continue;
+      for (const field of decision.keptEdits) {
+        problems.push({
+          file: row.file,
+          line: row.line,
+          field: FIELD_LABELS[field],
+          severity: "warning",
+          message: `${FIELD_LABELS[field]} was edited in Recruiter Desk; the edit is kept although the file has a different value`,
+        });
+        result.warnings++;
+      }
+    }
 
     const names = new Set<string>();
     for (const { row, decision } of decisions) {

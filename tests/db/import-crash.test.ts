@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dialect } from "@/lib/db/dialect";
 import { openSqlite } from "@/lib/db/raw";
-import { expectedCsv, openSearchIndex, quickTreeDatabase, SYNTH } from "../support/import-db";
+import { expectedCsv, openSearchIndex, treeDatabase, SYNTH } from "../support/import-db";
 import { testDialects, type TestDatabase } from "../support/test-db";
 
 const ROWS = 20_000;
@@ -72,7 +72,7 @@ describe.each(testDialects())("an import killed with SIGKILL on %s", (dialect) =
   let tdb: TestDatabase;
   let mon: Awaited<ReturnType<typeof monitor>>;
   beforeAll(async () => {
-    tdb = await quickTreeDatabase(`import_crash_${dialect}`, dialect);
+    tdb = await treeDatabase(`import_crash_${dialect}`, dialect);
     mon = await monitor(tdb.url, dialect);
   }, 120_000);
   afterAll(async () => {

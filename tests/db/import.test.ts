@@ -236,6 +236,27 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
       await s.search.check();
     });
 
+    it("keeps a field edited in the app when the source row changes, and updates the rest", async () => {
+      const id = await adId(s.db, 12612830);
+      const ad = await s.db.ad.findUniqueOrThrow({ where: { id } });
+      // What the edit form records: the new value and a field-level history entry.
+      await s.db.ad.update({ where: { id }, data: { title: "Stress Engineer (Glasgow)", version: { increment: 1 } } });
+      await s.db.adChange.create({ data: { adId: id, source: "EDIT", changes: JSON.stringify({ title: [ad.title, "Stress Engineer (Glasgow)"] }), versionAfter: ad.version + 1 } });
+      const file = editedSample("changed-again.csv", [
+        [12612628, "12612628,Engineering Systems Analyst,", "12612628,Quokka Systems Wrangler,"],
+        [12612830, "12612830,Stress Engineer Glasgow,", "12612830,Senior Stress Engineer Glasgow,"],
+        [12612830, "25000 - 35000/annum 25-35K,30000", "30000 - 40000/annum 30-40K,35000"],
+      ]);
+      const { id: importId, record } = await importFiles(s.url, s.store, [{ path: file, name: "changed-again.csv" }]);
+      expect(record).toMatchObject({ updated: 1, warnings: 1 });
+      expect(await s.db.ad.findUniqueOrThrow({ where: { id } })).toMatchObject({ title: "Stress Engineer (Glasgow)", salaryMin: 30000, salaryMax: 40000, version: ad.version + 2 });
+      const issues = await s.db.importIssue.findMany({ where: { importId, severity: "warning" }, select: { line: true, field: true, severity: true, message: true } });
+      expect(issues).toEqual([
+        { line: 3, field: "Title", severity: "warning", message: "Title was edited in Recruiter Desk; the edit is kept although the file has a different value" },
+      ]);
+      await s.search.check();
+    });
+
     it("text ads fill only empty fields of existing ads and create the rest with their folder's category", async () => {
       const files = textAdFiles();
       const webindex = textAdIds(files);

@@ -13,8 +13,6 @@ import { categoryFromFolder } from "@/lib/import/categories";
 import { executeImport, type StoredFile } from "@/lib/import/pipeline";
 import type { ImportStore } from "@/lib/import/writer";
 import { loadLocationTree } from "@/lib/locations/load-tree";
-import { toTreeNodes } from "@/lib/locations/resolve";
-import { parseLocationTree } from "@/lib/locations/tree";
 import { createTestDatabase, type TestDatabase } from "./test-db";
 import type { Dialect } from "@/lib/db/dialect";
 
@@ -31,37 +29,6 @@ export async function treeDatabase(name: string, dialect: Dialect): Promise<Test
     await loadLocationTree(db, "seeds/location-tree.csv");
   } finally {
     await db.$disconnect();
-  }
-  return tdb;
-}
-
-/**
- * The same, with the tree written by raw inserts (~0.3 s instead of several): the ids are the ones
- * loadLocationTree gives on an empty table (toTreeNodes), so the resolver sees the same tree.
- */
-export async function quickTreeDatabase(name: string, dialect: Dialect): Promise<TestDatabase> {
-  const tdb = await createTestDatabase(name, dialect);
-  const nodes = toTreeNodes(parseLocationTree(readFileSync("seeds/location-tree.csv", "utf8")));
-  if (dialect === "sqlite") {
-    const db = openSqlite(tdb.url);
-    try {
-      const insert = db.prepare(`INSERT INTO "Location" ("id", "name", "path", "depth", "parentId") VALUES (?, ?, ?, ?, ?)`);
-      db.transaction(() => nodes.forEach((n) => insert.run(n.id, n.name, n.path, n.depth, n.parentId)))();
-    } finally {
-      db.close();
-    }
-  } else {
-    const c = new pg.Client({ connectionString: tdb.url });
-    await c.connect();
-    try {
-      await c.query(
-        `INSERT INTO "Location" ("id", "name", "path", "depth", "parentId") SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::int[])`,
-        [nodes.map((n) => n.id), nodes.map((n) => n.name), nodes.map((n) => n.path), nodes.map((n) => n.depth), nodes.map((n) => n.parentId)],
-      );
-      await c.query(`SELECT setval(pg_get_serial_sequence('"Location"', 'id'), (SELECT MAX(id) FROM "Location"))`);
-    } finally {
-      await c.end();
-    }
   }
   return tdb;
 }
