@@ -111,7 +111,9 @@ export async function runImport(opts: {
   };
 
   const bytesBefore = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
-  let seen = new Map<number, { file: string; line: number }>(); // Adzuna Id → where it was, within the current file (a zip: its entries)
+  // Adzuna Id → where it was in the current file: its line (small integers keep this map compact,
+  // ~30 bytes an Id), or for a zip the entry's name.
+  let seen = new Map<number, number | string>();
   const events = opts.parallel ? parallelEvents(files, locations) : localEvents(files, locations);
   for await (const ev of events) {
     const summary = summaries[ev.fileIndex];
@@ -136,10 +138,10 @@ export async function runImport(opts: {
       const earlier = seen.get(id);
       if (earlier !== undefined) {
         counts.duplicates++;
-        const where = earlier.file === ev.file ? `on line ${earlier.line}` : `in ${earlier.file}`;
+        const where = typeof earlier === "number" ? `on line ${earlier}` : `in ${earlier}`;
         report({ file: ev.file, line: ev.line, field: "Id", severity: "warning", message: `Id ${id} also appears ${where}; this later row is the one kept` });
       }
-      seen.set(id, { file: ev.file, line: ev.line });
+      seen.set(id, ev.file === summary.name ? ev.line : ev.file);
       for (const p of ev.problems) report(p);
       if (ev.unresolved) counts.unresolvedLocations++;
       counts.rowsDone++;

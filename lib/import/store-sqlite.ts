@@ -36,7 +36,7 @@ export class SqliteImportStore implements ImportStore {
 
   constructor(url: string) {
     this.db = openSqlite(url);
-    this.db.pragma("cache_size = -32768"); // 32 MB page cache for the bulk path
+    this.db.pragma("cache_size = -24576"); // 24 MB page cache for the bulk path
     const q = (sql: string) => this.db.prepare(sql);
     this.stmts = {
       existing: q(
