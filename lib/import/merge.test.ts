@@ -20,9 +20,11 @@ const incoming: NormalisedAd = {
   salaryPeriod: "YEAR",
   salaryAnnual: 25000,
   source: "cv-library.co.uk",
+  titleKey: "engineering systems analyst",
+  regionId: 3,
   sourceHash: "hash-1",
 };
-const { externalId: _e, sourceHash: _h, ...fields } = incoming;
+const { externalId: _e, sourceHash: _h, titleKey: _t, regionId: _r, ...fields } = incoming;
 const stored = (over: Partial<ExistingAd> = {}): ExistingAd => ({ id: 7, version: 3, sourceHash: "hash-1", ...fields, ...over });
 
 describe("decideMerge", () => {

@@ -46,6 +46,11 @@ export function tidyText(v: string): string {
   return t.trim();
 }
 
+/** The sort key for titles: dictionary order, whatever the capitals. */
+export function titleKey(title: string): string {
+  return title.toLowerCase().slice(0, 200);
+}
+
 export function companyKey(name: string): string {
   return name.toLowerCase();
 }
@@ -101,8 +106,9 @@ export function normaliseAd(src: SourceAd, resolver: LocationResolver): Normalis
   const sourceHash = createHash("sha1")
     .update(JSON.stringify([src.kind, src.externalId, ...Object.values(fields)]))
     .digest("base64url");
+  const region = (resolved?.node as { regionId?: number | null } | undefined)?.regionId ?? null;
   return {
-    ad: { externalId: src.externalId, ...fields, sourceHash },
+    ad: { externalId: src.externalId, ...fields, titleKey: titleKey(fields.title), regionId: region, sourceHash },
     problems,
     unresolvedLocation: !resolved && !!(locationRaw || locationNormalized),
   };

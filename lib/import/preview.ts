@@ -6,7 +6,7 @@ import type { StoredFile } from "./stored-files";
 import { formatSalary } from "./salary-format";
 import type { FileFormat } from "./sources";
 import type { ImportProblem } from "./types";
-import type { LocationRow } from "./writer";
+import { getLocationTree } from "@/lib/locations/tree-cache";
 
 export const PREVIEW_ROWS = 20;
 export const PREVIEW_SCAN_ROWS = 5000;
@@ -38,17 +38,10 @@ export type PreviewFile = {
   scannedAll: boolean;
 };
 
-const globalForLocations = globalThis as unknown as { __rdLocations?: Promise<LocationRow[]> };
-function locations(db: Db): Promise<LocationRow[]> {
-  // The tree is static reference data: load it once per server process.
-  globalForLocations.__rdLocations ??= db.location.findMany({ select: { id: true, name: true, path: true, depth: true, parentId: true } });
-  return globalForLocations.__rdLocations;
-}
-
 const CONTRACT_LABELS: Record<string, string> = { FULL_TIME: "Full time", PART_TIME: "Part time", PERMANENT: "Permanent", CONTRACT: "Contract" };
 
 export async function previewFiles(files: StoredFile[], db: Db = getDb()): Promise<PreviewFile[]> {
-  const tree = await locations(db);
+  const { nodes: tree } = await getLocationTree(db);
   const pathOf = new Map(tree.map((l) => [l.id, l.path.split("~").slice(1).join(" › ") || l.path]));
   const out: PreviewFile[] = [];
   for (const file of files) {

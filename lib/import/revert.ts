@@ -6,7 +6,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import type { RevertSummary } from "./imports";
 import type { MergeField } from "./merge";
-import { companyKey } from "./normalise";
+import { companyKey, titleKey } from "./normalise";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -54,6 +54,8 @@ export async function revertImport(importId: string, actorId: string, db: Db = g
         for (const [field, before] of e.before as Map<MergeField, unknown>) {
           if (field === "companyName") data.companyId = await companyIdFor(tx, before);
           else data[field] = before;
+          if (field === "title") data.titleKey = titleKey(String(before));
+          if (field === "locationId") data.regionId = before == null ? null : ((await tx.location.findUnique({ where: { id: Number(before) }, select: { regionId: true } }))?.regionId ?? null);
           back[field] = [e.after.get(field), before];
         }
         const updated = await tx.ad.update({ where: { id: adId }, data: { ...data, version: { increment: 1 } }, select: { version: true } });

@@ -8,6 +8,8 @@ import type { ImportProblem, NormalisedAd } from "./types";
 
 const AD_COLUMNS: { name: keyof AdColumns; type: string }[] = [
   { name: "title", type: "text" },
+  { name: "titleKey", type: "text" },
+  { name: "regionId", type: "int" },
   { name: "description", type: "text" },
   { name: "companyId", type: "int" },
   { name: "locationId", type: "int" },
@@ -83,7 +85,7 @@ export class PostgresImportStore implements ImportStore {
   }
 
   async loadLocations() {
-    return (await this.q<LocationRow>(`SELECT "id", "name", "path", "depth", "parentId" FROM "Location"`)).rows;
+    return (await this.q<LocationRow>(`SELECT "id", "name", "path", "depth", "parentId", "regionId" FROM "Location"`)).rows;
   }
 
   async firstIssues(id: string, limit: number) {

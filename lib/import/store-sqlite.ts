@@ -10,6 +10,8 @@ import type { ImportProblem, NormalisedAd } from "./types";
 
 const AD_COLUMNS = [
   "title",
+  "titleKey",
+  "regionId",
   "description",
   "companyId",
   "locationId",
@@ -113,7 +115,7 @@ export class SqliteImportStore implements ImportStore {
   }
 
   async loadLocations() {
-    return this.db.prepare(`SELECT "id", "name", "path", "depth", "parentId" FROM "Location"`).all() as LocationRow[];
+    return this.db.prepare(`SELECT "id", "name", "path", "depth", "parentId", "regionId" FROM "Location"`).all() as LocationRow[];
   }
 
   async firstIssues(id: string, limit: number) {

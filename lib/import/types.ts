@@ -45,7 +45,10 @@ export type AdFields = {
   source: string | null;
 };
 
-export type NormalisedAd = AdFields & { externalId: number; sourceHash: string };
+/** Columns derived from others (titleKey from title, regionId from the location), kept in step by every writer. */
+export type DerivedFields = { titleKey: string; regionId: number | null };
+
+export type NormalisedAd = AdFields & DerivedFields & { externalId: number; sourceHash: string };
 
 export type Severity = "error" | "warning";
 

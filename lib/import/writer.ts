@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { decideMerge, type Changes, type ExistingAd, type MergeField } from "./merge";
 import { companyKey } from "./normalise";
-import type { AdFields, ImportProblem, MergePolicy, NormalisedAd } from "./types";
+import type { AdFields, DerivedFields, ImportProblem, MergePolicy, NormalisedAd } from "./types";
 
 const FIELD_LABELS: Record<MergeField, string> = {
   title: "Title",
@@ -45,7 +45,7 @@ export function emptyCounts(): Counts {
 }
 
 /** Ad columns an import may set, besides the company (set through companyId). */
-export type AdColumns = Omit<AdFields, "companyName"> & { companyId: number | null };
+export type AdColumns = Omit<AdFields, "companyName"> & DerivedFields & { companyId: number | null };
 export type AdUpdate = { id: number; set: Partial<AdColumns>; sourceHash: string | null; bumpVersion: boolean };
 export type AdHistory = { adId: number; changes: Changes; versionAfter: number };
 
@@ -55,7 +55,8 @@ export function newImportId(): string {
 }
 
 export type ImportRecord = { id: string; status: string; files: string; message: string | null } & Counts;
-export type LocationRow = { id: number; name: string; path: string; depth: number; parentId: number | null };
+export type { LocationRow } from "@/lib/locations/tree-cache";
+import type { LocationRow } from "@/lib/locations/tree-cache";
 
 export interface ImportStore {
   // Lifecycle: the import process needs no Prisma client (it costs ~50 MB of memory).
@@ -143,7 +144,13 @@ export async function writeBatch(
         result.unchanged++;
       } else {
         const { companyName, ...rest } = decision.set;
-        const set: Partial<AdColumns> = { ...rest, ...(companyName !== undefined ? { companyId: companyId(companyName) } : {}) };
+        const set: Partial<AdColumns> = {
+          ...rest,
+          ...(companyName !== undefined ? { companyId: companyId(companyName) } : {}),
+          // Derived columns follow the fields they come from.
+          ...(rest.title !== undefined ? { titleKey: row.ad.titleKey } : {}),
+          ...(rest.locationId !== undefined ? { regionId: row.ad.regionId } : {}),
+        };
         const versionAfter = await store.updateAd({
           id: prev!.id,
           set,

@@ -5,6 +5,7 @@ import path from "node:path";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { decodeBytes } from "@/lib/import/decode";
+import { titleKey } from "@/lib/import/normalise";
 import { parseTextAd } from "@/lib/import/text-ad";
 import { loadLocationTree } from "@/lib/locations/load-tree";
 
@@ -33,7 +34,7 @@ export async function seedAds(db: Db, dir = SEEDS_DIR): Promise<{ created: numbe
         })
       : null;
     await db.ad.create({
-      data: { externalId: ad.webindex, title: ad.title, description: ad.description, companyId: company?.id ?? null, source: "seed" },
+      data: { externalId: ad.webindex, title: ad.title, titleKey: titleKey(ad.title), description: ad.description, companyId: company?.id ?? null, source: "seed" },
     });
     created++;
   }

@@ -48,14 +48,14 @@ describe.each(testDialects())("migrations on %s", (dialect) => {
   it("notices drift when the database differs from the schema", async () => {
     if (dialect === "sqlite") {
       const conn = new Database(sqlitePath(db.url));
-      conn.exec(`DROP INDEX "Ad_category_idx"`);
+      conn.exec(`DROP INDEX "Ad_source_idx"`);
       conn.close();
     } else {
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
-      await client.query(`DROP INDEX "Ad_category_idx"`);
+      await client.query(`DROP INDEX "Ad_source_idx"`);
       await client.end();
     }
-    expect(await diffDatabaseToSchema(db.url)).toContain(`CREATE INDEX "Ad_category_idx"`);
+    expect(await diffDatabaseToSchema(db.url)).toContain(`CREATE INDEX "Ad_source_idx"`);
   });
 });
