@@ -28,7 +28,8 @@
 //   - A * after fewer than 2 letters (`a*`), or after a PostgreSQL English stop word (`in*`, `the*`:
 //     PostgreSQL cannot prefix-search those), is dropped with a hint. A * after a joined word
 //     (`part-ti*`) is ignored: the pieces are searched as a phrase (hint). A * anywhere else is a space.
-//   - The input is cut at 500 characters and 32 clauses (AND-ed items), 32 options per OR (hints).
+//   - The input is cut at 500 characters (at the last space if that falls inside a word), and at
+//     32 clauses (AND-ed items) and 32 options per OR (hints).
 //
 // Stop words (decision). PostgreSQL's English configuration drops its stop words (the, of, it, and,
 // ...; POSTGRES_ENGLISH_STOP_WORDS) from queries: `to_tsquery('english', 'the')` is an empty query
@@ -45,7 +46,7 @@
 // Rendering. A parse that is not usable renders as a query that executes and matches nothing
 // (FTS5 `""`; tsquery "" — PostgreSQL answers with a NOTICE and an empty query). Callers should
 // not run it at all; show the hint instead.
-//   FTS5:    "nurse" ("care assistant" OR "carer") "manag"* NOT "agency" NOT "part time"
+//   FTS5:    "nurse" AND ("care assistant" OR "carer") AND "manag"* NOT "agency" NOT "part time"
 //   tsquery: 'nurse' & ('care' <-> 'assistant' | 'carer') & 'manag':* & !'agency' & !('part' <-> 'time')
 // Every word is quoted and escaped (FTS5 doubles "; tsquery doubles ' and \), and NUL characters
 // and lone surrogates are removed, so no input can change the shape of the query.
@@ -267,7 +268,14 @@ function parse(input: string): ParsedSearch {
   const chars = Array.from(text);
   if (input.length > rough || chars.length > MAX_INPUT_CHARS) {
     note(NOTES.truncated);
-    text = chars.slice(0, MAX_INPUT_CHARS).join("");
+    // Cut at the last space when the limit falls inside a word: a fragment would find nothing.
+    let end = MAX_INPUT_CHARS;
+    if (end < chars.length && !isSpace(chars[end])) {
+      let k = end;
+      while (k > 0 && !isSpace(chars[k - 1])) k--;
+      if (k > 0) end = k;
+    }
+    text = chars.slice(0, end).join("");
   }
 
   const tokens = tokenize(text, note);
@@ -363,8 +371,9 @@ function cleanClauses(parsed: ParsedSearch): SearchClause[] {
 }
 
 /**
- * An FTS5 MATCH expression: positives (implicit AND; OR groups in parentheses), then each exclusion
- * as NOT. FTS5_MATCH_NOTHING when the search is not usable.
+ * An FTS5 MATCH expression: positives joined by AND (OR groups in parentheses), then each exclusion
+ * as NOT (NOT binds tighter than AND in FTS5; `a AND b NOT c` = a AND (b NOT c), the same set).
+ * FTS5_MATCH_NOTHING when the search is not usable.
  */
 export function toFts5(parsed: ParsedSearch): string {
   const clauses = cleanClauses(parsed);
@@ -373,7 +382,8 @@ export function toFts5(parsed: ParsedSearch): string {
   const item = (it: SearchItem) => (it.kind === "term" ? fts5Quote(it.word) + (it.prefix ? "*" : "") : fts5Quote(it.words.join(" ")));
   const clause = (c: SearchClause) => (c.options.length === 1 ? item(c.options[0]) : `(${c.options.map(item).join(" OR ")})`);
   const negatives = clauses.filter((c) => c.negated);
-  return [positives.map(clause).join(" "), ...negatives.map((c) => `NOT ${clause(c)}`)].join(" ");
+  // Explicit AND: FTS5 only allows the implicit AND between phrases, not next to a (group).
+  return [positives.map(clause).join(" AND "), ...negatives.map((c) => `NOT ${clause(c)}`)].join(" ");
 }
 
 /**

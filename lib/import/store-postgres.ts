@@ -219,6 +219,8 @@ export class PostgresImportStore implements ImportStore {
               "warnings" = $8, "duplicates" = $9, "unresolvedLocations" = $10, "heartbeatAt" = now(), "updatedAt" = now() WHERE "id" = $11`,
       [c.rowsDone, c.bytesDone, c.created, c.updated, c.unchanged, c.skipped, c.errors, c.warnings, c.duplicates, c.unresolvedLocations, importId],
     );
+    // The batch changed ads: cached facet counts are stale.
+    await this.q(`INSERT INTO "Counter" ("key", "value") VALUES ('ads', 1) ON CONFLICT ("key") DO UPDATE SET "value" = "Counter"."value" + 1`);
   }
 
   async close() {

@@ -62,6 +62,7 @@ export class SqliteImportStore implements ImportStore {
       maxId: q(`SELECT COALESCE(MAX("id"), 0) AS "id" FROM "Ad"`),
       history: q(`INSERT INTO "AdChange" ("adId", "importId", "source", "changes", "versionAfter", "createdAt") VALUES (?, ?, 'IMPORT', ?, ?, ?)`),
       issue: q(`INSERT INTO "ImportIssue" ("importId", "file", "line", "field", "severity", "message") VALUES (?, ?, ?, ?, ?, ?)`),
+      bumpVersion: q(`INSERT INTO "Counter" ("key", "value") VALUES ('ads', 1) ON CONFLICT ("key") DO UPDATE SET "value" = "value" + 1`),
       progress: q(
         `UPDATE "Import" SET "rowsDone" = ?, "bytesDone" = ?, "created" = ?, "updated" = ?, "unchanged" = ?, "skipped" = ?, "errors" = ?,
                 "warnings" = ?, "duplicates" = ?, "unresolvedLocations" = ?, "heartbeatAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
@@ -217,6 +218,7 @@ export class SqliteImportStore implements ImportStore {
   async saveProgress(importId: string, c: Counts) {
     const now = sqliteTimestamp();
     this.stmts.progress.run(c.rowsDone, c.bytesDone, c.created, c.updated, c.unchanged, c.skipped, c.errors, c.warnings, c.duplicates, c.unresolvedLocations, now, now, importId);
+    this.stmts.bumpVersion.run(); // the batch changed ads: cached facet counts are stale
   }
 
   async close() {

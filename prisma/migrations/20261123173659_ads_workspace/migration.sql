@@ -28,6 +28,12 @@ CREATE TABLE "UserSetting" (
     CONSTRAINT "UserSetting_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "Counter" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "value" INTEGER NOT NULL DEFAULT 0
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;

@@ -43,6 +43,14 @@ CREATE TABLE "UserSetting" (
     CONSTRAINT "UserSetting_pkey" PRIMARY KEY ("userId","key")
 );
 
+-- CreateTable
+CREATE TABLE "Counter" (
+    "key" TEXT NOT NULL,
+    "value" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "Counter_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "SavedView_userId_name_key" ON "SavedView"("userId", "name");
 

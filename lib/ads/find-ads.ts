@@ -1,0 +1,384 @@
+// The ads table query: one page of rows, the total and the facet counts for a URL state.
+//
+// How it stays fast at 250,000 ads:
+//  - Facets and the total come from one "cube" query (ads per combination of the facet columns)
+//    over a covering index, with the non-facet filters applied; each facet's counts are then
+//    worked out in memory (facets.ts). The cube is cached per state of the data (lib/ads/version).
+//  - A search first asks the full-text index how many ads match (cheap), then works on the newest
+//    SEARCH_WINDOW matches only: ranking, filtering and counting stay bounded however broad the
+//    words. When a search matches more than that, the page says so ("refine your search").
+//  - Rows are fetched as ids for the page (an index walk in sort order), then their details.
+// Plain data access (no "server-only"): the query benchmark calls it too.
+import { dialectOfDb, getDb, type Db } from "@/lib/db/client";
+import { getLocationTree, type LocationTree } from "@/lib/locations/tree-cache";
+import { parseSearch, toFts5, toTsquery } from "./search-query";
+import { countFacets, type CubeRow, type FacetSelection } from "./facets";
+import { slugify, type AdsTableParams } from "./table-params";
+import { adsVersion } from "./version";
+
+export const SEARCH_WINDOW = 10_000;
+
+export type FacetOption = { value: string; label: string; count: number; selected: boolean };
+export type AdRow = {
+  id: number;
+  externalId: number;
+  title: string;
+  snippet: string | null;
+  company: { id: number; name: string } | null;
+  location: string | null;
+  locationId: number | null;
+  category: string | null;
+  contractType: string | null;
+  contractTime: string | null;
+  salaryMin: number | null;
+  salaryMax: number | null;
+  salaryPeriod: string | null;
+  salaryAnnual: number | null;
+  source: string | null;
+  status: "OPEN" | "CLOSED";
+  tags: { id: number; name: string; color: string }[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type AdsPage = {
+  rows: AdRow[];
+  total: number;
+  search: { text: string; hint: string | null; matches: number; windowed: boolean; words: string[] } | null;
+  facets: {
+    category: FacetOption[];
+    type: FacetOption[];
+    time: FacetOption[];
+    source: FacetOption[];
+    status: FacetOption[];
+    region: FacetOption[];
+    tags: FacetOption[];
+  };
+  /** Selected regions and companies with their names, for the filter chips. */
+  selected: { regions: { id: number; label: string }[]; companies: { id: number; name: string }[] };
+};
+
+type Dialect = "sqlite" | "postgres";
+
+/** SQL with "?" placeholders; PostgreSQL's $n are numbered when it is run. */
+class Sql {
+  constructor(
+    readonly text: string = "",
+    readonly args: unknown[] = [],
+  ) {}
+  static of(text: string, ...args: unknown[]) {
+    return new Sql(text, args);
+  }
+  static join(parts: Sql[], sep: string): Sql {
+    return new Sql(parts.map((p) => p.text).join(sep), parts.flatMap((p) => p.args));
+  }
+  append(other: Sql | string): Sql {
+    return typeof other === "string" ? new Sql(this.text + other, this.args) : new Sql(this.text + other.text, [...this.args, ...other.args]);
+  }
+  wrap(): Sql {
+    return new Sql(`(${this.text})`, this.args);
+  }
+  render(dialect: Dialect): [string, unknown[]] {
+    if (dialect === "sqlite") return [this.text, this.args];
+    let i = 0;
+    return [this.text.replace(/\?/g, () => `$${++i}`), this.args];
+  }
+}
+
+function run<T>(db: Db, dialect: Dialect, sql: Sql): Promise<T[]> {
+  const [text, args] = sql.render(dialect);
+  return db.$queryRawUnsafe<T[]>(text, ...args);
+}
+
+const inList = (column: string, values: readonly unknown[]) => Sql.of(`${column} IN (${values.map(() => "?").join(", ")})`, ...values);
+
+// ---- cube cache -------------------------------------------------------------------------------
+
+type CacheEntry = { version: number; cube: CubeRow[] };
+const globalForCache = globalThis as unknown as { __rdCubeCache?: Map<string, CacheEntry> };
+const CUBE_CACHE_SIZE = 100;
+function cubeCache() {
+  return (globalForCache.__rdCubeCache ??= new Map());
+}
+
+// ---- the query --------------------------------------------------------------------------------
+
+const CONTRACT_TYPES: Record<string, string> = { full_time: "FULL_TIME", part_time: "PART_TIME" };
+const CONTRACT_TIMES: Record<string, string> = { permanent: "PERMANENT", contract: "CONTRACT" };
+const TYPE_LABELS: Record<string, string> = { full_time: "Full time", part_time: "Part time", none: "Not stated" };
+const TIME_LABELS: Record<string, string> = { permanent: "Permanent", contract: "Contract", none: "Not stated" };
+const STATUS_LABELS: Record<string, string> = { open: "Open", closed: "Closed" };
+
+const ORDER: Record<Exclude<AdsTableParams["sort"], "relevance">, string> = {
+  updated: `a."updatedAt" ASC, a."id" ASC`,
+  "-updated": `a."updatedAt" DESC, a."id" DESC`,
+  created: `a."createdAt" ASC, a."id" ASC`,
+  "-created": `a."createdAt" DESC, a."id" DESC`,
+  title: `a."titleKey" ASC, a."id" ASC`,
+  "-title": `a."titleKey" DESC, a."id" DESC`,
+  salary: `a."salaryAnnual" ASC, a."id" ASC`,
+  "-salary": `a."salaryAnnual" DESC, a."id" DESC`,
+};
+
+export type FindAdsOptions = { db?: Db; cache?: boolean };
+
+export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}): Promise<AdsPage> {
+  const db = opts.db ?? getDb();
+  const dialect = dialectOfDb(db);
+  const tree = await getLocationTree(db);
+
+  // 1. Search: how many match, and the window of ids (ranked when sorting by relevance).
+  let search: AdsPage["search"] = null;
+  let windowIds: number[] | null = null;
+  if (p.q) {
+    const parsed = parseSearch(p.q);
+    search = { text: p.q, hint: parsed.hint, matches: 0, windowed: false, words: parsed.words };
+    if (parsed.usable) {
+      const found = await searchWindow(db, dialect, parsed, p.sort === "relevance");
+      search.matches = found.matches;
+      search.windowed = found.matches > SEARCH_WINDOW;
+      windowIds = found.ids;
+    }
+  }
+
+  // 2. Filters that are not facets, applied in SQL (the cube and the rows both use them).
+  const base: Sql[] = [];
+  if (windowIds) base.push(idsIn(dialect, windowIds));
+  if (p.salaryMin !== null) base.push(Sql.of(`a."salaryAnnual" >= ?`, p.salaryMin));
+  if (p.salaryMax !== null) base.push(Sql.of(`a."salaryAnnual" <= ?`, p.salaryMax));
+  if (p.company.length) base.push(inList(`a."companyId"`, p.company));
+  const topRegions = p.region.filter((id) => tree.byId.get(id)?.depth === 1);
+  const deepRegions = p.region.filter((id) => (tree.byId.get(id)?.depth ?? 0) > 1);
+  if (deepRegions.length) base.push(inList(`a."locationId"`, [...new Set(deepRegions.flatMap((id) => tree.descendants(id)))]));
+  const tagFilter = tagSql(p);
+  const baseWithTags = tagFilter ? [...base, tagFilter] : base;
+
+  // 3. The cube → total and facet counts.
+  const cube = await loadCube(db, dialect, baseWithTags, opts.cache !== false);
+  const categoryNames = new Map<string, string>();
+  for (const r of cube) if (r.category) categoryNames.set(slugify(r.category), r.category);
+  const selection: FacetSelection = {};
+  if (p.category.length) selection.category = new Set(p.category.map((s) => categoryNames.get(s) ?? `\u0000${s}`));
+  if (p.type.length) selection.contractType = new Set(p.type.map((t) => CONTRACT_TYPES[t] ?? null));
+  if (p.time.length) selection.contractTime = new Set(p.time.map((t) => CONTRACT_TIMES[t] ?? null));
+  if (p.source.length) selection.source = new Set(p.source);
+  if (p.status.length) selection.status = new Set(p.status.map((s) => s.toUpperCase()));
+  if (topRegions.length) selection.regionId = new Set(topRegions);
+  const { total, counts } = countFacets(cube, selection);
+
+  // 4. The page of rows: all filters, in sort order.
+  const where = [...baseWithTags];
+  if (selection.category) where.push(inList(`a."category"`, [...selection.category]));
+  const nullable = (column: string, values: (string | null)[]) => {
+    const set = values.filter((v): v is string => v !== null);
+    const parts = [...(set.length ? [inList(column, set)] : []), ...(values.includes(null) ? [Sql.of(`${column} IS NULL`)] : [])];
+    return Sql.join(parts, " OR ").wrap();
+  };
+  if (p.type.length) where.push(nullable(`a."contractType"`, p.type.map((t) => CONTRACT_TYPES[t] ?? null)));
+  if (p.time.length) where.push(nullable(`a."contractTime"`, p.time.map((t) => CONTRACT_TIMES[t] ?? null)));
+  if (p.source.length) where.push(inList(`a."source"`, p.source));
+  if (p.status.length) where.push(inList(`a."status"`, p.status.map((s) => s.toUpperCase())));
+  if (topRegions.length) where.push(inList(`a."regionId"`, topRegions));
+  const pageIds = total === 0 ? [] : await pageOfIds(db, dialect, where, p, windowIds);
+
+  // 5. Details, snippets and the tag facet, in parallel.
+  const [rows, snippets, tagFacet, companies] = await Promise.all([
+    adDetails(db, pageIds, tree),
+    search && windowIds && pageIds.length ? snippetsFor(db, dialect, p.q, pageIds) : Promise.resolve(new Map<number, string>()),
+    tagCounts(db, dialect, [...where.filter((w) => w !== tagFilter)], p),
+    p.company.length ? db.company.findMany({ where: { id: { in: p.company } }, select: { id: true, name: true } }) : Promise.resolve([]),
+  ]);
+  for (const r of rows) r.snippet = snippets.get(r.id) ?? null;
+
+  const option = (value: string, label: string, count: number | undefined, selected: boolean): FacetOption => ({ value, label, count: count ?? 0, selected });
+  const byCount = (a: FacetOption, b: FacetOption) => Number(b.selected) - Number(a.selected) || b.count - a.count || a.label.localeCompare(b.label);
+  return {
+    rows,
+    total,
+    search,
+    facets: {
+      category: [...counts.category.entries()]
+        .filter(([c]) => c !== null)
+        .map(([c, n]) => option(slugify(String(c)), String(c), n, p.category.includes(slugify(String(c)))))
+        .sort(byCount),
+      type: (["full_time", "part_time", "none"] as const).map((t) => option(t, TYPE_LABELS[t], counts.contractType.get(CONTRACT_TYPES[t] ?? null), p.type.includes(t))),
+      time: (["permanent", "contract", "none"] as const).map((t) => option(t, TIME_LABELS[t], counts.contractTime.get(CONTRACT_TIMES[t] ?? null), p.time.includes(t))),
+      source: [...counts.source.entries()]
+        .filter(([s]) => s !== null)
+        .map(([s, n]) => option(String(s), String(s), n, p.source.includes(String(s))))
+        .sort(byCount),
+      status: (["open", "closed"] as const).map((s) => option(s, STATUS_LABELS[s], counts.status.get(s.toUpperCase()), p.status.includes(s))),
+      region: tree
+        .regions()
+        .map((r) => option(String(r.id), r.name, counts.regionId.get(r.id), p.region.includes(r.id)))
+        .sort(byCount),
+      tags: tagFacet,
+    },
+    selected: {
+      regions: p.region.map((id) => ({ id, label: tree.label(id) ?? `#${id}` })),
+      companies: p.company.map((id) => ({ id, name: companies.find((c) => c.id === id)?.name ?? `#${id}` })),
+    },
+  };
+}
+
+function idsIn(dialect: Dialect, ids: number[]): Sql {
+  // One parameter however many ids (up to SEARCH_WINDOW).
+  return dialect === "sqlite"
+    ? Sql.of(`a."id" IN (SELECT value FROM json_each(?))`, JSON.stringify(ids))
+    : Sql.of(`a."id" = ANY(?::int[])`, ids);
+}
+
+function tagSql(p: AdsTableParams): Sql | null {
+  if (!p.tags.length) return null;
+  const list = inList(`t."tagId"`, p.tags);
+  if (p.tagMode === "all") {
+    return Sql.of(`(SELECT count(*) FROM "AdTag" t WHERE t."adId" = a."id" AND `).append(list).append(`) = ?`).append(Sql.of("", p.tags.length));
+  }
+  const sub = Sql.of(`a."id" ${p.tagMode === "none" ? "NOT IN" : "IN"} (SELECT t."adId" FROM "AdTag" t WHERE `).append(list).append(")");
+  return sub;
+}
+
+async function searchWindow(db: Db, dialect: Dialect, parsed: ReturnType<typeof parseSearch>, ranked: boolean): Promise<{ matches: number; ids: number[] }> {
+  if (dialect === "sqlite") {
+    const match = toFts5(parsed);
+    const [{ n }] = await run<{ n: number | bigint }>(db, dialect, Sql.of(`SELECT count(*) AS n FROM "ad_fts" WHERE "ad_fts" MATCH ?`, match));
+    const matches = Number(n);
+    if (!matches) return { matches, ids: [] };
+    // The newest matches (highest ids); ranked by weighted BM25 (title 10, description 1, company 5).
+    const inner = `SELECT rowid AS id, bm25("ad_fts", 10.0, 1.0, 5.0) AS score FROM "ad_fts" WHERE "ad_fts" MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}`;
+    const sql = ranked
+      ? `SELECT json_group_array(id) AS ids FROM (SELECT id FROM (${inner}) ORDER BY score ASC, id DESC)`
+      : `SELECT json_group_array(id) AS ids FROM (SELECT rowid AS id FROM "ad_fts" WHERE "ad_fts" MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})`;
+    const [{ ids }] = await run<{ ids: string }>(db, dialect, Sql.of(sql, match));
+    return { matches, ids: JSON.parse(ids) as number[] };
+  }
+  const tsq = toTsquery(parsed);
+  const [{ n }] = await run<{ n: number | bigint }>(db, dialect, Sql.of(`SELECT count(*) AS n FROM "ad_search" WHERE "document" @@ to_tsquery('english', ?)`, tsq));
+  const matches = Number(n);
+  if (!matches) return { matches, ids: [] };
+  const inner = `SELECT "ad_id" AS id, ts_rank_cd("document", to_tsquery('english', ?)) AS score FROM "ad_search" WHERE "document" @@ to_tsquery('english', ?) ORDER BY "ad_id" DESC LIMIT ${SEARCH_WINDOW}`;
+  const sql = ranked
+    ? `SELECT coalesce(json_agg(id ORDER BY score DESC, id DESC), '[]')::text AS ids FROM (${inner}) w`
+    : `SELECT coalesce(json_agg(id ORDER BY id DESC), '[]')::text AS ids FROM (${inner}) w`;
+  const [{ ids }] = await run<{ ids: string }>(db, dialect, Sql.of(sql, tsq, tsq));
+  return { matches, ids: JSON.parse(ids) as number[] };
+}
+
+async function loadCube(db: Db, dialect: Dialect, filters: Sql[], useCache: boolean): Promise<CubeRow[]> {
+  const where = filters.length ? Sql.of(" WHERE ").append(Sql.join(filters, " AND ")) : Sql.of("");
+  const sql = Sql.of(
+    `SELECT a."category" AS category, a."status" AS status, a."contractType" AS "contractType", a."contractTime" AS "contractTime", a."source" AS source, a."regionId" AS "regionId", count(*) AS n FROM "Ad" a`,
+  )
+    .append(where)
+    .append(` GROUP BY a."category", a."status", a."contractType", a."contractTime", a."source", a."regionId"`);
+  const key = JSON.stringify(sql.render(dialect));
+  const version = useCache ? await adsVersion(db) : -1;
+  const cache = cubeCache();
+  const hit = cache.get(key);
+  if (useCache && hit && hit.version === version) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return hit.cube;
+  }
+  const rows = await run<CubeRow & { n: number | bigint; status: string; regionId: number | bigint | null }>(db, dialect, sql);
+  const cube = rows.map((r) => ({ ...r, status: String(r.status), regionId: r.regionId === null ? null : Number(r.regionId), n: Number(r.n) }));
+  if (useCache) {
+    cache.set(key, { version, cube });
+    if (cache.size > CUBE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  return cube;
+}
+
+async function pageOfIds(db: Db, dialect: Dialect, where: Sql[], p: AdsTableParams, windowIds: number[] | null): Promise<number[]> {
+  const offset = (p.page - 1) * p.perPage;
+  const filters = where.length ? Sql.of(" WHERE ").append(Sql.join(where, " AND ")) : Sql.of("");
+  if (p.sort === "relevance" && windowIds) {
+    // The window is already in rank order: keep that order through the filters.
+    const ranked =
+      dialect === "sqlite"
+        ? Sql.of(`SELECT a."id" AS id FROM "Ad" a JOIN json_each(?) j ON j.value = a."id"`, JSON.stringify(windowIds))
+            .append(filters)
+            .append(` ORDER BY j.key LIMIT ? OFFSET ?`)
+        : Sql.of(`SELECT a."id" AS id FROM "Ad" a JOIN unnest(?::int[]) WITH ORDINALITY j(id, ord) ON j.id = a."id"`, windowIds)
+            .append(filters)
+            .append(` ORDER BY j.ord LIMIT ? OFFSET ?`);
+    return (await run<{ id: number | bigint }>(db, dialect, ranked.append(Sql.of("", p.perPage, offset)))).map((r) => Number(r.id));
+  }
+  const sort = p.sort === "relevance" ? "-updated" : p.sort;
+  // Ads without a salary go last either way.
+  const nullsLast = sort === "salary" || sort === "-salary" ? `a."salaryAnnual" IS NULL, ` : "";
+  const sql = Sql.of(`SELECT a."id" AS id FROM "Ad" a`).append(filters).append(` ORDER BY ${nullsLast}${ORDER[sort]} LIMIT ? OFFSET ?`).append(Sql.of("", p.perPage, offset));
+  return (await run<{ id: number | bigint }>(db, dialect, sql)).map((r) => Number(r.id));
+}
+
+async function adDetails(db: Db, ids: number[], tree: LocationTree): Promise<AdRow[]> {
+  if (!ids.length) return [];
+  const rows = await db.ad.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      externalId: true,
+      title: true,
+      company: { select: { id: true, name: true } },
+      locationId: true,
+      locationRaw: true,
+      category: true,
+      contractType: true,
+      contractTime: true,
+      salaryMin: true,
+      salaryMax: true,
+      salaryPeriod: true,
+      salaryAnnual: true,
+      source: true,
+      status: true,
+      createdAt: true,
+      updatedAt: true,
+      tags: { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
+    },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids
+    .map((id) => byId.get(id))
+    .filter((r): r is NonNullable<typeof r> => !!r)
+    .map(({ tags, locationRaw, ...r }) => ({
+      ...r,
+      snippet: null,
+      location: tree.label(r.locationId) ?? locationRaw,
+      tags: tags.map((t) => t.tag),
+    }));
+}
+
+/** Matched words in context, marked with \u0001…\u0002 (never HTML: the page renders <mark>s). */
+async function snippetsFor(db: Db, dialect: Dialect, q: string, ids: number[]): Promise<Map<number, string>> {
+  const parsed = parseSearch(q);
+  if (!parsed.usable) return new Map();
+  const rows =
+    dialect === "sqlite"
+      ? await run<{ id: number | bigint; s: string }>(
+          db,
+          dialect,
+          Sql.of(`SELECT rowid AS id, snippet("ad_fts", -1, char(1), char(2), '…', 16) AS s FROM "ad_fts" WHERE "ad_fts" MATCH ? AND rowid IN (SELECT value FROM json_each(?))`, toFts5(parsed), JSON.stringify(ids)),
+        )
+      : await run<{ id: number; s: string }>(
+          db,
+          dialect,
+          Sql.of(
+            `SELECT a."id" AS id, ts_headline('english', a."description", to_tsquery('english', ?), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=24, MinWords=10, ShortWord=2, FragmentDelimiter=…, MaxFragments=2') AS s FROM "Ad" a WHERE a."id" = ANY(?::int[])`,
+            toTsquery(parsed),
+            ids,
+          ),
+        );
+  return new Map(rows.map((r) => [Number(r.id), r.s]));
+}
+
+async function tagCounts(db: Db, dialect: Dialect, where: Sql[], p: AdsTableParams): Promise<FacetOption[]> {
+  const filters = where.length ? Sql.of(" WHERE ").append(Sql.join(where, " AND ")) : Sql.of("");
+  // Counting ads per tag within the current view: join from the tags (few) to their ads.
+  const inner = Sql.of(`SELECT t."tagId" AS id, count(*) AS n FROM "AdTag" t JOIN "Ad" a ON a."id" = t."adId"`).append(filters).append(` GROUP BY t."tagId"`);
+  const [tags, counted] = await Promise.all([
+    db.tag.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    run<{ id: number | bigint; n: number | bigint }>(db, dialect, inner),
+  ]);
+  const n = new Map(counted.map((c) => [Number(c.id), Number(c.n)]));
+  return tags.map((t) => ({ value: String(t.id), label: t.name, count: n.get(t.id) ?? 0, selected: p.tags.includes(t.id) }));
+}

@@ -1,0 +1,123 @@
+// What the ads table URL means: one parser map for search, filters, sort, page and page size,
+// read on the server (loadAdsTableParams) and driven from the browser (useQueryStates with the
+// same map). Bad values fall back to defaults instead of erroring; lists and numbers are capped.
+import {
+  createLoader,
+  createParser,
+  createSerializer,
+  parseAsArrayOf,
+  parseAsNumberLiteral,
+  parseAsString,
+  parseAsStringLiteral,
+  type inferParserType,
+} from "nuqs/server";
+
+export const SORT_KEYS = ["relevance", "updated", "created", "title", "salary"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+/** "-updated" = newest first; "title" = A→Z. */
+export const SORTS = SORT_KEYS.flatMap((k) => (k === "relevance" ? [k] : [k, `-${k}`])) as readonly string[] as readonly SortParam[];
+export type SortParam = "relevance" | Exclude<SortKey, "relevance"> | `-${Exclude<SortKey, "relevance">}`;
+
+export const PER_PAGE_OPTIONS = [10, 25, 50, 100] as const;
+export const CONTRACT_TYPE_OPTIONS = ["full_time", "part_time", "none"] as const;
+export const CONTRACT_TIME_OPTIONS = ["permanent", "contract", "none"] as const;
+export const STATUS_OPTIONS = ["open", "closed"] as const;
+export const TAG_MODES = ["any", "all", "none"] as const;
+
+export const MAX_LIST = 50;
+export const MAX_PAGE = 10_000;
+export const MAX_QUERY_LENGTH = 500;
+
+const positiveInt = createParser({
+  parse: (v: string) => {
+    if (!/^\d{1,10}$/.test(v)) return null;
+    const n = Number(v);
+    return n >= 1 && n <= 2_147_483_647 ? n : null;
+  },
+  serialize: (n: number) => String(n),
+});
+
+/** URL-safe slug for a category name ("Healthcare & Nursing Jobs" → "healthcare-nursing-jobs"). */
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+const slug = createParser({
+  parse: (v: string) => (/^[a-z0-9-]{1,80}$/.test(v) ? v : null),
+  serialize: (v: string) => v,
+});
+const sourceName = createParser({
+  parse: (v: string) => (v.length > 0 && v.length <= 200 && !v.includes(",") ? v : null),
+  serialize: (v: string) => v,
+});
+
+export const adsTableParsers = {
+  q: parseAsString.withDefault(""),
+  page: positiveInt.withDefault(1),
+  perPage: parseAsNumberLiteral(PER_PAGE_OPTIONS).withDefault(25),
+  sort: parseAsStringLiteral(SORTS),
+  category: parseAsArrayOf(slug).withDefault([]),
+  type: parseAsArrayOf(parseAsStringLiteral(CONTRACT_TYPE_OPTIONS)).withDefault([]),
+  time: parseAsArrayOf(parseAsStringLiteral(CONTRACT_TIME_OPTIONS)).withDefault([]),
+  region: parseAsArrayOf(positiveInt).withDefault([]),
+  company: parseAsArrayOf(positiveInt).withDefault([]),
+  source: parseAsArrayOf(sourceName).withDefault([]),
+  salaryMin: positiveInt,
+  salaryMax: positiveInt,
+  tags: parseAsArrayOf(positiveInt).withDefault([]),
+  tagMode: parseAsStringLiteral(TAG_MODES).withDefault("any"),
+  status: parseAsArrayOf(parseAsStringLiteral(STATUS_OPTIONS)).withDefault([]),
+};
+
+export type RawAdsTableParams = inferParserType<typeof adsTableParsers>;
+export type AdsTableParams = Omit<RawAdsTableParams, "sort"> & { sort: SortParam };
+
+const loader = createLoader(adsTableParsers);
+export const serializeAdsTableParams = createSerializer(adsTableParsers);
+
+const uniqueCapped = <T>(xs: T[]) => [...new Set(xs)].slice(0, MAX_LIST);
+
+/** Caps and tidies parsed values: unique short lists, a sane page, min ≤ max, a sort that exists. */
+export function normaliseAdsTableParams(p: RawAdsTableParams): AdsTableParams {
+  const q = p.q.trim().slice(0, MAX_QUERY_LENGTH);
+  let { salaryMin, salaryMax } = p;
+  if (salaryMin !== null && salaryMax !== null && salaryMin > salaryMax) [salaryMin, salaryMax] = [salaryMax, salaryMin];
+  // Relevance only means something with a search; without one it falls back to the default.
+  const sort: SortParam = p.sort && !(p.sort === "relevance" && !q) ? p.sort : q ? "relevance" : "-updated";
+  return {
+    ...p,
+    q,
+    page: Math.min(p.page, MAX_PAGE),
+    sort,
+    category: uniqueCapped(p.category),
+    type: uniqueCapped(p.type),
+    time: uniqueCapped(p.time),
+    region: uniqueCapped(p.region),
+    company: uniqueCapped(p.company),
+    source: uniqueCapped(p.source),
+    tags: uniqueCapped(p.tags),
+    status: uniqueCapped(p.status),
+    salaryMin,
+    salaryMax,
+  };
+}
+
+type SearchParamsInput = Record<string, string | string[] | undefined> | URLSearchParams | string;
+
+export function loadAdsTableParams(input: SearchParamsInput): AdsTableParams {
+  return normaliseAdsTableParams(loader(input as Record<string, string | string[] | undefined>));
+}
+
+/** Filters other than search, page and sort are active: used for empty states and saved views. */
+export function hasFilters(p: AdsTableParams): boolean {
+  return (
+    p.category.length + p.type.length + p.time.length + p.region.length + p.company.length + p.source.length + p.tags.length + p.status.length > 0 ||
+    p.salaryMin !== null ||
+    p.salaryMax !== null
+  );
+}
