@@ -54,6 +54,7 @@ export async function revertImport(importId: string, actorId: string, db: Db = g
         const back: Record<string, [unknown, unknown]> = {};
         for (const [field, before] of e.before as Map<MergeField, unknown>) {
           if (field === "companyName") data.companyId = await companyIdFor(tx, before);
+          else if (field === "description") data.text = { update: { description: String(before) } };
           else data[field] = before;
           if (field === "title") data.titleKey = titleKey(String(before));
           if (field === "locationId") data.regionId = before == null ? null : ((await tx.location.findUnique({ where: { id: Number(before) }, select: { regionId: true } }))?.regionId ?? null);

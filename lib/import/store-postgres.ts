@@ -10,7 +10,6 @@ const AD_COLUMNS: { name: keyof AdColumns; type: string }[] = [
   { name: "title", type: "text" },
   { name: "titleKey", type: "text" },
   { name: "regionId", type: "int" },
-  { name: "description", type: "text" },
   { name: "companyId", type: "int" },
   { name: "locationId", type: "int" },
   { name: "locationRaw", type: "text" },
@@ -111,11 +110,11 @@ export class PostgresImportStore implements ImportStore {
 
   async findExisting(externalIds: number[]) {
     const { rows } = await this.q<ExistingAd & { externalId: number }>(
-      `SELECT a."id", a."externalId", a."version", a."sourceHash", a."title", a."description", c."name" AS "companyName", a."locationId",
+      `SELECT a."id", a."externalId", a."version", a."sourceHash", a."title", t."description", c."name" AS "companyName", a."locationId",
               a."locationRaw", a."locationNormalized", a."category", a."contractType"::text AS "contractType",
               a."contractTime"::text AS "contractTime", a."salaryRaw", a."salaryMin", a."salaryMax",
               a."salaryPeriod"::text AS "salaryPeriod", a."salaryAnnual", a."source"
-       FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE a."externalId" = ANY($1::int[])`,
+       FROM "Ad" a LEFT JOIN "AdText" t ON t."adId" = a."id" LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE a."externalId" = ANY($1::int[])`,
       [externalIds],
     );
     return new Map(rows.map(({ externalId, ...rest }) => [externalId, rest as ExistingAd]));
@@ -165,11 +164,12 @@ export class PostgresImportStore implements ImportStore {
     const arrayType = (t: string) => (t.startsWith('"') ? "text" : t);
     const cast = (c: { name: string; type: string }) => (c.type.startsWith('"') ? `t."${c.name}"::${c.type}` : `t."${c.name}"`);
     const n = AD_COLUMNS.length;
-    await this.q(
+    const { rows: inserted } = await this.q<{ id: number; externalId: number }>(
       `INSERT INTO "Ad" ("externalId", ${AD_COLUMNS.map((c) => `"${c.name}"`).join(", ")}, "sourceHash", "status", "version", "importId", "createdAt", "updatedAt")
        SELECT t."externalId", ${AD_COLUMNS.map(cast).join(", ")}, t."sourceHash", 'OPEN', 1, $${n + 3}, now(), now()
        FROM unnest($1::int[], ${AD_COLUMNS.map((c, i) => `$${i + 2}::${arrayType(c.type)}[]`).join(", ")}, $${n + 2}::text[])
-         AS t("externalId", ${AD_COLUMNS.map((c) => `"${c.name}"`).join(", ")}, "sourceHash")`,
+         AS t("externalId", ${AD_COLUMNS.map((c) => `"${c.name}"`).join(", ")}, "sourceHash")
+       RETURNING "id", "externalId"`,
       [
         rows.map((r) => r.ad.externalId),
         ...AD_COLUMNS.map((c) => rows.map(({ ad, companyId }) => (c.name === "companyId" ? companyId : ad[c.name as keyof NormalisedAd]))),
@@ -177,9 +177,16 @@ export class PostgresImportStore implements ImportStore {
         importId,
       ],
     );
+    // The description goes to "AdText"; its insert trigger builds the search document.
+    const idOf = new Map(inserted.map((r) => [r.externalId, r.id]));
+    await this.q(`INSERT INTO "AdText" ("adId", "description") SELECT * FROM unnest($1::int[], $2::text[])`, [
+      rows.map((r) => idOf.get(r.ad.externalId)),
+      rows.map((r) => r.ad.description),
+    ]);
   }
 
   async updateAd(u: AdUpdate) {
+    if (u.set.description !== undefined) await this.q(`UPDATE "AdText" SET "description" = $1 WHERE "adId" = $2`, [u.set.description, u.id]);
     const cols = Object.keys(u.set).filter((c) => TYPES.has(c));
     const params: unknown[] = [];
     const sets = cols.map((c) => {

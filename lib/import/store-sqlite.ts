@@ -12,7 +12,6 @@ const AD_COLUMNS = [
   "title",
   "titleKey",
   "regionId",
-  "description",
   "companyId",
   "locationId",
   "locationRaw",
@@ -28,6 +27,7 @@ const AD_COLUMNS = [
   "source",
 ] as const satisfies readonly (keyof AdColumns)[];
 const UPDATABLE = new Set<string>(AD_COLUMNS);
+// The description lives in "AdText" (ads rows stay narrow for the table's queries).
 
 export class SqliteImportStore implements ImportStore {
   private readonly db: Database.Database;
@@ -42,21 +42,23 @@ export class SqliteImportStore implements ImportStore {
     const q = (sql: string) => this.db.prepare(sql);
     this.stmts = {
       existing: q(
-        `SELECT a."id", a."version", a."sourceHash", a."title", a."description", c."name" AS "companyName", a."locationId",
+        `SELECT a."id", a."version", a."sourceHash", a."title", t."description", c."name" AS "companyName", a."locationId",
                 a."locationRaw", a."locationNormalized", a."category", a."contractType", a."contractTime", a."salaryRaw",
                 a."salaryMin", a."salaryMax", a."salaryPeriod", a."salaryAnnual", a."source"
-         FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE a."externalId" = ?`,
+         FROM "Ad" a LEFT JOIN "AdText" t ON t."adId" = a."id" LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE a."externalId" = ?`,
       ),
       companyInsert: q(`INSERT INTO "Company" ("name", "nameKey") VALUES (?, ?) ON CONFLICT ("nameKey") DO NOTHING`),
       companyId: q(`SELECT "id" FROM "Company" WHERE "nameKey" = ?`),
       insertAd: q(
         `INSERT INTO "Ad" ("externalId", ${AD_COLUMNS.map((c) => `"${c}"`).join(", ")}, "status", "version", "importId", "sourceHash", "createdAt", "updatedAt")
-         VALUES (?, ${AD_COLUMNS.map(() => "?").join(", ")}, 'OPEN', 1, ?, ?, ?, ?)`,
+         VALUES (?, ${AD_COLUMNS.map(() => "?").join(", ")}, 'OPEN', 1, ?, ?, ?, ?) RETURNING "id"`,
       ),
+      insertText: q(`INSERT INTO "AdText" ("adId", "description") VALUES (?, ?)`),
+      updateText: q(`UPDATE "AdText" SET "description" = ? WHERE "adId" = ?`),
       // One statement indexes a batch of new ads (the insert trigger skips imported rows).
       indexNew: q(
         `INSERT INTO "ad_fts" (rowid, title, description, company)
-         SELECT a."id", a."title", a."description", c."name" FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId"
+         SELECT a."id", a."title", t."description", c."name" FROM "Ad" a JOIN "AdText" t ON t."adId" = a."id" LEFT JOIN "Company" c ON c."id" = a."companyId"
          WHERE a."id" >= ? AND a."importId" = ?`,
       ),
       maxId: q(`SELECT COALESCE(MAX("id"), 0) AS "id" FROM "Ad"`),
@@ -183,12 +185,14 @@ export class SqliteImportStore implements ImportStore {
     const firstId = (this.stmts.maxId.get() as { id: number }).id + 1;
     for (const { ad, companyId } of rows) {
       const values = AD_COLUMNS.map((c) => (c === "companyId" ? companyId : ad[c]));
-      this.stmts.insertAd.run(ad.externalId, ...values, importId, ad.sourceHash, now, now);
+      const { id } = this.stmts.insertAd.get(ad.externalId, ...values, importId, ad.sourceHash, now, now) as { id: number };
+      this.stmts.insertText.run(id, ad.description);
     }
     this.stmts.indexNew.run(firstId, importId);
   }
 
   async updateAd(u: AdUpdate) {
+    if (u.set.description !== undefined) this.stmts.updateText.run(u.set.description, u.id);
     const cols = Object.keys(u.set).filter((c) => UPDATABLE.has(c));
     const sig = `${cols.join(",")}|${u.sourceHash !== null}|${u.bumpVersion}`;
     let stmt = this.updates.get(sig);

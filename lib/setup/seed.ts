@@ -34,7 +34,14 @@ export async function seedAds(db: Db, dir = SEEDS_DIR): Promise<{ created: numbe
         })
       : null;
     await db.ad.create({
-      data: { externalId: ad.webindex, title: ad.title, titleKey: titleKey(ad.title), description: ad.description, companyId: company?.id ?? null, source: "seed" },
+      data: {
+        externalId: ad.webindex,
+        title: ad.title,
+        titleKey: titleKey(ad.title),
+        text: { create: { description: ad.description } },
+        companyId: company?.id ?? null,
+        source: "seed",
+      },
     });
     created++;
   }

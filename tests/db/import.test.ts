@@ -275,15 +275,15 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
       await s.db.ad.update({ where: { externalId: filledCategory }, data: { category: null } });
       await s.db.ad.update({ where: { externalId: editedTitle }, data: { title: "Agency title, edited" } });
       const overlapIds = overlap.map((f) => webindex.get(f.path)!);
-      const before = new Map((await s.db.ad.findMany({ where: { externalId: { in: overlapIds } } })).map((a) => [a.externalId, a]));
+      const before = new Map((await s.db.ad.findMany({ where: { externalId: { in: overlapIds } }, include: { text: true } })).map((a) => [a.externalId, a]));
 
       const { id, record } = await importFiles(s.url, s.store, files);
       expect(record).toMatchObject({ status: "SUCCEEDED", created: fresh.length, updated: 2, unchanged: overlap.length - 2, skipped: 0, errors: 0 });
 
-      const after = new Map((await s.db.ad.findMany({ where: { externalId: { in: overlapIds } }, include: { company: true } })).map((a) => [a.externalId, a]));
+      const after = new Map((await s.db.ad.findMany({ where: { externalId: { in: overlapIds } }, include: { company: true, text: true } })).map((a) => [a.externalId, a]));
       for (const xid of overlapIds) {
         const [b, a] = [before.get(xid)!, after.get(xid)!];
-        expect({ title: a.title, description: a.description, salaryAnnual: a.salaryAnnual, locationId: a.locationId }).toEqual({ title: b.title, description: b.description, salaryAnnual: b.salaryAnnual, locationId: b.locationId });
+        expect({ title: a.title, description: a.text?.description, salaryAnnual: a.salaryAnnual, locationId: a.locationId }).toEqual({ title: b.title, description: b.text?.description, salaryAnnual: b.salaryAnnual, locationId: b.locationId });
         if (xid === filledCompany) expect(a).toMatchObject({ company: { name: "Linguists Direct" }, version: b.version + 1 });
         else if (xid === filledCategory) expect(a).toMatchObject({ category: "Healthcare & Nursing Jobs", version: b.version + 1 });
         else expect(a).toMatchObject({ companyId: b.companyId, category: b.category, version: b.version });
@@ -327,7 +327,7 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
       // The later row replaces the earlier one before anything is written: one create, no update.
       expect(record).toMatchObject({ status: "SUCCEEDED", created: 2, updated: 0, unchanged: 0, duplicates: 1, rowsDone: 3, skipped: 0 });
       expect(await s.db.ad.count()).toBe(2);
-      expect(await s.db.ad.findUniqueOrThrow({ where: { externalId: 93000001 } })).toMatchObject({ title: "Senior Care Assistant", description: "Nights in Leeds", version: 1 });
+      expect(await s.db.ad.findUniqueOrThrow({ where: { externalId: 93000001 }, include: { text: true } })).toMatchObject({ title: "Senior Care Assistant", text: { description: "Nights in Leeds" }, version: 1 });
       expect(await s.db.adChange.count()).toBe(0);
       const issues = await s.db.importIssue.findMany({ where: { importId: id }, select: { file: true, line: true, field: true, severity: true, message: true } });
       expect(issues).toEqual([{ file: "dupes.csv", line: 4, field: "Id", severity: "warning", message: "Id 93000001 also appears on line 2; this later row is the one kept" }]);
@@ -378,7 +378,7 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
       const importId = await s.store.createImport({ origin: "cli", userId: null, files: "[]", bytesTotal: 0, status: "QUEUED" });
       const outcome = await runImport({ store: s.store, importId, files: [{ path: file, name: "dupes-far.csv" }], batchSize: 2, parallel: false });
       expect(outcome.counts).toMatchObject({ created: 3, updated: 1, duplicates: 1, rowsDone: 4 });
-      expect(await s.db.ad.findUniqueOrThrow({ where: { externalId: 93100001 } })).toMatchObject({ title: "Senior Welder", description: "Second version", version: 2 });
+      expect(await s.db.ad.findUniqueOrThrow({ where: { externalId: 93100001 }, include: { text: true } })).toMatchObject({ title: "Senior Welder", text: { description: "Second version" }, version: 2 });
       expect(await s.search.findInTitle("Senior Welder")).toEqual([await adId(s.db, 93100001)]);
       await s.search.check();
     });

@@ -108,8 +108,8 @@ export async function openSearchIndex(url: string, dialect: Dialect): Promise<Se
     size: async () => Number((await c.query(`SELECT count(*)::int AS n FROM "ad_search"`)).rows[0].n),
     check: async () => {
       const { rows } = await c.query<{ id: number }>(
-        `SELECT a."id" FROM "Ad" a LEFT JOIN "Company" co ON co."id" = a."companyId" LEFT JOIN "ad_search" s ON s."ad_id" = a."id"
-         WHERE s."document" IS DISTINCT FROM ad_search_document(a."title", co."name", a."description") LIMIT 5`,
+        `SELECT a."id" FROM "Ad" a JOIN "AdText" tx ON tx."adId" = a."id" LEFT JOIN "Company" co ON co."id" = a."companyId" LEFT JOIN "ad_search" s ON s."ad_id" = a."id"
+         WHERE s."document" IS DISTINCT FROM ad_search_document(a."title", co."name", tx."description") LIMIT 5`,
       );
       if (rows.length) throw new Error(`ad_search is out of step with ads ${rows.map((r) => r.id).join(", ")}`);
       const orphans = await c.query(`SELECT count(*)::int AS n FROM "ad_search" s WHERE NOT EXISTS (SELECT 1 FROM "Ad" a WHERE a."id" = s."ad_id")`);

@@ -1,9 +1,19 @@
 -- Hand-written: the full-text view over "Ad" must go while "Ad" is rebuilt below (SQLite checks
--- views when a table is renamed); it and the triggers are re-created at the end.
+-- views when a table is renamed); the view and the triggers are re-created at the end.
 DROP VIEW "ad_search_source";
 
 -- AlterTable
 ALTER TABLE "Location" ADD COLUMN "regionId" INTEGER;
+
+-- CreateTable
+CREATE TABLE "AdText" (
+    "adId" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "description" TEXT NOT NULL,
+    CONSTRAINT "AdText_adId_fkey" FOREIGN KEY ("adId") REFERENCES "Ad" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- Hand-written: descriptions move to "AdText" before "Ad" is rebuilt without them.
+INSERT INTO "AdText" ("adId", "description") SELECT "id", "description" FROM "Ad";
 
 -- CreateTable
 CREATE TABLE "SavedView" (
@@ -42,7 +52,6 @@ CREATE TABLE "new_Ad" (
     "externalId" INTEGER NOT NULL,
     "title" TEXT NOT NULL,
     "titleKey" TEXT NOT NULL DEFAULT '',
-    "description" TEXT NOT NULL,
     "companyId" INTEGER,
     "locationId" INTEGER,
     "regionId" INTEGER,
@@ -67,7 +76,7 @@ CREATE TABLE "new_Ad" (
     CONSTRAINT "Ad_locationId_fkey" FOREIGN KEY ("locationId") REFERENCES "Location" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Ad_importId_fkey" FOREIGN KEY ("importId") REFERENCES "Import" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Ad" ("category", "companyId", "contractTime", "contractType", "createdAt", "description", "externalId", "id", "importId", "locationId", "locationNormalized", "locationRaw", "salaryAnnual", "salaryMax", "salaryMin", "salaryPeriod", "salaryRaw", "source", "sourceHash", "status", "title", "updatedAt", "version") SELECT "category", "companyId", "contractTime", "contractType", "createdAt", "description", "externalId", "id", "importId", "locationId", "locationNormalized", "locationRaw", "salaryAnnual", "salaryMax", "salaryMin", "salaryPeriod", "salaryRaw", "source", "sourceHash", "status", "title", "updatedAt", "version" FROM "Ad";
+INSERT INTO "new_Ad" ("category", "companyId", "contractTime", "contractType", "createdAt", "externalId", "id", "importId", "locationId", "locationNormalized", "locationRaw", "salaryAnnual", "salaryMax", "salaryMin", "salaryPeriod", "salaryRaw", "source", "sourceHash", "status", "title", "updatedAt", "version") SELECT "category", "companyId", "contractTime", "contractType", "createdAt", "externalId", "id", "importId", "locationId", "locationNormalized", "locationRaw", "salaryAnnual", "salaryMax", "salaryMin", "salaryPeriod", "salaryRaw", "source", "sourceHash", "status", "title", "updatedAt", "version" FROM "Ad";
 DROP TABLE "Ad";
 ALTER TABLE "new_Ad" RENAME TO "Ad";
 CREATE UNIQUE INDEX "Ad_externalId_key" ON "Ad"("externalId");
@@ -85,28 +94,41 @@ PRAGMA defer_foreign_keys=OFF;
 -- CreateIndex
 CREATE UNIQUE INDEX "SavedView_userId_name_key" ON "SavedView"("userId", "name");
 
--- Hand-written: the table rebuild above dropped the full-text triggers on "Ad"; put them and the
--- view back (same definitions as in the imports_and_search migration). The ad_fts rows are
--- untouched: the rebuild kept every ad's id.
+-- Hand-written: full-text search over the new shape. The index content is title (Ad), description
+-- (AdText) and company (Company), through the view; triggers keep it in step. Ads inserted by an
+-- import (importId set) are indexed by the importer itself, one statement per batch.
 CREATE VIEW "ad_search_source" AS
-    SELECT a."id" AS "id", a."title" AS "title", a."description" AS "description", c."name" AS "company"
-    FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId";
+    SELECT a."id" AS "id", a."title" AS "title", t."description" AS "description", c."name" AS "company"
+    FROM "Ad" a JOIN "AdText" t ON t."adId" = a."id" LEFT JOIN "Company" c ON c."id" = a."companyId";
 
-CREATE TRIGGER "ad_fts_insert" AFTER INSERT ON "Ad" WHEN new."importId" IS NULL BEGIN
+-- An ad is indexed when its text arrives (the row in "Ad" comes first).
+CREATE TRIGGER "ad_fts_insert" AFTER INSERT ON "AdText"
+WHEN (SELECT "importId" FROM "Ad" WHERE "id" = new."adId") IS NULL BEGIN
     INSERT INTO "ad_fts"(rowid, title, description, company)
-    VALUES (new."id", new."title", new."description", (SELECT "name" FROM "Company" WHERE "id" = new."companyId"));
+    SELECT a."id", a."title", new."description", c."name" FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE a."id" = new."adId";
 END;
 
-CREATE TRIGGER "ad_fts_delete" AFTER DELETE ON "Ad" BEGIN
+-- Before the ad goes (its text goes with it by cascade), remove it with the values it was indexed with.
+CREATE TRIGGER "ad_fts_delete" BEFORE DELETE ON "Ad" BEGIN
     INSERT INTO "ad_fts"("ad_fts", rowid, title, description, company)
-    VALUES ('delete', old."id", old."title", old."description", (SELECT "name" FROM "Company" WHERE "id" = old."companyId"));
+    SELECT 'delete', old."id", old."title", t."description", (SELECT "name" FROM "Company" WHERE "id" = old."companyId")
+    FROM "AdText" t WHERE t."adId" = old."id";
 END;
 
-CREATE TRIGGER "ad_fts_update" AFTER UPDATE OF "title", "description", "companyId" ON "Ad" BEGIN
+CREATE TRIGGER "ad_fts_update" AFTER UPDATE OF "title", "companyId" ON "Ad" BEGIN
     INSERT INTO "ad_fts"("ad_fts", rowid, title, description, company)
-    VALUES ('delete', old."id", old."title", old."description", (SELECT "name" FROM "Company" WHERE "id" = old."companyId"));
+    SELECT 'delete', old."id", old."title", t."description", (SELECT "name" FROM "Company" WHERE "id" = old."companyId")
+    FROM "AdText" t WHERE t."adId" = old."id";
     INSERT INTO "ad_fts"(rowid, title, description, company)
-    VALUES (new."id", new."title", new."description", (SELECT "name" FROM "Company" WHERE "id" = new."companyId"));
+    SELECT new."id", new."title", t."description", (SELECT "name" FROM "Company" WHERE "id" = new."companyId")
+    FROM "AdText" t WHERE t."adId" = new."id";
+END;
+
+CREATE TRIGGER "ad_fts_text_update" AFTER UPDATE OF "description" ON "AdText" BEGIN
+    INSERT INTO "ad_fts"("ad_fts", rowid, title, description, company)
+    SELECT 'delete', a."id", a."title", old."description", c."name" FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE a."id" = old."adId";
+    INSERT INTO "ad_fts"(rowid, title, description, company)
+    SELECT a."id", a."title", new."description", c."name" FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE a."id" = new."adId";
 END;
 
 -- Backfill the new derived columns.
