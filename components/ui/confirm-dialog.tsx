@@ -12,6 +12,7 @@ export function ConfirmDialog({
   onConfirm,
   variant = "destructive",
   triggerVariant = "outline",
+  triggerLabel,
   disabled,
 }: {
   trigger: React.ReactNode;
@@ -21,6 +22,8 @@ export function ConfirmDialog({
   onConfirm: () => Promise<boolean | void>;
   variant?: ButtonProps["variant"];
   triggerVariant?: ButtonProps["variant"];
+  /** Accessible name when the visible text is not enough ("Delete" → "Delete Urgent"). */
+  triggerLabel?: string;
   disabled?: boolean;
 }) {
   const [open, setOpen] = useState(false);
@@ -28,7 +31,7 @@ export function ConfirmDialog({
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button variant={triggerVariant} size="sm" disabled={disabled}>
+        <Button variant={triggerVariant} size="sm" disabled={disabled} aria-label={triggerLabel}>
           {trigger}
         </Button>
       </DialogTrigger>

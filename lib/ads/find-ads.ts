@@ -120,6 +120,94 @@ const ORDER: Record<Exclude<AdsTableParams["sort"], "relevance">, string> = {
   "-salary": `a."salaryAnnual" DESC, a."id" DESC`,
 };
 
+type Search = AdsPage["search"];
+
+async function runSearch(db: Db, dialect: Dialect, p: AdsTableParams): Promise<{ search: Search; windowIds: number[] | null }> {
+  if (!p.q) return { search: null, windowIds: null };
+  const parsed = parseSearch(p.q);
+  const search: NonNullable<Search> = { text: p.q, hint: parsed.hint, matches: 0, windowed: false, words: parsed.words };
+  if (!parsed.usable) return { search, windowIds: null };
+  const found = await searchWindow(db, dialect, parsed, p.sort === "relevance");
+  search.matches = found.ids.length;
+  // A full window means there are more: counted no further (the page says "10,000+").
+  search.windowed = found.ids.length >= SEARCH_WINDOW;
+  return { search, windowIds: found.ids };
+}
+
+/** Filters that are not facets: salary, company, regions below the top level, tags. */
+function baseFilters(p: AdsTableParams, tree: LocationTree) {
+  const base: Sql[] = [];
+  if (p.salaryMin !== null) base.push(Sql.of(`a."salaryAnnual" >= ?`, p.salaryMin));
+  if (p.salaryMax !== null) base.push(Sql.of(`a."salaryAnnual" <= ?`, p.salaryMax));
+  if (p.company.length) base.push(inList(`a."companyId"`, p.company));
+  const topRegions = p.region.filter((id) => tree.byId.get(id)?.depth === 1);
+  const deepRegions = p.region.filter((id) => (tree.byId.get(id)?.depth ?? 0) > 1);
+  // A place below a region means every place below it too ("London" includes Mile End).
+  if (deepRegions.length) base.push(inList(`a."locationId"`, [...new Set(deepRegions.flatMap((id) => tree.descendants(id)))]));
+  const tagFilter = tagSql(p);
+  if (tagFilter) base.push(tagFilter);
+  return { base, tagFilter, topRegions };
+}
+
+/** The facet filters, as a selection for counting and as SQL for the rows. */
+function facetFilters(p: AdsTableParams, categoryNames: Map<string, string>, topRegions: number[]) {
+  const selection: FacetSelection = {};
+  // An unknown slug matches nothing (rather than being ignored).
+  if (p.category.length) selection.category = new Set(p.category.map((s) => categoryNames.get(s) ?? `\u0000${s}`));
+  if (p.type.length) selection.contractType = new Set(p.type.map((t) => CONTRACT_TYPES[t] ?? null));
+  if (p.time.length) selection.contractTime = new Set(p.time.map((t) => CONTRACT_TIMES[t] ?? null));
+  if (p.source.length) selection.source = new Set(p.source);
+  if (p.status.length) selection.status = new Set(p.status.map((s) => s.toUpperCase()));
+  if (topRegions.length) selection.regionId = new Set(topRegions);
+  const nullable = (column: string, values: (string | null)[]) => {
+    const set = values.filter((v): v is string => v !== null);
+    const parts = [...(set.length ? [inList(column, set)] : []), ...(values.includes(null) ? [Sql.of(`${column} IS NULL`)] : [])];
+    return Sql.join(parts, " OR ").wrap();
+  };
+  const sql: Sql[] = [];
+  if (selection.category) sql.push(inList(`a."category"`, [...selection.category]));
+  if (p.type.length) sql.push(nullable(`a."contractType"`, p.type.map((t) => CONTRACT_TYPES[t] ?? null)));
+  if (p.time.length) sql.push(nullable(`a."contractTime"`, p.time.map((t) => CONTRACT_TIMES[t] ?? null)));
+  if (p.source.length) sql.push(inList(`a."source"`, p.source));
+  if (p.status.length) sql.push(inList(`a."status"`, p.status.map((s) => s.toUpperCase())));
+  if (topRegions.length) sql.push(inList(`a."regionId"`, topRegions));
+  return { selection, sql };
+}
+
+/**
+ * The ads a URL state matches, as SQL to build on (bulk actions, export): "SELECT … FROM" +
+ * `from` + `where`. With a search, the matches are the search window (what the table shows).
+ */
+export async function matchingAds(p: AdsTableParams, db: Db = getDb()) {
+  const dialect = dialectOfDb(db);
+  const tree = await getLocationTree(db);
+  const { search, windowIds } = await runSearch(db, dialect, p);
+  const { base, topRegions } = baseFilters(p, tree);
+  const names = new Map<string, string>();
+  if (p.category.length) {
+    const rows = await run<{ category: string | null }>(db, dialect, Sql.of(`SELECT a."category" AS category FROM "Ad" a GROUP BY a."category"`));
+    for (const r of rows) if (r.category) names.set(slugify(r.category), r.category);
+  }
+  const from = fromAds(dialect, windowIds); // an unusable search is ignored, as in the table
+  const where = [...base, ...facetFilters(p, names, topRegions).sql];
+  return { dialect, from, where: whereOf(where), search };
+}
+
+export { Sql, run as runSql };
+
+/** Every matching ad id, in the table's order (for exports). */
+export async function matchingIds(p: AdsTableParams, db: Db = getDb()): Promise<number[]> {
+  const { dialect, from, where } = await matchingAds(p, db);
+  const order = p.sort === "relevance" && from.ranked ? from.ranked : orderFor(p.sort === "relevance" ? "-updated" : p.sort);
+  const rows = await run<{ id: number | bigint }>(db, dialect, Sql.of(`SELECT a."id" AS id`).append(from.sql).append(where).append(` ORDER BY ${order}`));
+  return rows.map((r) => Number(r.id));
+}
+
+function orderFor(sort: Exclude<AdsTableParams["sort"], "relevance">): string {
+  // Ads without a salary go last either way.
+  return (sort === "salary" || sort === "-salary" ? `a."salaryAnnual" IS NULL, ` : "") + ORDER[sort];
+}
+
 export type FindAdsOptions = { db?: Db; cache?: boolean; /** filled with ms per step, for the benchmark */ timings?: Record<string, number> };
 
 export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}): Promise<AdsPage> {
@@ -135,59 +223,23 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
   lap("tree");
 
   // 1. Search: how many match, and the window of ids (ranked when sorting by relevance).
-  let search: AdsPage["search"] = null;
-  let windowIds: number[] | null = null;
-  if (p.q) {
-    const parsed = parseSearch(p.q);
-    search = { text: p.q, hint: parsed.hint, matches: 0, windowed: false, words: parsed.words };
-    if (parsed.usable) {
-      const found = await searchWindow(db, dialect, parsed, p.sort === "relevance");
-      search.matches = found.matches;
-      search.windowed = found.matches > SEARCH_WINDOW;
-      windowIds = found.ids;
-    }
-  }
-
+  const { search, windowIds } = await runSearch(db, dialect, p);
   lap("search");
+
   // 2. Filters that are not facets, applied in SQL (the cube and the rows both use them).
-  const base: Sql[] = [];
-  if (p.salaryMin !== null) base.push(Sql.of(`a."salaryAnnual" >= ?`, p.salaryMin));
-  if (p.salaryMax !== null) base.push(Sql.of(`a."salaryAnnual" <= ?`, p.salaryMax));
-  if (p.company.length) base.push(inList(`a."companyId"`, p.company));
-  const topRegions = p.region.filter((id) => tree.byId.get(id)?.depth === 1);
-  const deepRegions = p.region.filter((id) => (tree.byId.get(id)?.depth ?? 0) > 1);
-  if (deepRegions.length) base.push(inList(`a."locationId"`, [...new Set(deepRegions.flatMap((id) => tree.descendants(id)))]));
-  const tagFilter = tagSql(p);
-  const baseWithTags = tagFilter ? [...base, tagFilter] : base;
+  const { base, tagFilter, topRegions } = baseFilters(p, tree);
 
   // 3. The cube → total and facet counts.
   const from = fromAds(dialect, windowIds);
-  const cube = await loadCube(db, dialect, from, baseWithTags, opts.cache !== false);
+  const cube = await loadCube(db, dialect, from, base, opts.cache !== false);
   const categoryNames = new Map<string, string>();
   for (const r of cube) if (r.category) categoryNames.set(slugify(r.category), r.category);
-  const selection: FacetSelection = {};
-  if (p.category.length) selection.category = new Set(p.category.map((s) => categoryNames.get(s) ?? `\u0000${s}`));
-  if (p.type.length) selection.contractType = new Set(p.type.map((t) => CONTRACT_TYPES[t] ?? null));
-  if (p.time.length) selection.contractTime = new Set(p.time.map((t) => CONTRACT_TIMES[t] ?? null));
-  if (p.source.length) selection.source = new Set(p.source);
-  if (p.status.length) selection.status = new Set(p.status.map((s) => s.toUpperCase()));
-  if (topRegions.length) selection.regionId = new Set(topRegions);
-  const { total, counts } = countFacets(cube, selection);
+  const facet = facetFilters(p, categoryNames, topRegions);
+  const { total, counts } = countFacets(cube, facet.selection);
   lap("cube");
 
   // 4. The page of rows: all filters, in sort order.
-  const where = [...baseWithTags];
-  if (selection.category) where.push(inList(`a."category"`, [...selection.category]));
-  const nullable = (column: string, values: (string | null)[]) => {
-    const set = values.filter((v): v is string => v !== null);
-    const parts = [...(set.length ? [inList(column, set)] : []), ...(values.includes(null) ? [Sql.of(`${column} IS NULL`)] : [])];
-    return Sql.join(parts, " OR ").wrap();
-  };
-  if (p.type.length) where.push(nullable(`a."contractType"`, p.type.map((t) => CONTRACT_TYPES[t] ?? null)));
-  if (p.time.length) where.push(nullable(`a."contractTime"`, p.time.map((t) => CONTRACT_TIMES[t] ?? null)));
-  if (p.source.length) where.push(inList(`a."source"`, p.source));
-  if (p.status.length) where.push(inList(`a."status"`, p.status.map((s) => s.toUpperCase())));
-  if (topRegions.length) where.push(inList(`a."regionId"`, topRegions));
+  const where = [...base, ...facet.sql];
   const pageIds = total === 0 ? [] : await pageOfIds(db, dialect, from, where, p);
   lap("rows");
 
@@ -222,6 +274,8 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
       region: tree
         .regions()
         .map((r) => option(String(r.id), r.name, counts.regionId.get(r.id), p.region.includes(r.id)))
+        // The tree has alias regions ("E Midlands", "Yorks") that ads rarely use: only list live ones.
+        .filter((o) => o.count > 0 || o.selected)
         .sort(byCount),
       tags: tagFacet,
     },
@@ -236,7 +290,7 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
  * The rows a query starts from: every ad, or (searching) the window of matching ids, driven from
  * the id list so each is one primary-key look-up. j.ord / j.key keep the window's rank order.
  */
-type From = { sql: Sql; ranked: string | null; window: boolean };
+export type From = { sql: Sql; ranked: string | null; window: boolean };
 function fromAds(dialect: Dialect, windowIds: number[] | null): From {
   if (!windowIds) return { sql: Sql.of(` FROM "Ad" a`), ranked: null, window: false };
   return dialect === "sqlite"
@@ -256,30 +310,23 @@ function tagSql(p: AdsTableParams): Sql | null {
   return sub;
 }
 
-async function searchWindow(db: Db, dialect: Dialect, parsed: ReturnType<typeof parseSearch>, ranked: boolean): Promise<{ matches: number; ids: number[] }> {
+/** The newest SEARCH_WINDOW matching ids, in rank order when ranked (best first). */
+async function searchWindow(db: Db, dialect: Dialect, parsed: ReturnType<typeof parseSearch>, ranked: boolean): Promise<{ ids: number[] }> {
+  let sql: Sql;
   if (dialect === "sqlite") {
+    // Weighted BM25: title 10, description 1, company 5 (lower is better).
     const match = toFts5(parsed);
-    const [{ n }] = await run<{ n: number | bigint }>(db, dialect, Sql.of(`SELECT count(*) AS n FROM "ad_fts" WHERE "ad_fts" MATCH ?`, match));
-    const matches = Number(n);
-    if (!matches) return { matches, ids: [] };
-    // The newest matches (highest ids); ranked by weighted BM25 (title 10, description 1, company 5).
-    const inner = `SELECT rowid AS id, bm25("ad_fts", 10.0, 1.0, 5.0) AS score FROM "ad_fts" WHERE "ad_fts" MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}`;
-    const sql = ranked
-      ? `SELECT json_group_array(id) AS ids FROM (SELECT id FROM (${inner}) ORDER BY score ASC, id DESC)`
-      : `SELECT json_group_array(id) AS ids FROM (SELECT rowid AS id FROM "ad_fts" WHERE "ad_fts" MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})`;
-    const [{ ids }] = await run<{ ids: string }>(db, dialect, Sql.of(sql, match));
-    return { matches, ids: JSON.parse(ids) as number[] };
+    const newest = `SELECT rowid AS id, bm25("ad_fts", 10.0, 1.0, 5.0) AS score FROM "ad_fts" WHERE "ad_fts" MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW}`;
+    sql = ranked
+      ? Sql.of(`SELECT json_group_array(id) AS ids FROM (SELECT id FROM (${newest}) ORDER BY score ASC, id DESC)`, match)
+      : Sql.of(`SELECT json_group_array(id) AS ids FROM (SELECT rowid AS id FROM "ad_fts" WHERE "ad_fts" MATCH ? ORDER BY rowid DESC LIMIT ${SEARCH_WINDOW})`, match);
+  } else {
+    const tsq = toTsquery(parsed);
+    const newest = `SELECT "ad_id" AS id, ts_rank_cd("document", to_tsquery('english', ?)) AS score FROM "ad_search" WHERE "document" @@ to_tsquery('english', ?) ORDER BY "ad_id" DESC LIMIT ${SEARCH_WINDOW}`;
+    sql = Sql.of(`SELECT coalesce(json_agg(id ORDER BY ${ranked ? "score DESC, " : ""}id DESC), '[]')::text AS ids FROM (${newest}) w`, tsq, tsq);
   }
-  const tsq = toTsquery(parsed);
-  const [{ n }] = await run<{ n: number | bigint }>(db, dialect, Sql.of(`SELECT count(*) AS n FROM "ad_search" WHERE "document" @@ to_tsquery('english', ?)`, tsq));
-  const matches = Number(n);
-  if (!matches) return { matches, ids: [] };
-  const inner = `SELECT "ad_id" AS id, ts_rank_cd("document", to_tsquery('english', ?)) AS score FROM "ad_search" WHERE "document" @@ to_tsquery('english', ?) ORDER BY "ad_id" DESC LIMIT ${SEARCH_WINDOW}`;
-  const sql = ranked
-    ? `SELECT coalesce(json_agg(id ORDER BY score DESC, id DESC), '[]')::text AS ids FROM (${inner}) w`
-    : `SELECT coalesce(json_agg(id ORDER BY id DESC), '[]')::text AS ids FROM (${inner}) w`;
-  const [{ ids }] = await run<{ ids: string }>(db, dialect, Sql.of(sql, tsq, tsq));
-  return { matches, ids: JSON.parse(ids) as number[] };
+  const [row] = await run<{ ids: string | null }>(db, dialect, sql);
+  return { ids: row?.ids ? (JSON.parse(row.ids) as number[]) : [] };
 }
 
 async function loadCube(db: Db, dialect: Dialect, from: From, filters: Sql[], useCache: boolean): Promise<CubeRow[]> {
@@ -314,11 +361,7 @@ async function pageOfIds(db: Db, dialect: Dialect, from: From, where: Sql[], p: 
   const offset = (p.page - 1) * p.perPage;
   let order: string;
   if (p.sort === "relevance" && from.ranked) order = from.ranked; // the window is in rank order
-  else {
-    const sort = p.sort === "relevance" ? "-updated" : p.sort;
-    // Ads without a salary go last either way.
-    order = (sort === "salary" || sort === "-salary" ? `a."salaryAnnual" IS NULL, ` : "") + ORDER[sort];
-  }
+  else order = orderFor(p.sort === "relevance" ? "-updated" : p.sort);
   const sql = Sql.of(`SELECT a."id" AS id`).append(from.sql).append(whereOf(where)).append(Sql.of(` ORDER BY ${order} LIMIT ? OFFSET ?`, p.perPage, offset));
   return (await run<{ id: number | bigint }>(db, dialect, sql)).map((r) => Number(r.id));
 }
@@ -369,7 +412,7 @@ async function snippetsFor(db: Db, dialect: Dialect, q: string, ids: number[]): 
       ? await run<{ id: number | bigint; s: string }>(
           db,
           dialect,
-          Sql.of(`SELECT rowid AS id, snippet("ad_fts", -1, char(1), char(2), '…', 16) AS s FROM "ad_fts" WHERE "ad_fts" MATCH ? AND rowid IN (SELECT value FROM json_each(?))`, toFts5(parsed), JSON.stringify(ids)),
+          Sql.of(`SELECT rowid AS id, snippet("ad_fts", 1, char(1), char(2), '…', 18) AS s FROM "ad_fts" WHERE "ad_fts" MATCH ? AND rowid IN (SELECT value FROM json_each(?))`, toFts5(parsed), JSON.stringify(ids)),
         )
       : await run<{ id: number; s: string }>(
           db,

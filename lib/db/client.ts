@@ -12,7 +12,9 @@ export type Db = SqliteClient;
 export { Prisma } from "@/lib/generated/prisma-sqlite/client";
 export type * from "@/lib/generated/prisma-sqlite/client";
 
-const dialects = new WeakMap<object, Dialect>();
+// Kept on the client object itself: Next may bundle this module more than once, so a
+// module-level map would not see clients made by another copy.
+const DIALECT = Symbol.for("recruiter-desk.dialect");
 
 export function createDb(url: string): Db {
   const dialect = dialectOf(url);
@@ -20,13 +22,19 @@ export function createDb(url: string): Db {
     dialect === "postgres"
       ? (new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db)
       : new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 }) });
-  dialects.set(db, dialect);
+  Object.defineProperty(db, DIALECT, { value: dialect });
+  if (dialect === "sqlite") {
+    // The adapter keeps one connection: tune it once, before any other query (queries queue).
+    // Reads go through a memory map (no read() per page) and a 64 MB page cache.
+    db.$queryRawUnsafe("PRAGMA mmap_size = 1073741824").catch(() => {});
+    db.$queryRawUnsafe("PRAGMA cache_size = -65536").catch(() => {});
+  }
   return db;
 }
 
 /** The dialect a client talks to (for the few raw SQL statements that differ). */
 export function dialectOfDb(db: object): Dialect {
-  const d = dialects.get(db);
+  const d = (db as { [DIALECT]?: Dialect })[DIALECT];
   if (!d) throw new Error("dialectOfDb: not a client made by createDb");
   return d;
 }

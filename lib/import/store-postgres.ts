@@ -74,6 +74,7 @@ export class PostgresImportStore implements ImportStore {
   }
 
   async markFinished(id: string, status: string, message: string | null) {
+    await this.q(`ANALYZE "Ad"`); // fresh planner statistics after a bulk change
     await this.q(`UPDATE "Import" SET "status" = $2::"ImportStatus", "message" = $3, "finishedAt" = now(), "updatedAt" = now() WHERE "id" = $1`, [id, status, message]);
     await this.q(
       `INSERT INTO "AuditEvent" ("actorId", "entity", "entityId", "action", "changes", "createdAt")

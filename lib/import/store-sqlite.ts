@@ -106,6 +106,9 @@ export class SqliteImportStore implements ImportStore {
   }
 
   async markFinished(id: string, status: string, message: string | null) {
+    // Fresh statistics for the query planner after a bulk change (bounded: a fraction of a second).
+    this.db.pragma("analysis_limit = 2000");
+    this.db.pragma("optimize = 0x10002");
     const now = sqliteTimestamp();
     this.db.prepare(`UPDATE "Import" SET "status" = ?, "message" = ?, "finishedAt" = ?, "updatedAt" = ? WHERE "id" = ?`).run(status, message, now, now, id);
     this.db

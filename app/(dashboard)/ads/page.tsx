@@ -1,20 +1,34 @@
 import type { Metadata } from "next";
-import { AdsList } from "@/components/ads/ads-list";
-import { listAds } from "@/lib/ads/list-ads";
+import { AdsWorkspace } from "@/components/ads/ads-workspace";
+import { findAdsPage } from "@/lib/ads/find-ads";
+import { getColumnPrefs, listViews } from "@/lib/ads/preferences";
+import { loadAdsTableParams } from "@/lib/ads/table-params";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Ads" };
-const PER_PAGE = 25;
 
-export default async function AdsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  await requirePageUser("ads:read");
-  const requested = Number.parseInt((await searchParams).page ?? "1", 10);
-  const page = Number.isFinite(requested) && requested > 0 ? requested : 1;
-  const { rows, total } = await listAds({ page, perPage: PER_PAGE });
+export default async function AdsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser("ads:read");
+  const params = loadAdsTableParams(await searchParams);
+  const [page, prefs, views, tags] = await Promise.all([
+    findAdsPage(params),
+    getColumnPrefs(user.id),
+    listViews(user.id),
+    getDb().tag.findMany({ select: { id: true, name: true, color: true }, orderBy: { name: "asc" } }),
+  ]);
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-semibold">Ads</h1>
-      <AdsList rows={rows} total={total} page={page} perPage={PER_PAGE} />
+      <AdsWorkspace
+        page={page}
+        params={params}
+        prefs={prefs}
+        views={views}
+        tags={tags}
+        can={{ tag: can(user.role, "ads:tag"), close: can(user.role, "ads:close"), export: can(user.role, "ads:export") }}
+      />
     </div>
   );
 }

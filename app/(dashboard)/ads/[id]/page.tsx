@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AdHistory } from "@/components/ads/ad-history";
+import { AdTags } from "@/components/ads/ad-tags";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getAd, getAdHistory } from "@/lib/ads/ad";
+import { can } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { dateTime } from "@/lib/format";
+import { formatSalary } from "@/lib/import/salary-format";
+
+export const metadata: Metadata = { title: "Ad" };
+const CONTRACT: Record<string, string> = { FULL_TIME: "Full time", PART_TIME: "Part time", PERMANENT: "Permanent", CONTRACT: "Contract" };
+
+export default async function AdPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("ads:read");
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const [ad, history, allTags] = await Promise.all([getAd(id), getAdHistory(id), getDb().tag.findMany({ select: { id: true, name: true, color: true }, orderBy: { name: "asc" } })]);
+  if (!ad) notFound();
+  const paragraphs = ad.description.split(/\n{2,}/).map((p) => p.split("\n"));
+  const fact = (label: string, value: React.ReactNode) => (
+    <div className="grid grid-cols-[9rem_1fr] gap-2 py-1.5 text-sm">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd>{value ?? <span className="text-muted-foreground">—</span>}</dd>
+    </div>
+  );
+  return (
+    <div className="grid gap-6">
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="mr-auto grid gap-1">
+          <Link href="/ads" className="text-sm text-primary underline-offset-4 hover:underline">
+            ← All ads
+          </Link>
+          <h1 className="text-2xl font-semibold">{ad.title}</h1>
+          <p className="text-muted-foreground">
+            {ad.company?.name ?? "Company not given"}
+            {ad.locationLabel ? ` · ${ad.locationLabel}` : ad.locationRaw ? ` · ${ad.locationRaw}` : ""}
+          </p>
+        </div>
+        {ad.status === "OPEN" ? <Badge variant="success">Open</Badge> : <Badge variant="secondary">Closed</Badge>}
+        {can(user.role, "ads:edit") && (
+          <Button asChild size="sm">
+            <Link href={`/ads/${ad.id}/edit`}>Edit ad</Link>
+          </Button>
+        )}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="grid content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Description</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-3 text-sm leading-relaxed">
+              {paragraphs.map((lines, i) => (
+                <p key={i}>
+                  {lines.map((line, j) => (
+                    <span key={j}>
+                      {j > 0 && <br />}
+                      {line}
+                    </span>
+                  ))}
+                </p>
+              ))}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>History</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <AdHistory entries={history} created={{ at: ad.createdAt, importId: ad.import?.id ?? null, by: ad.import?.createdBy?.name ?? (ad.import?.origin === "cli" ? "command line" : null) }} />
+            </CardContent>
+          </Card>
+        </div>
+        <div className="grid content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Details</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl>
+                {fact("Category", ad.category)}
+                {fact("Contract", [ad.contractType, ad.contractTime].filter(Boolean).map((c) => CONTRACT[c!]).join(", ") || null)}
+                {fact("Salary", formatSalary(ad))}
+                {fact("Salary as written", ad.salaryRaw)}
+                {fact("Annual (normalised)", ad.salaryAnnual ? `£${ad.salaryAnnual.toLocaleString("en-GB")}` : null)}
+                {fact(
+                  "Location",
+                  ad.locationPath ? (
+                    <ol className="flex flex-wrap gap-1" aria-label="Location in the UK tree">
+                      {ad.locationPath.map((p, i) => (
+                        <li key={i}>
+                          {i > 0 && <span aria-hidden>› </span>}
+                          {p}
+                        </li>
+                      ))}
+                    </ol>
+                  ) : ad.locationRaw ? (
+                    `${ad.locationRaw} (not in the UK tree)`
+                  ) : null,
+                )}
+                {fact("Source", ad.source)}
+                {fact("Adzuna Id", ad.externalId)}
+                {fact(
+                  "Imported",
+                  ad.import ? (
+                    <Link className="text-primary underline-offset-4 hover:underline" href={`/imports/${ad.import.id}`}>
+                      {dateTime.format(ad.import.createdAt)}
+                    </Link>
+                  ) : (
+                    dateTime.format(ad.createdAt)
+                  ),
+                )}
+                {fact("Last changed", dateTime.format(ad.updatedAt))}
+                {fact("Version", ad.version)}
+              </dl>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Tags</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <AdTags adId={ad.id} tags={ad.tags.map((t) => ({ ...t.tag, by: t.createdBy?.name ?? null, at: t.createdAt }))} allTags={allTags} canTag={can(user.role, "ads:tag")} />
+            </CardContent>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

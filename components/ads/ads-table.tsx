@@ -1,0 +1,184 @@
+"use client";
+// The ads table: TanStack Table v9 with server-side sorting and pagination (the URL holds them),
+// column visibility and order from the user's saved layout, and row selection for bulk actions.
+import { useMemo } from "react";
+import Link from "next/link";
+import {
+  columnOrderingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type RowSelectionState,
+} from "@tanstack/react-table";
+import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { AD_COLUMN_LABELS, SORTABLE, type AdColumnId, type ColumnPrefs } from "@/lib/ads/columns";
+import type { AdRow } from "@/lib/ads/find-ads";
+import type { SortParam } from "@/lib/ads/table-params";
+import { formatSalary } from "@/lib/import/salary-format";
+import type { SalaryPeriod } from "@/lib/import/salary";
+import { cn } from "@/lib/utils";
+import { Snippet } from "./highlight";
+
+const features = tableFeatures({ rowSortingFeature, rowSelectionFeature, columnVisibilityFeature, columnOrderingFeature });
+const helper = createColumnHelper<typeof features, AdRow>();
+const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+const CONTRACT: Record<string, string> = { FULL_TIME: "Full time", PART_TIME: "Part time", PERMANENT: "Permanent", CONTRACT: "Contract" };
+
+function cells(): Record<AdColumnId, (ad: AdRow) => React.ReactNode> {
+  return {
+    title: (ad) => (
+      <div className="grid min-w-56 max-w-md gap-0.5">
+        <Link href={`/ads/${ad.id}`} className="font-medium text-primary underline-offset-4 hover:underline focus-visible:underline" data-row-link>
+          {ad.title}
+        </Link>
+        {ad.snippet && (
+          <p className="line-clamp-2 text-xs text-muted-foreground">
+            <Snippet text={ad.snippet} />
+          </p>
+        )}
+      </div>
+    ),
+    company: (ad) => ad.company?.name ?? <span className="text-muted-foreground">—</span>,
+    location: (ad) => <span className="line-clamp-2 max-w-48" title={ad.location ?? undefined}>{ad.location ?? "—"}</span>,
+    category: (ad) => (ad.category ? ad.category.replace(/ Jobs$/, "") : "—"),
+    contract: (ad) => [ad.contractType, ad.contractTime].filter(Boolean).map((c) => CONTRACT[c!]).join(", ") || "—",
+    salary: (ad) => <span className="whitespace-nowrap">{formatSalary({ ...ad, salaryPeriod: ad.salaryPeriod as SalaryPeriod | null }) ?? "—"}</span>,
+    source: (ad) => ad.source ?? "—",
+    tags: (ad) =>
+      ad.tags.length ? (
+        <div className="flex max-w-56 flex-wrap gap-1">
+          {ad.tags.map((t) => (
+            <Badge key={t.id} style={{ backgroundColor: t.color }} className="border-transparent text-white">
+              {t.name}
+            </Badge>
+          ))}
+        </div>
+      ) : null,
+    status: (ad) => (ad.status === "OPEN" ? <Badge variant="success">Open</Badge> : <Badge variant="secondary">Closed</Badge>),
+    created: (ad) => <span className="whitespace-nowrap">{date.format(new Date(ad.createdAt))}</span>,
+    updated: (ad) => <span className="whitespace-nowrap">{date.format(new Date(ad.updatedAt))}</span>,
+  };
+}
+
+export function AdsTable({
+  rows,
+  prefs,
+  sort,
+  onSort,
+  selection,
+  onSelectionChange,
+  selectable,
+  busy,
+  caption,
+}: {
+  rows: AdRow[];
+  prefs: ColumnPrefs;
+  sort: SortParam;
+  onSort: (sort: SortParam) => void;
+  selection: RowSelectionState;
+  onSelectionChange: (s: RowSelectionState) => void;
+  selectable: boolean;
+  busy: boolean;
+  caption: string;
+}) {
+  const columns = useMemo(() => {
+    const render = cells();
+    return helper.columns([
+      helper.display({
+        id: "select",
+        header: ({ table }) => (
+          <Checkbox
+            aria-label="Select all ads on this page"
+            checked={table.getIsAllRowsSelected() ? true : table.getIsSomeRowsSelected() ? "indeterminate" : false}
+            onCheckedChange={(c) => table.toggleAllRowsSelected(c === true)}
+          />
+        ),
+        cell: ({ row }) => <Checkbox aria-label={`Select ${row.original.title}`} checked={row.getIsSelected()} onCheckedChange={(c) => row.toggleSelected(c === true)} />,
+      }),
+      ...(Object.keys(render) as AdColumnId[]).map((id) => helper.display({ id, header: AD_COLUMN_LABELS[id], cell: ({ row }) => render[id](row.original) })),
+    ]);
+  }, []);
+
+  const columnVisibility = useMemo(() => ({ select: selectable, ...Object.fromEntries(prefs.hidden.map((c) => [c, false])) }), [prefs.hidden, selectable]);
+  const columnOrder = useMemo(() => ["select", ...prefs.order], [prefs.order]);
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (r) => String(r.id),
+    manualSorting: true,
+    enableRowSelection: selectable,
+    state: { rowSelection: selection, columnVisibility, columnOrder },
+    onRowSelectionChange: (updater) => onSelectionChange(typeof updater === "function" ? updater(selection) : updater),
+  });
+
+  function sortButton(id: AdColumnId) {
+    const key = SORTABLE[id];
+    const label = AD_COLUMN_LABELS[id];
+    if (!key) return label;
+    const active = sort === key ? "asc" : sort === `-${key}` ? "desc" : null;
+    // Dates and salary start newest / highest first; text A→Z.
+    const firstDir = key === "title" ? key : (`-${key}` as SortParam);
+    const next: SortParam = active === null ? firstDir : active === "asc" ? (`-${key}` as SortParam) : key;
+    const Icon = active === "asc" ? ArrowUpIcon : active === "desc" ? ArrowDownIcon : ArrowUpDownIcon;
+    return (
+      <button type="button" onClick={() => onSort(next)} className="inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+        {label}
+        <Icon className={cn("size-3.5", !active && "opacity-40")} aria-hidden />
+        <span className="sr-only">{active ? `, sorted ${active === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+      </button>
+    );
+  }
+
+  // Arrow keys move between rows (to the row's title link), for keyboard users working down a list.
+  function onKeyDown(e: React.KeyboardEvent<HTMLTableSectionElement>) {
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    const links = [...e.currentTarget.querySelectorAll<HTMLAnchorElement>("a[data-row-link]")];
+    const i = links.findIndex((l) => l === document.activeElement || l.closest("tr")?.contains(document.activeElement));
+    if (i === -1) return;
+    const next = links[e.key === "ArrowDown" ? Math.min(i + 1, links.length - 1) : Math.max(i - 1, 0)];
+    e.preventDefault();
+    next.focus();
+  }
+
+  return (
+    <div className={cn("overflow-x-auto rounded-lg border transition-opacity", busy && "opacity-60")} aria-busy={busy}>
+      <Table>
+        <TableCaption className="sr-only">{caption}</TableCaption>
+        <TableHeader>
+          {table.getHeaderGroups().map((group) => (
+            <TableRow key={group.id}>
+              {group.headers.map((header) => {
+                const id = header.column.id as AdColumnId | "select";
+                const key = id === "select" ? undefined : SORTABLE[id];
+                const ariaSort = key ? (sort === key ? "ascending" : sort === `-${key}` ? "descending" : "none") : undefined;
+                return (
+                  <TableHead key={header.id} aria-sort={ariaSort} className={id === "select" ? "w-10" : undefined}>
+                    {id === "select" ? <table.FlexRender header={header} /> : sortButton(id)}
+                  </TableHead>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableHeader>
+        <TableBody onKeyDown={onKeyDown}>
+          {table.getRowModel().rows.map((row) => (
+            <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined}>
+              {row.getVisibleCells().map((cell) => (
+                <TableCell key={cell.id} className="align-top">
+                  <table.FlexRender cell={cell} />
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+"use client";
+// The screen recruiters live in: search, filters with counts, the table, bulk actions, saved
+// views and column layout. The URL is the state (use-ads-url.ts); the server renders each state.
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { SearchIcon, XIcon } from "lucide-react";
+import type { RowSelectionState } from "@tanstack/react-table";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input, NativeSelect } from "@/components/ui/input";
+import type { ColumnPrefs } from "@/lib/ads/columns";
+import type { AdsPage } from "@/lib/ads/find-ads";
+import type { SavedViewRow } from "@/lib/ads/preferences";
+import { PER_PAGE_OPTIONS, type AdsTableParams } from "@/lib/ads/table-params";
+import { AdsFilters } from "./ads-filters";
+import { AdsTable } from "./ads-table";
+import { BulkBar } from "./bulk-bar";
+import { ColumnMenu } from "./column-menu";
+import { FilterChips } from "./filter-chips";
+import { Pagination } from "./pagination";
+import { SavedViewsMenu } from "./saved-views-menu";
+import { useAdsUrl } from "./use-ads-url";
+
+export type AdsPermissions = { tag: boolean; close: boolean; export: boolean };
+
+const count = (n: number) => n.toLocaleString("en-GB");
+
+function SearchBox({ value, hint }: { value: string; hint: string | null }) {
+  const { setFilters } = useAdsUrl();
+  const [text, setText] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Back/forward or a saved view changed the URL: show what it says.
+  useEffect(() => setText(value), [value]);
+  const submit = (q: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    setFilters({ q: q.trim() || null, sort: null });
+  };
+  return (
+    <div className="grid gap-1">
+      <form
+        role="search"
+        className="relative"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit(text);
+        }}
+      >
+        <SearchIcon className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+        <Input
+          type="search"
+          aria-label="Search ads"
+          aria-describedby="search-help"
+          placeholder='Search titles, descriptions, companies — "exact phrase", OR, -exclude, prefix*'
+          className="pl-8"
+          value={text}
+          onChange={(e) => {
+            const q = e.target.value;
+            setText(q);
+            if (timer.current) clearTimeout(timer.current);
+            timer.current = setTimeout(() => submit(q), 350);
+          }}
+        />
+      </form>
+      <p id="search-help" className="sr-only">
+        Results update as you type. Use quotes for an exact phrase, OR between alternatives, a minus sign to exclude a word, and a star after the start of a word.
+      </p>
+      {hint && (
+        <p role="status" className="text-sm text-amber-700">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function AdsWorkspace({
+  page,
+  params,
+  prefs: initialPrefs,
+  views,
+  can,
+  tags,
+}: {
+  page: AdsPage;
+  params: AdsTableParams;
+  prefs: ColumnPrefs;
+  views: SavedViewRow[];
+  can: AdsPermissions;
+  tags: { id: number; name: string; color: string }[];
+}) {
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const { setState, pending } = useAdsUrl();
+  const [prefs, setPrefs] = useState(initialPrefs);
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [allMatching, setAllMatching] = useState(false);
+  const query = searchParams.toString();
+
+  // A new view of the data: what was ticked no longer means the same thing.
+  useEffect(() => {
+    setSelection({});
+    setAllMatching(false);
+  }, [query]);
+
+  const selectedIds = useMemo(() => Object.keys(selection).filter((k) => selection[k]).map(Number), [selection]);
+  const pages = Math.max(1, Math.ceil(page.total / params.perPage));
+  const search = page.search;
+  const summary = search
+    ? search.windowed
+      ? `${count(search.matches)}+ ads match “${search.text}”: showing the newest ${count(search.matches)}. Add words or filters to narrow it down.`
+      : `${count(page.total)} of ${count(search.matches)} matching ads`
+    : `${count(page.total)} ads`;
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]">
+      <aside aria-label="Filters" className="order-2 lg:order-1">
+        <AdsFilters page={page} />
+      </aside>
+      <section aria-label="Ads" className="order-1 grid min-w-0 content-start gap-3 lg:order-2 [&>*]:min-w-0">
+        <SearchBox value={params.q} hint={search?.hint ?? null} />
+        <div className="flex flex-wrap items-center gap-2">
+          <p className="mr-auto text-sm" aria-live="polite" data-testid="result-summary">
+            {summary}
+          </p>
+          <SavedViewsMenu views={views} prefs={prefs} onApply={(v) => setPrefs(v.columns)} />
+          <ColumnMenu prefs={prefs} onChange={setPrefs} />
+          {can.export && (
+            <Button asChild variant="outline" size="sm">
+              <a href={`/api/ads/export${query ? `?${query}` : ""}`} download>
+                Export CSV
+              </a>
+            </Button>
+          )}
+          <label className="flex items-center gap-2 text-sm">
+            <span className="text-muted-foreground">Rows</span>
+            <NativeSelect className="h-8 w-20" value={params.perPage} onChange={(e) => setState({ perPage: Number(e.target.value) as 10 | 25 | 50 | 100, page: null })} aria-label="Rows per page">
+              {PER_PAGE_OPTIONS.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
+        </div>
+        <FilterChips page={page} params={params} />
+        {can.tag && (selectedIds.length > 0 || allMatching) && (
+          <BulkBar
+            selectedIds={selectedIds}
+            allMatching={allMatching}
+            total={page.total}
+            onPageCount={page.rows.length}
+            query={query}
+            tags={tags}
+            canClose={can.close}
+            onSelectAllMatching={() => setAllMatching(true)}
+            onClear={() => {
+              setSelection({});
+              setAllMatching(false);
+            }}
+            onDone={() => router.refresh()}
+          />
+        )}
+        {page.rows.length === 0 ? (
+          <Alert className="py-10 text-center">
+            <p className="font-medium">No ads match.</p>
+            <p className="text-muted-foreground">Try fewer filters or other words.</p>
+            <Button variant="outline" size="sm" className="mt-3" onClick={() => router.push("/ads")}>
+              <XIcon aria-hidden /> Clear search and filters
+            </Button>
+          </Alert>
+        ) : (
+          <AdsTable
+            rows={page.rows}
+            prefs={prefs}
+            sort={params.sort}
+            onSort={(sort) => setState({ sort, page: null })}
+            selection={selection}
+            onSelectionChange={(s) => {
+              setSelection(s);
+              setAllMatching(false);
+            }}
+            selectable={can.tag}
+            busy={pending}
+            caption={`Ads, page ${params.page} of ${pages}`}
+          />
+        )}
+        <Pagination page={params.page} pages={pages} onPage={(p) => setState({ page: p === 1 ? null : p })} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/input";
+import { setStatusAction, setTagsAction } from "@/lib/ads/actions";
+
+const count = (n: number) => n.toLocaleString("en-GB");
+
+/** What a bulk action applies to: the ticked ads, or every ad the view matches. */
+export function BulkBar({
+  selectedIds,
+  allMatching,
+  total,
+  onPageCount,
+  query,
+  tags,
+  canClose,
+  onSelectAllMatching,
+  onClear,
+  onDone,
+}: {
+  selectedIds: number[];
+  allMatching: boolean;
+  total: number;
+  onPageCount: number;
+  query: string;
+  tags: { id: number; name: string }[];
+  canClose: boolean;
+  onSelectAllMatching: () => void;
+  onClear: () => void;
+  onDone: () => void;
+}) {
+  const [tagId, setTagId] = useState<string>("");
+  const [busy, setBusy] = useState(false);
+  const target = allMatching ? { query } : { ids: selectedIds };
+  const n = allMatching ? total : selectedIds.length;
+
+  async function run(label: string, action: () => Promise<{ ok: true; data: { changed: number } } | { ok: false; error: string }>) {
+    setBusy(true);
+    const r = await action();
+    setBusy(false);
+    if (!r.ok) return toast.error(r.error);
+    toast.success(`${label}: ${count(r.data.changed)} ad${r.data.changed === 1 ? "" : "s"} changed`);
+    onClear();
+    onDone();
+  }
+
+  return (
+    <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-2 rounded-lg border bg-muted/50 px-3 py-2 text-sm">
+      <span className="font-medium" aria-live="polite">
+        {allMatching ? `All ${count(total)} matching ads selected` : `${count(selectedIds.length)} selected`}
+      </span>
+      {!allMatching && selectedIds.length === onPageCount && total > onPageCount && (
+        <Button variant="link" size="sm" onClick={onSelectAllMatching}>
+          Select all {count(total)} matching ads
+        </Button>
+      )}
+      <span className="mx-1 h-5 w-px bg-border" aria-hidden />
+      <NativeSelect className="h-8 w-44" value={tagId} onChange={(e) => setTagId(e.target.value)} aria-label="Tag for the selected ads">
+        <option value="">Choose a tag…</option>
+        {tags.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </NativeSelect>
+      <Button size="sm" disabled={!tagId || busy} onClick={() => run("Tag added", () => setTagsAction({ target, tagIds: [Number(tagId)], mode: "add" }))}>
+        Add tag
+      </Button>
+      <Button size="sm" variant="outline" disabled={!tagId || busy} onClick={() => run("Tag removed", () => setTagsAction({ target, tagIds: [Number(tagId)], mode: "remove" }))}>
+        Remove tag
+      </Button>
+      {canClose && (
+        <>
+          <span className="mx-1 h-5 w-px bg-border" aria-hidden />
+          <Button size="sm" variant="outline" disabled={busy} onClick={() => run("Closed", () => setStatusAction({ target, status: "CLOSED" }))}>
+            Close {n === 1 ? "ad" : "ads"}
+          </Button>
+          <Button size="sm" variant="outline" disabled={busy} onClick={() => run("Reopened", () => setStatusAction({ target, status: "OPEN" }))}>
+            Reopen
+          </Button>
+        </>
+      )}
+      <Button size="sm" variant="ghost" className="ml-auto" onClick={onClear}>
+        Clear selection
+      </Button>
+    </div>
+  );
+}
