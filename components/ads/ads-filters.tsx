@@ -13,11 +13,14 @@ const count = (n: number) => n.toLocaleString("en-GB");
 function FacetGroup({
   title,
   options,
+  selected,
   onToggle,
   initiallyShown = 8,
 }: {
   title: string;
   options: FacetOption[];
+  /** What the URL says is ticked: it changes at the click, before the server answers. */
+  selected: readonly (string | number)[];
   onToggle: (value: string, checked: boolean) => void;
   initiallyShown?: number;
 }) {
@@ -32,7 +35,7 @@ function FacetGroup({
         const inputId = `${id}-${o.value}`;
         return (
           <div key={o.value} className="flex items-center gap-2 text-sm">
-            <Checkbox id={inputId} checked={o.selected} onCheckedChange={(c) => onToggle(o.value, c === true)} aria-describedby={`${inputId}-count`} />
+            <Checkbox id={inputId} checked={selected.map(String).includes(o.value)} onCheckedChange={(c) => onToggle(o.value, c === true)} aria-describedby={`${inputId}-count`} />
             <label htmlFor={inputId} className={`flex-1 truncate ${o.count === 0 && !o.selected ? "text-muted-foreground" : ""}`} title={o.label}>
               {o.label}
             </label>
@@ -94,10 +97,10 @@ export function AdsFilters({ page }: { page: AdsPage }) {
   const f = page.facets;
   return (
     <div className="grid gap-5">
-      <FacetGroup title="Status" options={f.status} onToggle={(v, on) => setFilters({ status: toggle(state.status, v as "open" | "closed", on) })} />
-      <FacetGroup title="Category" options={f.category} onToggle={(v, on) => setFilters({ category: toggle(state.category, v, on) })} />
+      <FacetGroup title="Status" options={f.status} selected={state.status} onToggle={(v, on) => setFilters({ status: toggle(state.status, v as "open" | "closed", on) })} />
+      <FacetGroup title="Category" options={f.category} selected={state.category} onToggle={(v, on) => setFilters({ category: toggle(state.category, v, on) })} />
       <div className="grid gap-2">
-        <FacetGroup title="Region" options={f.region} initiallyShown={12} onToggle={(v, on) => setFilters({ region: toggle(state.region, Number(v), on) })} />
+        <FacetGroup title="Region" options={f.region} selected={state.region} initiallyShown={12} onToggle={(v, on) => setFilters({ region: toggle(state.region, Number(v), on) })} />
         <AsyncCombobox
           url="/api/locations"
           label="Find a place"
@@ -107,8 +110,8 @@ export function AdsFilters({ page }: { page: AdsPage }) {
           onSelect={(o) => setFilters({ region: toggle(state.region, o.id, true) })}
         />
       </div>
-      <FacetGroup title="Contract type" options={f.type} onToggle={(v, on) => setFilters({ type: toggle(state.type, v as "full_time" | "part_time" | "none", on) })} />
-      <FacetGroup title="Contract time" options={f.time} onToggle={(v, on) => setFilters({ time: toggle(state.time, v as "permanent" | "contract" | "none", on) })} />
+      <FacetGroup title="Contract type" options={f.type} selected={state.type} onToggle={(v, on) => setFilters({ type: toggle(state.type, v as "full_time" | "part_time" | "none", on) })} />
+      <FacetGroup title="Contract time" options={f.time} selected={state.time} onToggle={(v, on) => setFilters({ time: toggle(state.time, v as "permanent" | "contract" | "none", on) })} />
       <SalaryFilter />
       <div className="grid gap-1.5">
         <span className="text-sm font-semibold" id="company-filter">
@@ -123,10 +126,10 @@ export function AdsFilters({ page }: { page: AdsPage }) {
           onSelect={(o) => setFilters({ company: toggle(state.company, o.id, true) })}
         />
       </div>
-      <FacetGroup title="Source" options={f.source} onToggle={(v, on) => setFilters({ source: toggle(state.source, v, on) })} />
+      <FacetGroup title="Source" options={f.source} selected={state.source} onToggle={(v, on) => setFilters({ source: toggle(state.source, v, on) })} />
       {f.tags.length > 0 && (
         <div className="grid gap-2">
-          <FacetGroup title="Tags" options={f.tags} onToggle={(v, on) => setFilters({ tags: toggle(state.tags, Number(v), on) })} />
+          <FacetGroup title="Tags" options={f.tags} selected={state.tags} onToggle={(v, on) => setFilters({ tags: toggle(state.tags, Number(v), on) })} />
           <label className="grid gap-1 text-sm">
             <span className="text-muted-foreground">Ads with</span>
             <NativeSelect className="h-8" value={state.tagMode} onChange={(e) => setFilters({ tagMode: e.target.value as (typeof TAG_MODES)[number] })} aria-label="Tag match">

@@ -12,9 +12,16 @@ const seedTitles = readdirSync("seeds")
 test("an admin signs in and sees the seed ads", async ({ page }) => {
   await signInAsAdmin(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Ads" }).click();
-  await expect(page.getByRole("heading", { name: "Ads" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ads", exact: true })).toBeVisible();
   expect(seedTitles).toHaveLength(3);
-  for (const title of seedTitles) await expect(page.getByRole("cell", { name: title })).toBeVisible();
+  // The seeds are the oldest ads: sort by the Imported column, oldest first.
+  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("checkbox", { name: "Imported" }).click();
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: /^Imported/ }).click(); // newest first
+  await page.getByRole("button", { name: /^Imported/ }).click(); // oldest first
+  await expect(page).toHaveURL(/sort=created/);
+  for (const title of seedTitles) await expect(page.getByRole("link", { name: title })).toBeVisible();
 });
 
 test("a wrong password shows an error and does not sign in", async ({ page }) => {

@@ -34,3 +34,10 @@ export async function createUserViaUi(page: Page, user: { email: string; name: s
 export function loginError(page: Page) {
   return page.getByTestId("login-error");
 }
+
+/** The number of ads the Ads page says there are (no search, no filters). */
+export async function adsCount(page: Page): Promise<number> {
+  await page.goto("/ads");
+  const text = await page.getByTestId("result-summary").innerText();
+  return Number(/^([\d,]+) ads$/.exec(text)![1].replace(/,/g, ""));
+}

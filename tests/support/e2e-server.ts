@@ -3,7 +3,10 @@
 import { spawn } from "node:child_process";
 import { createDb } from "@/lib/db/client";
 import { dialectOf } from "@/lib/db/dialect";
+import { statSync } from "node:fs";
+import { executeImport, openImportStore } from "@/lib/import/pipeline";
 import { seedAll } from "@/lib/setup/seed";
+import { SAMPLE_CSV } from "./fixtures";
 import { E2E } from "../e2e/e2e-config";
 import { createTestDatabase } from "./test-db";
 
@@ -12,6 +15,18 @@ const database = await createTestDatabase("e2e", dialect);
 const db = createDb(database.url);
 await seedAll(db, { adminEmail: E2E.admin.email, adminPassword: E2E.admin.password });
 await db.$disconnect();
+// The real sample (2,499 ads) for the ads workspace tests: imported as the CLI would.
+const store = openImportStore(database.url);
+const importId = await store.createImport({
+  origin: "cli",
+  userId: null,
+  files: JSON.stringify([{ name: "Train_rev1_sample.csv", path: SAMPLE_CSV, size: statSync(SAMPLE_CSV).size }]),
+  bytesTotal: statSync(SAMPLE_CSV).size,
+  status: "QUEUED",
+});
+const outcome = await executeImport(database.url, importId, undefined, store, false);
+await store.close();
+if (outcome?.status !== "SUCCEEDED") throw new Error(`e2e: the sample import failed: ${outcome?.message}`);
 
 const env = {
   ...process.env,

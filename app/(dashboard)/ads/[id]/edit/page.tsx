@@ -5,7 +5,6 @@ import { AdEditForm } from "@/components/ads/ad-edit-form";
 import { getAd, toFormValues } from "@/lib/ads/ad";
 import { requirePageUser } from "@/lib/auth/session";
 import { ADZUNA_CATEGORIES } from "@/lib/import/categories";
-import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Edit ad" };
 
@@ -15,8 +14,7 @@ export default async function EditAdPage({ params }: { params: Promise<{ id: str
   if (!Number.isInteger(id) || id <= 0) notFound();
   const ad = await getAd(id);
   if (!ad) notFound();
-  const used = await getDb().ad.findMany({ where: { category: { not: null } }, distinct: ["category"], select: { category: true }, take: 200 });
-  const categories = [...new Set([...ADZUNA_CATEGORIES, ...used.map((u) => u.category!)])].sort();
+  const categories = [...new Set([...ADZUNA_CATEGORIES, ...(ad.category ? [ad.category] : [])])].sort();
   return (
     <div className="grid max-w-3xl gap-4">
       <div>
