@@ -8,9 +8,10 @@
 // Plain Node with no dependencies, so it can run before `npm ci`. Running it again keeps the data.
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildIsStale } from "./build-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -22,19 +23,6 @@ function run(cmd, args, env = process.env) {
     console.error(`\n✖ ${cmd} ${args.join(" ")} failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status || 1);
   }
-}
-
-function newestMtime(paths) {
-  let newest = 0;
-  const walk = (p) => {
-    if (!existsSync(p)) return;
-    const s = statSync(p);
-    if (s.isDirectory()) {
-      for (const e of readdirSync(p)) if (e !== "generated" && e !== "node_modules") walk(path.join(p, e));
-    } else newest = Math.max(newest, s.mtimeMs);
-  };
-  paths.forEach(walk);
-  return newest;
 }
 
 const [major, minor] = process.versions.node.split(".").map(Number);
@@ -51,9 +39,7 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync("package-lo
 }
 
 // 2. build
-const sources = ["app", "components", "lib", "prisma", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
-const buildId = ".next/BUILD_ID";
-if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestMtime(sources)) {
+if (buildIsStale()) {
   console.log("▸ Building the app…");
   run(npm, ["run", "build"]);
 }

@@ -94,11 +94,37 @@ const inList = (column: string, values: readonly unknown[]) => Sql.of(`${column}
 
 // ---- cube cache -------------------------------------------------------------------------------
 
-type CacheEntry = { version: number; cube: CubeRow[] };
+type CacheEntry = { version: number; value: unknown };
 const globalForCache = globalThis as unknown as { __rdCubeCache?: Map<string, CacheEntry> };
-const CUBE_CACHE_SIZE = 100;
+const CUBE_CACHE_SIZE = 200;
 function cubeCache() {
   return (globalForCache.__rdCubeCache ??= new Map());
+}
+
+/** Forgets every cached aggregate (the query benchmark measures first visits with it). */
+export function clearAggregateCache(keep?: (key: string) => boolean) {
+  for (const key of [...cubeCache().keys()]) if (!keep?.(key)) cubeCache().delete(key);
+}
+
+/**
+ * An aggregate (facet cube, tag counts) for one SQL statement, kept until the ads change
+ * (lib/ads/version): every user and every facet choice over the same base filters shares it.
+ */
+async function cachedAggregate<T>(db: Db, dialect: Dialect, sql: Sql, useCache: boolean, compute: () => Promise<T>): Promise<T> {
+  if (!useCache) return compute();
+  const key = JSON.stringify(sql.render(dialect));
+  const version = await adsVersion(db);
+  const cache = cubeCache();
+  const hit = cache.get(key);
+  if (hit && hit.version === version) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return hit.value as T;
+  }
+  const value = await compute();
+  cache.set(key, { version, value });
+  if (cache.size > CUBE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return value;
 }
 
 // ---- the query --------------------------------------------------------------------------------
@@ -245,9 +271,9 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
 
   // 5. Details, snippets and the tag facet, in parallel.
   const [rows, snippets, tagFacet, companies] = await Promise.all([
-    adDetails(db, pageIds, tree),
+    adDetails(db, dialect, pageIds, tree),
     search && windowIds && pageIds.length ? snippetsFor(db, dialect, p.q, pageIds) : Promise.resolve(new Map<number, string>()),
-    tagCounts(db, dialect, from, where.filter((w) => w !== tagFilter), p),
+    tagCounts(db, dialect, from, where.filter((w) => w !== tagFilter), p, opts.cache !== false),
     p.company.length ? db.company.findMany({ where: { id: { in: p.company } }, select: { id: true, name: true } }) : Promise.resolve([]),
   ]);
   for (const r of rows) r.snippet = snippets.get(r.id) ?? null;
@@ -304,7 +330,8 @@ function tagSql(p: AdsTableParams): Sql | null {
   if (!p.tags.length) return null;
   const list = inList(`t."tagId"`, p.tags);
   if (p.tagMode === "all") {
-    return Sql.of(`(SELECT count(*) FROM "AdTag" t WHERE t."adId" = a."id" AND `).append(list).append(`) = ?`).append(Sql.of("", p.tags.length));
+    // Ads carrying every one of the tags: one pass over the tags' links (AdTag_tagId_idx).
+    return Sql.of(`a."id" IN (SELECT t."adId" FROM "AdTag" t WHERE `).append(list).append(Sql.of(` GROUP BY t."adId" HAVING count(*) = ?)`, p.tags.length));
   }
   const sub = Sql.of(`a."id" ${p.tagMode === "none" ? "NOT IN" : "IN"} (SELECT t."adId" FROM "AdTag" t WHERE `).append(list).append(")");
   return sub;
@@ -339,67 +366,86 @@ async function loadCube(db: Db, dialect: Dialect, from: From, filters: Sql[], us
     .append(source)
     .append(whereOf(filters))
     .append(` GROUP BY a."category", a."status", a."contractType", a."contractTime", a."source", a."regionId"`);
-  const key = JSON.stringify(sql.render(dialect));
-  const version = useCache ? await adsVersion(db) : -1;
-  const cache = cubeCache();
-  const hit = cache.get(key);
-  if (useCache && hit && hit.version === version) {
-    cache.delete(key);
-    cache.set(key, hit); // most recently used last
-    return hit.cube;
-  }
-  const rows = await run<CubeRow & { n: number | bigint; status: string; regionId: number | bigint | null }>(db, dialect, sql);
-  const cube = rows.map((r) => ({ ...r, status: String(r.status), regionId: r.regionId === null ? null : Number(r.regionId), n: Number(r.n) }));
-  if (useCache) {
-    cache.set(key, { version, cube });
-    if (cache.size > CUBE_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  }
-  return cube;
+  return cachedAggregate(db, dialect, sql, useCache, async () => {
+    const rows = await run<CubeRow & { n: number | bigint; status: string; regionId: number | bigint | null }>(db, dialect, sql);
+    return rows.map((r) => ({ ...r, status: String(r.status), regionId: r.regionId === null ? null : Number(r.regionId), n: Number(r.n) }));
+  });
 }
 
 async function pageOfIds(db: Db, dialect: Dialect, from: From, where: Sql[], p: AdsTableParams): Promise<number[]> {
   const offset = (p.page - 1) * p.perPage;
+  const ids = (sql: Sql) => run<{ id: number | bigint }>(db, dialect, sql).then((rows) => rows.map((r) => Number(r.id)));
+  const select = (filters: Sql[], order: string, limit: number, skip: number) =>
+    ids(Sql.of(`SELECT a."id" AS id`).append(from.sql).append(whereOf(filters)).append(Sql.of(` ORDER BY ${order} LIMIT ? OFFSET ?`, limit, skip)));
+  if ((p.sort === "salary" || p.sort === "-salary") && !from.window) {
+    // Ads without a salary go last either way. "ORDER BY salary IS NULL, …" would sort every
+    // matching ad; instead walk the (salaryAnnual, id) index over the known salaries, and only
+    // when the page runs past them, count those and continue into the unknown ones.
+    const known = await select([...where, Sql.of(`a."salaryAnnual" IS NOT NULL`)], ORDER[p.sort], p.perPage, offset);
+    if (known.length === p.perPage) return known;
+    const [{ n }] = await run<{ n: number | bigint }>(db, dialect, Sql.of(`SELECT count(*) AS n`).append(from.sql).append(whereOf([...where, Sql.of(`a."salaryAnnual" IS NOT NULL`)])));
+    const unknown = await select([...where, Sql.of(`a."salaryAnnual" IS NULL`)], p.sort === "salary" ? `a."id" ASC` : `a."id" DESC`, p.perPage - known.length, Math.max(0, offset - Number(n)));
+    return [...known, ...unknown];
+  }
   let order: string;
   if (p.sort === "relevance" && from.ranked) order = from.ranked; // the window is in rank order
   else order = orderFor(p.sort === "relevance" ? "-updated" : p.sort);
-  const sql = Sql.of(`SELECT a."id" AS id`).append(from.sql).append(whereOf(where)).append(Sql.of(` ORDER BY ${order} LIMIT ? OFFSET ?`, p.perPage, offset));
-  return (await run<{ id: number | bigint }>(db, dialect, sql)).map((r) => Number(r.id));
+  return select(where, order, p.perPage, offset);
 }
 
-async function adDetails(db: Db, ids: number[], tree: LocationTree): Promise<AdRow[]> {
+async function adDetails(db: Db, dialect: Dialect, ids: number[], tree: LocationTree): Promise<AdRow[]> {
   if (!ids.length) return [];
-  const rows = await db.ad.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      externalId: true,
-      title: true,
-      company: { select: { id: true, name: true } },
-      locationId: true,
-      locationRaw: true,
-      category: true,
-      contractType: true,
-      contractTime: true,
-      salaryMin: true,
-      salaryMax: true,
-      salaryPeriod: true,
-      salaryAnnual: true,
-      source: true,
-      status: true,
-      createdAt: true,
-      updatedAt: true,
-      tags: { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
-    },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  // Two statements (ads with their company; their tags), not the ORM's four: this runs on every page.
+  const inIds = (column: string) =>
+    dialect === "sqlite" ? Sql.of(`${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(ids)) : Sql.of(`${column} = ANY(?::int[])`, ids);
+  type Raw = Omit<AdRow, "company" | "tags" | "snippet" | "location" | "createdAt" | "updatedAt"> & {
+    companyId: number | null;
+    companyName: string | null;
+    locationRaw: string | null;
+    createdAt: Date | string;
+    updatedAt: Date | string;
+  };
+  const [rows, tags] = await Promise.all([
+    run<Raw>(
+      db,
+      dialect,
+      Sql.of(
+        `SELECT a."id" AS id, a."externalId" AS "externalId", a."title" AS title, a."companyId" AS "companyId", c."name" AS "companyName", a."locationId" AS "locationId", a."locationRaw" AS "locationRaw", ` +
+          `a."category" AS category, a."contractType" AS "contractType", a."contractTime" AS "contractTime", a."salaryMin" AS "salaryMin", a."salaryMax" AS "salaryMax", a."salaryPeriod" AS "salaryPeriod", ` +
+          `a."salaryAnnual" AS "salaryAnnual", a."source" AS source, a."status" AS status, a."createdAt" AS "createdAt", a."updatedAt" AS "updatedAt" ` +
+          `FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE `,
+      ).append(inIds(`a."id"`)),
+    ),
+    run<{ adId: number; id: number; name: string; color: string }>(
+      db,
+      dialect,
+      Sql.of(`SELECT t."adId" AS "adId", g."id" AS id, g."name" AS name, g."color" AS color FROM "AdTag" t JOIN "Tag" g ON g."id" = t."tagId" WHERE `)
+        .append(inIds(`t."adId"`))
+        .append(` ORDER BY g."name"`),
+    ),
+  ]);
+  const tagsOf = new Map<number, AdRow["tags"]>();
+  for (const t of tags) {
+    const list = tagsOf.get(Number(t.adId)) ?? [];
+    list.push({ id: Number(t.id), name: t.name, color: t.color });
+    tagsOf.set(Number(t.adId), list);
+  }
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
   return ids
     .map((id) => byId.get(id))
-    .filter((r): r is NonNullable<typeof r> => !!r)
-    .map(({ tags, locationRaw, ...r }) => ({
+    .filter((r): r is Raw => !!r)
+    .map(({ companyId, companyName, locationRaw, ...r }) => ({
       ...r,
+      id: Number(r.id),
+      externalId: Number(r.externalId),
+      locationId: r.locationId === null ? null : Number(r.locationId),
+      company: companyId === null ? null : { id: Number(companyId), name: companyName ?? "" },
+      status: String(r.status) as AdRow["status"],
       snippet: null,
-      location: tree.label(r.locationId) ?? locationRaw,
-      tags: tags.map((t) => t.tag),
+      location: tree.label(r.locationId === null ? null : Number(r.locationId)) ?? locationRaw,
+      tags: tagsOf.get(Number(r.id)) ?? [],
+      createdAt: new Date(r.createdAt),
+      updatedAt: new Date(r.updatedAt),
     }));
 }
 
@@ -426,12 +472,12 @@ async function snippetsFor(db: Db, dialect: Dialect, q: string, ids: number[]): 
   return new Map(rows.map((r) => [Number(r.id), r.s]));
 }
 
-async function tagCounts(db: Db, dialect: Dialect, from: From, where: Sql[], p: AdsTableParams): Promise<FacetOption[]> {
+async function tagCounts(db: Db, dialect: Dialect, from: From, where: Sql[], p: AdsTableParams, useCache: boolean): Promise<FacetOption[]> {
   // Ads per tag within the current view (all filters but the tag filter itself).
   const counted = Sql.of(`SELECT t."tagId" AS id, count(*) AS n`).append(from.sql).append(` JOIN "AdTag" t ON t."adId" = a."id"`).append(whereOf(where)).append(` GROUP BY t."tagId"`);
   const [tags, rows] = await Promise.all([
     db.tag.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    run<{ id: number | bigint; n: number | bigint }>(db, dialect, counted),
+    cachedAggregate(db, dialect, counted, useCache, () => run<{ id: number | bigint; n: number | bigint }>(db, dialect, counted)),
   ]);
   const n = new Map(rows.map((c) => [Number(c.id), Number(c.n)]));
   return tags.map((t) => ({ value: String(t.id), label: t.name, count: n.get(t.id) ?? 0, selected: p.tags.includes(t.id) }));

@@ -16,12 +16,17 @@ export type * from "@/lib/generated/prisma-sqlite/client";
 // module-level map would not see clients made by another copy.
 const DIALECT = Symbol.for("recruiter-desk.dialect");
 
-export function createDb(url: string): Db {
+export type QueryEvent = { query: string; params: string; duration: number };
+export type CreateDbOptions = { /** every statement sent, with its parameters as JSON (the query benchmark) */ onQuery?: (e: QueryEvent) => void };
+
+export function createDb(url: string, opts: CreateDbOptions = {}): Db {
   const dialect = dialectOf(url);
+  const log = opts.onQuery ? [{ emit: "event" as const, level: "query" as const }] : undefined;
   const db =
     dialect === "postgres"
-      ? (new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db)
-      : new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 }) });
+      ? (new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log }) as unknown as Db)
+      : new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 }), log });
+  if (opts.onQuery) (db as unknown as { $on: (event: "query", cb: (e: QueryEvent) => void) => void }).$on("query", opts.onQuery);
   Object.defineProperty(db, DIALECT, { value: dialect });
   if (dialect === "sqlite") {
     // The adapter keeps one connection: tune it once, before any other query (queries queue).

@@ -87,13 +87,25 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
     const p1 = await find("?sort=-salary&perPage=100");
     const salaries = p1.rows.map((r) => r.salaryAnnual);
     expect(salaries).toEqual([...salaries].sort((a, b) => (b ?? -1) - (a ?? -1)));
-    const last = await find(`?sort=-salary&perPage=100&page=${Math.ceil(rows.length / 100)}`);
-    const unknown = await db.ad.count({ where: { salaryAnnual: null } });
-    const lowest = await db.ad.aggregate({ _min: { salaryAnnual: true } });
-    expect(last.rows.at(-1)!.salaryAnnual).toBe(unknown > 0 ? null : lowest._min.salaryAnnual);
-    // Ascending puts the unknown last too, after the lowest known salary.
-    const asc = await find("?sort=salary&perPage=100");
-    expect(asc.rows[0].salaryAnnual).toBe(lowest._min.salaryAnnual);
+    // Ads without a salary come last in both directions, across the page boundary, each once.
+    const unknown = await db.ad.findMany({ select: { id: true, salaryAnnual: true }, orderBy: { id: "asc" }, take: 3 });
+    await db.ad.updateMany({ where: { id: { in: unknown.map((u) => u.id) } }, data: { salaryAnnual: null } });
+    try {
+      const pages = Math.ceil(rows.length / 100);
+      const tail = async (sort: string) =>
+        [...(await find(`?sort=${sort}&perPage=100&page=${pages - 1}`)).rows, ...(await find(`?sort=${sort}&perPage=100&page=${pages}`)).rows].map((r) => [r.id, r.salaryAnnual]);
+      const asc = await tail("salary");
+      expect(asc.slice(-3)).toEqual(unknown.map((u) => [u.id, null]));
+      expect(asc.at(-4)![1]).not.toBeNull();
+      const desc = await tail("-salary");
+      expect(desc.slice(-3)).toEqual(unknown.map((u) => [u.id, null]).reverse());
+      const lowest = await db.ad.aggregate({ _min: { salaryAnnual: true } });
+      expect(desc.at(-4)![1]).toBe(lowest._min.salaryAnnual);
+      expect((await find("?sort=salary&perPage=100")).rows[0].salaryAnnual).toBe(lowest._min.salaryAnnual);
+      expect((await find(`?sort=salary&perPage=100&page=${pages + 1}`)).rows).toEqual([]);
+    } finally {
+      for (const u of unknown) await db.ad.update({ where: { id: u.id }, data: { salaryAnnual: u.salaryAnnual } });
+    }
     const p2 = await find("?sort=title&page=2");
     const p1t = await find("?sort=title&page=1");
     expect(p1t.rows.map((r) => r.id).filter((id) => p2.rows.some((x) => x.id === id))).toEqual([]);

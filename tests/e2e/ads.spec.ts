@@ -47,6 +47,8 @@ test("search, filter, then reload: the URL keeps the whole state; arrow keys mov
   // Back goes to the state before the category was ticked.
   await page.goBack();
   await expect(facet(page, "Category", "Engineering Jobs")).not.toBeChecked();
+  await expect(summary(page)).toHaveText(unfiltered);
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
 
   // Keyboard: from one row's title, ArrowDown goes to the next row's.
   const links = page.getByRole("table").locator("a[data-row-link]");
