@@ -1,13 +1,7 @@
 // The ad edit form, parsed the same way in the browser (zodResolver) and in the server action.
 // Form values are strings; empty optional fields become null.
 import { z } from "zod";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max.toLocaleString("en-GB")} characters`)
-    .transform((v) => (v === "" ? null : v));
+import { optionalText } from "@/lib/form-fields";
 
 const money = z
   .string()

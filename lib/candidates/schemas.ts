@@ -1,0 +1,41 @@
+// The candidate form, parsed the same way in the browser (zodResolver) and in the server actions.
+import { z } from "zod";
+import { optionalText } from "@/lib/form-fields";
+
+export const CV_TEXT_MAX = 200_000;
+
+export const ZCandidateFields = z.object({
+  name: z.string().trim().min(1, "Enter the candidate's name").max(200, "Use at most 200 characters"),
+  email: z
+    .string()
+    .trim()
+    .max(254, "Use at most 254 characters")
+    .refine((v) => v === "" || z.email().safeParse(v).success, "Enter an email address like name@example.com")
+    .transform((v) => (v === "" ? null : v)),
+  phone: z
+    .string()
+    .trim()
+    .max(40, "Use at most 40 characters")
+    .refine((v) => v === "" || /^[+()\d\s./-]{6,}$/.test(v), "Enter a phone number (digits, spaces, + ( ) - only)")
+    .transform((v) => (v === "" ? null : v)),
+  location: optionalText(200),
+  currentTitle: optionalText(200),
+  source: optionalText(100),
+  cvText: optionalText(CV_TEXT_MAX),
+  cvFileName: optionalText(255),
+});
+
+export const ZCreateCandidate = z.object({
+  fields: ZCandidateFields,
+  /** Set after the user saw the possible duplicates and chose to create anyway. */
+  confirmDuplicate: z.boolean().default(false),
+});
+
+export const ZUpdateCandidate = z.object({
+  id: z.number().int().positive(),
+  version: z.number().int().positive(),
+  fields: ZCandidateFields,
+});
+
+export type TCandidateFieldsInput = z.input<typeof ZCandidateFields>;
+export type TCandidateFields = z.output<typeof ZCandidateFields>;
