@@ -5,7 +5,7 @@ import { AsyncCombobox, type ComboOption } from "@/components/ui/async-combobox"
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { AdsPage, FacetOption } from "@/lib/ads/find-ads";
-import { TAG_MODES } from "@/lib/ads/table-params";
+import { APPLICATION_FILTERS, TAG_MODES } from "@/lib/ads/table-params";
 import { useAdsUrl } from "./use-ads-url";
 
 const count = (n: number) => n.toLocaleString("en-GB");
@@ -126,6 +126,15 @@ export function AdsFilters({ page }: { page: AdsPage }) {
           onSelect={(o) => setFilters({ company: toggle(state.company, o.id, true) })}
         />
       </div>
+      <label className="grid gap-1.5 text-sm">
+        <span className="font-semibold">Applications</span>
+        <NativeSelect className="h-8" value={state.apps ?? ""} onChange={(e) => setFilters({ apps: (e.target.value || null) as (typeof APPLICATION_FILTERS)[number] | null })}>
+          <option value="">Any</option>
+          <option value="any">With applications</option>
+          <option value="active">With active applications</option>
+          <option value="none">Without applications</option>
+        </NativeSelect>
+      </label>
       <FacetGroup title="Source" options={f.source} selected={state.source} onToggle={(v, on) => setFilters({ source: toggle(state.source, v, on) })} />
       {f.tags.length > 0 && (
         <div className="grid gap-2">

@@ -15,6 +15,7 @@ import {
 } from "@tanstack/react-table";
 import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { TagList } from "@/components/tags/tag-badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { AD_COLUMN_LABELS, SORTABLE, type AdColumnId, type ColumnPrefs } from "@/lib/ads/columns";
@@ -23,7 +24,7 @@ import type { SortParam } from "@/lib/ads/table-params";
 import { formatSalary } from "@/lib/import/salary-format";
 import type { SalaryPeriod } from "@/lib/import/salary";
 import { cn } from "@/lib/utils";
-import { Snippet } from "./highlight";
+import { Snippet } from "@/components/ui/snippet";
 
 const features = tableFeatures({ rowSortingFeature, rowSelectionFeature, columnVisibilityFeature, columnOrderingFeature });
 const helper = createColumnHelper<typeof features, AdRow>();
@@ -50,16 +51,15 @@ function cells(): Record<AdColumnId, (ad: AdRow) => React.ReactNode> {
     contract: (ad) => [ad.contractType, ad.contractTime].filter(Boolean).map((c) => CONTRACT[c!]).join(", ") || "—",
     salary: (ad) => <span className="whitespace-nowrap">{formatSalary({ ...ad, salaryPeriod: ad.salaryPeriod as SalaryPeriod | null }) ?? "—"}</span>,
     source: (ad) => ad.source ?? "—",
-    tags: (ad) =>
-      ad.tags.length ? (
-        <div className="flex max-w-56 flex-wrap gap-1">
-          {ad.tags.map((t) => (
-            <Badge key={t.id} style={{ backgroundColor: t.color }} className="border-transparent text-white">
-              {t.name}
-            </Badge>
-          ))}
-        </div>
-      ) : null,
+    tags: (ad) => <TagList tags={ad.tags} />,
+    applications: (ad) =>
+      ad.applications.total ? (
+        <Link href={`/ads/${ad.id}/pipeline`} className="whitespace-nowrap text-primary underline-offset-4 hover:underline" aria-label={`${ad.applications.total} applications, ${ad.applications.active} active: open the pipeline`}>
+          {ad.applications.total} <span className="text-muted-foreground">({ad.applications.active} active)</span>
+        </Link>
+      ) : (
+        <span className="text-muted-foreground">0</span>
+      ),
     status: (ad) => (ad.status === "OPEN" ? <Badge variant="success">Open</Badge> : <Badge variant="secondary">Closed</Badge>),
     created: (ad) => <span className="whitespace-nowrap">{date.format(new Date(ad.createdAt))}</span>,
     updated: (ad) => <span className="whitespace-nowrap">{date.format(new Date(ad.updatedAt))}</span>,

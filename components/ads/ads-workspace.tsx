@@ -17,7 +17,7 @@ import { AdsTable } from "./ads-table";
 import { BulkBar } from "./bulk-bar";
 import { ColumnMenu } from "./column-menu";
 import { FilterChips } from "./filter-chips";
-import { Pagination } from "./pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { SavedViewsMenu } from "./saved-views-menu";
 import { useAdsUrl } from "./use-ads-url";
 

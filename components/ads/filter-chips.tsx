@@ -27,6 +27,9 @@ export function FilterChips({ page, params }: { page: AdsPage; params: AdsTableP
       label: `${params.tagMode === "none" ? "Without" : "Tagged"} ${label(f.tags, String(t))}`,
       clear: () => setFilters({ tags: params.tags.filter((x) => x !== t) }),
     })),
+    ...(params.apps
+      ? [{ key: "apps", label: { any: "With applications", active: "With active applications", none: "Without applications" }[params.apps], clear: () => setFilters({ apps: null }) }]
+      : []),
     ...(params.salaryMin !== null || params.salaryMax !== null
       ? [
           {
@@ -55,7 +58,7 @@ export function FilterChips({ page, params }: { page: AdsPage; params: AdsTableP
         <Button
           variant="link"
           size="sm"
-          onClick={() => setFilters({ status: null, category: null, region: null, type: null, time: null, company: null, source: null, tags: null, tagMode: null, salaryMin: null, salaryMax: null })}
+          onClick={() => setFilters({ status: null, category: null, region: null, type: null, time: null, company: null, source: null, tags: null, tagMode: null, salaryMin: null, salaryMax: null, apps: null })}
         >
           Clear all filters
         </Button>

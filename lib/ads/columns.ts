@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { SortKey } from "./table-params";
 
-export const AD_COLUMN_IDS = ["title", "company", "location", "category", "contract", "salary", "source", "tags", "status", "created", "updated"] as const;
+export const AD_COLUMN_IDS = ["title", "company", "location", "category", "contract", "salary", "source", "tags", "applications", "status", "created", "updated"] as const;
 export type AdColumnId = (typeof AD_COLUMN_IDS)[number];
 
 export const AD_COLUMN_LABELS: Record<AdColumnId, string> = {
@@ -15,6 +15,7 @@ export const AD_COLUMN_LABELS: Record<AdColumnId, string> = {
   salary: "Salary",
   source: "Source",
   tags: "Tags",
+  applications: "Applications",
   status: "Status",
   created: "Imported",
   updated: "Updated",

@@ -37,6 +37,8 @@ export type AdRow = {
   source: string | null;
   status: "OPEN" | "CLOSED";
   tags: { id: number; name: string; color: string }[];
+  /** Applications for the role: all, and those still in an open stage. */
+  applications: { total: number; active: number };
   createdAt: Date;
   updatedAt: Date;
 };
@@ -172,6 +174,7 @@ function baseFilters(p: AdsTableParams, tree: LocationTree) {
   if (deepRegions.length) base.push(inList(`a."locationId"`, [...new Set(deepRegions.flatMap((id) => tree.descendants(id)))]));
   const tagFilter = tagSql(p);
   if (tagFilter) base.push(tagFilter);
+  if (p.apps) base.push(Sql.of(APPLICATION_FILTER_SQL[p.apps]));
   return { base, tagFilter, topRegions };
 }
 
@@ -326,6 +329,12 @@ function fromAds(dialect: Dialect, windowIds: number[] | null): From {
 
 const whereOf = (filters: Sql[]) => (filters.length ? Sql.of(" WHERE ").append(Sql.join(filters, " AND ")) : Sql.of(""));
 
+const APPLICATION_FILTER_SQL: Record<NonNullable<AdsTableParams["apps"]>, string> = {
+  any: `a."id" IN (SELECT ap."adId" FROM "Application" ap)`,
+  active: `a."id" IN (SELECT ap."adId" FROM "Application" ap JOIN "Stage" s ON s."id" = ap."stageId" WHERE s."kind" = 'OPEN')`,
+  none: `a."id" NOT IN (SELECT ap."adId" FROM "Application" ap)`,
+};
+
 function tagSql(p: AdsTableParams): Sql | null {
   if (!p.tags.length) return null;
   const list = inList(`t."tagId"`, p.tags);
@@ -405,7 +414,7 @@ async function adDetails(db: Db, dialect: Dialect, ids: number[], tree: Location
     createdAt: Date | string;
     updatedAt: Date | string;
   };
-  const [rows, tags] = await Promise.all([
+  const [rows, tags, apps] = await Promise.all([
     run<Raw>(
       db,
       dialect,
@@ -423,7 +432,17 @@ async function adDetails(db: Db, dialect: Dialect, ids: number[], tree: Location
         .append(inIds(`t."adId"`))
         .append(` ORDER BY g."name"`),
     ),
+    run<{ adId: number; total: number | bigint; active: number | bigint }>(
+      db,
+      dialect,
+      Sql.of(
+        `SELECT ap."adId" AS "adId", count(*) AS total, sum(CASE WHEN s."kind" = 'OPEN' THEN 1 ELSE 0 END) AS active FROM "Application" ap JOIN "Stage" s ON s."id" = ap."stageId" WHERE `,
+      )
+        .append(inIds(`ap."adId"`))
+        .append(` GROUP BY ap."adId"`),
+    ),
   ]);
+  const appsOf = new Map(apps.map((r) => [Number(r.adId), { total: Number(r.total), active: Number(r.active) }]));
   const tagsOf = new Map<number, AdRow["tags"]>();
   for (const t of tags) {
     const list = tagsOf.get(Number(t.adId)) ?? [];
@@ -444,6 +463,7 @@ async function adDetails(db: Db, dialect: Dialect, ids: number[], tree: Location
       snippet: null,
       location: tree.label(r.locationId === null ? null : Number(r.locationId)) ?? locationRaw,
       tags: tagsOf.get(Number(r.id)) ?? [],
+      applications: appsOf.get(Number(r.id)) ?? { total: 0, active: 0 },
       createdAt: new Date(r.createdAt),
       updatedAt: new Date(r.updatedAt),
     }));

@@ -10,7 +10,7 @@ describe("ads table URL state", () => {
 
   it("reads every filter", () => {
     const p = loadAdsTableParams(
-      "?q=nurse&page=3&perPage=50&sort=-salary&category=healthcare-nursing-jobs,it-jobs&type=full_time,none&time=permanent&region=12,40&company=7&source=cv-library.co.uk&salaryMin=20000&salaryMax=40000&tags=1,2&tagMode=all&status=open",
+      "?q=nurse&page=3&perPage=50&sort=-salary&category=healthcare-nursing-jobs,it-jobs&type=full_time,none&time=permanent&region=12,40&company=7&source=cv-library.co.uk&salaryMin=20000&salaryMax=40000&tags=1,2&tagMode=all&status=open&apps=active",
     );
     expect(p).toEqual({
       q: "nurse",
@@ -28,13 +28,15 @@ describe("ads table URL state", () => {
       tags: [1, 2],
       tagMode: "all",
       status: ["open"],
+      apps: "active",
     });
     expect(hasFilters(p)).toBe(true);
+    expect(hasFilters(loadAdsTableParams("?apps=none"))).toBe(true);
   });
 
   it("falls back to defaults for bad values instead of failing", () => {
-    const p = loadAdsTableParams("?page=-4&perPage=1000&sort=password&type=fulltime&region=abc,5&tagMode=some&status=deleted&salaryMin=lots&company=0");
-    expect(p).toMatchObject({ page: 1, perPage: 25, sort: "-updated", type: [], region: [5], tagMode: "any", status: [], salaryMin: null, company: [] });
+    const p = loadAdsTableParams("?page=-4&perPage=1000&sort=password&type=fulltime&region=abc,5&tagMode=some&status=deleted&salaryMin=lots&company=0&apps=some");
+    expect(p).toMatchObject({ apps: null, page: 1, perPage: 25, sort: "-updated", type: [], region: [5], tagMode: "any", status: [], salaryMin: null, company: [] });
   });
 
   it("sorts by relevance when searching, unless asked otherwise; never by relevance without a search", () => {

@@ -23,6 +23,8 @@ export const CONTRACT_TYPE_OPTIONS = ["full_time", "part_time", "none"] as const
 export const CONTRACT_TIME_OPTIONS = ["permanent", "contract", "none"] as const;
 export const STATUS_OPTIONS = ["open", "closed"] as const;
 export const TAG_MODES = ["any", "all", "none"] as const;
+/** Ads with applications: any, active ones (in an open stage), or none. */
+export const APPLICATION_FILTERS = ["any", "active", "none"] as const;
 
 export const MAX_LIST = 50;
 export const MAX_PAGE = 10_000;
@@ -72,6 +74,7 @@ export const adsTableParsers = {
   tags: parseAsArrayOf(positiveInt).withDefault([]),
   tagMode: parseAsStringLiteral(TAG_MODES).withDefault("any"),
   status: parseAsArrayOf(parseAsStringLiteral(STATUS_OPTIONS)).withDefault([]),
+  apps: parseAsStringLiteral(APPLICATION_FILTERS),
 };
 
 export type RawAdsTableParams = inferParserType<typeof adsTableParsers>;
@@ -118,6 +121,7 @@ export function hasFilters(p: AdsTableParams): boolean {
   return (
     p.category.length + p.type.length + p.time.length + p.region.length + p.company.length + p.source.length + p.tags.length + p.status.length > 0 ||
     p.salaryMin !== null ||
-    p.salaryMax !== null
+    p.salaryMax !== null ||
+    p.apps !== null
   );
 }

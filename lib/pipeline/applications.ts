@@ -152,6 +152,7 @@ export async function applicationCounts(adIds: number[], db: Db = getDb()): Prom
 export async function renameStage(id: number, name: string, actorId: string, db: Db = getDb()) {
   const stage = await db.stage.findUnique({ where: { id } });
   if (!stage) throw new UserError("That stage no longer exists.", "NOT_FOUND");
+  if (stage.kind !== "OPEN") throw new UserError(`${stage.name} closes an application: only the open stages can be renamed.`);
   const clash = await db.stage.findFirst({ where: { id: { not: id }, name } });
   if (clash) throw new UserError(`There is already a stage called ${name}.`, "CONFLICT");
   await db.stage.update({ where: { id }, data: { name } });
@@ -169,4 +170,11 @@ export async function reorderStages(ids: number[], actorId: string, db: Db = get
     for (const [i, id] of ids.entries()) await tx.stage.update({ where: { id }, data: { position: i + 1 } });
     await recordAudit(tx, { actorId, entity: "stage", entityId: "open", action: "reorder", changes: { order: ids } });
   });
+}
+
+/** Applications of one ad per stage (board order), for the ad page's summary. */
+export async function stageCounts(adId: number, db: Db = getDb()): Promise<{ stage: StageLike; count: number }[]> {
+  const [stages, rows] = await Promise.all([listStages(db), db.application.groupBy({ by: ["stageId"], where: { adId }, _count: { _all: true } })]);
+  const n = new Map(rows.map((r) => [r.stageId, r._count._all]));
+  return stages.map((stage) => ({ stage, count: n.get(stage.id) ?? 0 }));
 }

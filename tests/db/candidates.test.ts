@@ -6,6 +6,10 @@ import { UserError } from "@/lib/errors";
 import { ZCandidateFields, type TCandidateFieldsInput } from "@/lib/candidates/schemas";
 import { createCandidate, eraseCandidate, exportCandidate, findDuplicates, mergeCandidates, setCandidateTags, updateCandidate } from "@/lib/candidates/service";
 import { addNote, applicationCounts, createApplication, listStages, moveApplication, renameStage, reorderStages } from "@/lib/pipeline/applications";
+import { findAdsPage } from "@/lib/ads/find-ads";
+import { loadAdsTableParams } from "@/lib/ads/table-params";
+import { findCandidatesPage } from "@/lib/candidates/find-candidates";
+import { loadCandidatesTableParams } from "@/lib/candidates/table-params";
 import { testDialects, createTestDatabase, type TestDatabase } from "../support/test-db";
 
 const fields = (f: Partial<TCandidateFieldsInput>) =>
@@ -174,5 +178,33 @@ describe.each(testDialects())("candidates and applications on %s", (dialect) => 
     expect((await db.$queryRawUnsafe<{ id: number }[]>(sql)).map((r) => Number(r.id))).toEqual([id]);
     await updateCandidate(id, 1, fields({ name: "Tomasz Nowak", currentTitle: "Welder", cvText: "Coded welding only" }), alice, db);
     expect(await db.$queryRawUnsafe<{ id: number }[]>(sql)).toEqual([]);
+  });
+
+  it("gives the ads table an applications column and filter", async () => {
+    const ads_ = async (q: string) => (await findAdsPage(loadAdsTableParams(q), { db, cache: false })).rows.map((r) => [r.title, r.applications]);
+    const withApps = await db.application.groupBy({ by: ["adId"], _count: { _all: true } });
+    const active = await db.application.groupBy({ by: ["adId"], where: { stage: { kind: "OPEN" } }, _count: { _all: true } });
+    const expected = (id: number) => ({ total: withApps.find((w) => w.adId === id)?._count._all ?? 0, active: active.find((w) => w.adId === id)?._count._all ?? 0 });
+    const titles = new Map((await db.ad.findMany({ select: { id: true, title: true } })).map((a) => [a.id, a.title]));
+    expect(new Set(await ads_("?apps=any"))).toEqual(new Set(withApps.map((w) => [titles.get(w.adId), expected(w.adId)])));
+    expect((await ads_("?apps=active")).map((r) => r[0]).sort()).toEqual(active.map((w) => titles.get(w.adId)).sort());
+    expect((await ads_("?apps=none")).length).toBe(titles.size - withApps.length);
+  });
+
+  it("lists candidates: search ranks by name before CV, filters by source and applications, hides the erased", async () => {
+    const a = await createCandidate(fields({ name: "Gareth Welsby", source: "Referral", cvText: "Plumber" }), alice, {}, db);
+    const b = await createCandidate(fields({ name: "Rhys Price", source: "LinkedIn", cvText: "Worked with Gareth Welsby's plumbing firm" }), alice, {}, db);
+    const page = await findCandidatesPage(loadCandidatesTableParams("?q=welsby"), db);
+    expect(page.rows.map((r) => r.id)).toEqual([a.id, b.id]);
+    expect(page.rows[1].snippet).toMatch(/\u0001Welsby/i);
+    expect((await findCandidatesPage(loadCandidatesTableParams("?q=welsby&source=LinkedIn"), db)).rows.map((r) => r.id)).toEqual([b.id]);
+    const all = await db.candidate.count({ where: { erasedAt: null } });
+    const listed = await findCandidatesPage(loadCandidatesTableParams("?perPage=100"), db);
+    expect(listed.total).toBe(all);
+    expect(listed.rows.every((r) => r.name !== "Erased candidate")).toBe(true);
+    const withApps = await db.candidate.count({ where: { erasedAt: null, applications: { some: {} } } });
+    expect((await findCandidatesPage(loadCandidatesTableParams("?apps=any"), db)).total).toBe(withApps);
+    expect((await findCandidatesPage(loadCandidatesTableParams("?apps=none"), db)).total).toBe(all - withApps);
+    expect(listed.sources.find((s) => s.value === "Referral")?.count).toBe(1);
   });
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdHistory } from "@/components/ads/ad-history";
 import { AdTags } from "@/components/ads/ad-tags";
+import { AddApplication } from "@/components/pipeline/add-application";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -12,6 +13,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { dateTime } from "@/lib/format";
 import { formatSalary } from "@/lib/import/salary-format";
+import { stageCounts } from "@/lib/pipeline/applications";
 
 export const metadata: Metadata = { title: "Ad" };
 const CONTRACT: Record<string, string> = { FULL_TIME: "Full time", PART_TIME: "Part time", PERMANENT: "Permanent", CONTRACT: "Contract" };
@@ -20,7 +22,12 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
   const user = await requirePageUser("ads:read");
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const [ad, history, allTags] = await Promise.all([getAd(id), getAdHistory(id), getDb().tag.findMany({ select: { id: true, name: true, color: true }, orderBy: { name: "asc" } })]);
+  const [ad, history, allTags, pipeline] = await Promise.all([
+    getAd(id),
+    getAdHistory(id),
+    getDb().tag.findMany({ select: { id: true, name: true, color: true }, orderBy: { name: "asc" } }),
+    stageCounts(id),
+  ]);
   if (!ad) notFound();
   const paragraphs = ad.description.split(/\n{2,}/).map((p) => p.split("\n"));
   const fact = (label: string, value: React.ReactNode) => (
@@ -78,6 +85,31 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
           </Card>
         </div>
         <div className="grid content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Applications</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-3">
+              {pipeline.some((p) => p.count > 0) ? (
+                <dl className="grid gap-1 text-sm" aria-label="Applications by stage">
+                  {pipeline
+                    .filter((p) => p.count > 0 || p.stage.kind === "OPEN")
+                    .map((p) => (
+                      <div key={p.stage.id} className="grid grid-cols-[1fr_auto] gap-2">
+                        <dt>{p.stage.name}</dt>
+                        <dd className="tabular-nums">{p.count}</dd>
+                      </div>
+                    ))}
+                </dl>
+              ) : (
+                <p className="text-sm text-muted-foreground">No applications yet.</p>
+              )}
+              <Link className="text-sm font-medium text-primary underline-offset-4 hover:underline" href={`/ads/${ad.id}/pipeline`}>
+                Open the pipeline board ({pipeline.reduce((s, p) => s + p.count, 0)})
+              </Link>
+              {can(user.role, "applications:write") && <AddApplication adId={ad.id} />}
+            </CardContent>
+          </Card>
           <Card>
             <CardHeader>
               <CardTitle>Details</CardTitle>

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CandidateForm } from "@/components/candidates/candidate-form";
+import { requirePageUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Edit candidate" };
+
+export default async function EditCandidatePage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageUser("candidates:write");
+  const { id } = await params;
+  const c = /^\d{1,9}$/.test(id) ? await getDb().candidate.findUnique({ where: { id: Number(id) } }) : null;
+  if (!c || c.erasedAt) notFound();
+  const s = (v: string | null) => v ?? "";
+  return (
+    <div className="grid gap-4">
+      <h1 className="text-2xl font-semibold">Edit {c.name}</h1>
+      <CandidateForm
+        id={c.id}
+        version={c.version}
+        initial={{ name: c.name, email: s(c.email), phone: s(c.phone), location: s(c.location), currentTitle: s(c.currentTitle), source: s(c.source), cvText: s(c.cvText), cvFileName: s(c.cvFileName) }}
+      />
+    </div>
+  );
+}

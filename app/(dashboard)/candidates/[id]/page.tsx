@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CandidateDataProtection, MergeCandidate } from "@/components/candidates/candidate-admin";
+import { CandidateTags } from "@/components/candidates/candidate-tags";
+import { AddApplication } from "@/components/pipeline/add-application";
+import { StageBadge } from "@/components/pipeline/stage-badge";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/session";
+import { getCandidate } from "@/lib/candidates/service";
+import { getDb } from "@/lib/db/client";
+import { dateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Candidate" };
+
+export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("candidates:read");
+  const { id } = await params;
+  const c = /^\d{1,9}$/.test(id) ? await getCandidate(Number(id)) : null;
+  if (!c) notFound();
+  const allTags = await getDb().tag.findMany({ select: { id: true, name: true, color: true }, orderBy: { name: "asc" } });
+  const erased = !!c.erasedAt;
+  const write = can(user.role, "candidates:write") && !erased;
+  const fact = (label: string, value: React.ReactNode) => (
+    <div className="grid grid-cols-[8rem_1fr] gap-2 py-1.5 text-sm">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="break-words">{value || <span className="text-muted-foreground">—</span>}</dd>
+    </div>
+  );
+  return (
+    <div className="grid gap-6">
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="mr-auto grid gap-1">
+          <Link href="/candidates" className="text-sm text-primary underline-offset-4 hover:underline">
+            ← All candidates
+          </Link>
+          <h1 className="text-2xl font-semibold">{c.name}</h1>
+          {c.currentTitle && <p className="text-muted-foreground">{c.currentTitle}</p>}
+        </div>
+        {write && (
+          <Button asChild size="sm">
+            <Link href={`/candidates/${c.id}/edit`}>Edit candidate</Link>
+          </Button>
+        )}
+      </div>
+      {erased && (
+        <Alert role="status">
+          This candidate&apos;s personal data was erased on {dateTime.format(c.erasedAt!)}. Their applications remain, anonymous, for the pipeline statistics.
+        </Alert>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="grid content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Applications</CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-4">
+              {c.applications.length ? (
+                <ul className="grid gap-2" aria-label="Applications">
+                  {c.applications.map((a) => (
+                    <li key={a.id} className="flex flex-wrap items-center gap-2 rounded-md border p-3 text-sm">
+                      <Link href={`/applications/${a.id}`} className="mr-auto font-medium text-primary underline-offset-4 hover:underline">
+                        {a.ad.title}
+                        {a.ad.company ? ` — ${a.ad.company.name}` : ""}
+                      </Link>
+                      <StageBadge stage={a.stage} />
+                      <span className="text-muted-foreground">applied {dateTime.format(a.createdAt)}</span>
+                      <Link href={`/ads/${a.ad.id}/pipeline`} className="text-primary underline-offset-4 hover:underline">
+                        Board
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm text-muted-foreground">Not put forward for any role yet.</p>
+              )}
+              {can(user.role, "applications:write") && !erased && <AddApplication candidateId={c.id} />}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>CV</CardTitle>
+            </CardHeader>
+            <CardContent>
+              {c.cvText ? (
+                <div className="max-h-[32rem] overflow-y-auto whitespace-pre-wrap break-words text-sm leading-relaxed">{c.cvText}</div>
+              ) : (
+                <p className="text-sm text-muted-foreground">No CV yet.</p>
+              )}
+            </CardContent>
+          </Card>
+        </div>
+        <div className="grid content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Details</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl>
+                {fact("Email", c.email && <a className="text-primary underline-offset-4 hover:underline" href={`mailto:${c.email}`}>{c.email}</a>)}
+                {fact("Phone", c.phone)}
+                {fact("Location", c.location)}
+                {fact("Source", c.source)}
+                {fact("CV file", c.cvFileName)}
+                {fact("Added", `${dateTime.format(c.createdAt)}${c.createdBy ? ` by ${c.createdBy.name}` : ""}`)}
+                {fact("Last changed", dateTime.format(c.updatedAt))}
+              </dl>
+            </CardContent>
+          </Card>
+          {!erased && (
+            <Card>
+              <CardHeader>
+                <CardTitle>Tags</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <CandidateTags id={c.id} tags={c.tags.map((t) => t.tag)} allTags={allTags} canTag={write} />
+              </CardContent>
+            </Card>
+          )}
+          {!erased && can(user.role, "candidates:merge") && (
+            <Card>
+              <CardHeader>
+                <CardTitle>Merge a duplicate</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <MergeCandidate id={c.id} name={c.name} />
+              </CardContent>
+            </Card>
+          )}
+          {can(user.role, "candidates:export") && can(user.role, "candidates:erase") && (
+            <Card>
+              <CardHeader>
+                <CardTitle>Data protection</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <CandidateDataProtection id={c.id} name={c.name} />
+              </CardContent>
+            </Card>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+"use client";
+// The candidates table: server-driven (the URL is the state; the server sends one page), with a
+// debounced full-text search, source and application filters, sorting and paging.
+import { useEffect, useRef, useState, useTransition } from "react";
+import Link from "next/link";
+import { useQueryStates } from "nuqs";
+import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
+import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon, SearchIcon } from "lucide-react";
+import { TagList } from "@/components/tags/tag-badge";
+import { Input, NativeSelect } from "@/components/ui/input";
+import { Pagination } from "@/components/ui/pagination";
+import { Snippet } from "@/components/ui/snippet";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { CandidateRow, CandidatesPage } from "@/lib/candidates/find-candidates";
+import { candidatesTableParsers, type CandidateSort, type CandidatesTableParams } from "@/lib/candidates/table-params";
+import { cn } from "@/lib/utils";
+
+const features = tableFeatures({});
+const helper = createColumnHelper<typeof features, CandidateRow>();
+const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+const count = (n: number) => n.toLocaleString("en-GB");
+
+function useCandidatesUrl() {
+  const [pending, startTransition] = useTransition();
+  const [state, setState] = useQueryStates(candidatesTableParsers, { shallow: false, history: "push", startTransition, clearOnDefault: true, scroll: false });
+  const setFilters = (patch: Parameters<typeof setState>[0]) => setState({ ...(patch as object), page: null });
+  return { state, setState, setFilters, pending };
+}
+
+const SORTABLE: Partial<Record<string, "name" | "updated">> = { name: "name", updated: "updated" };
+
+export function CandidatesTable({ page, params }: { page: CandidatesPage; params: CandidatesTableParams }) {
+  const { setState, setFilters, pending } = useCandidatesUrl();
+  const [text, setText] = useState(params.q);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => setText(params.q), [params.q]);
+  const submit = (q: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    setFilters({ q: q.trim() || null, sort: null });
+  };
+
+  const columns = helper.columns([
+    helper.display({
+      id: "name",
+      header: "Name",
+      cell: ({ row: { original: c } }) => (
+        <div className="grid min-w-48 max-w-md gap-0.5">
+          <Link href={`/candidates/${c.id}`} className="font-medium text-primary underline-offset-4 hover:underline focus-visible:underline">
+            {c.name}
+          </Link>
+          {c.currentTitle && <span className="text-xs text-muted-foreground">{c.currentTitle}</span>}
+          {c.snippet && (
+            <p className="line-clamp-2 text-xs text-muted-foreground">
+              <Snippet text={c.snippet} />
+            </p>
+          )}
+        </div>
+      ),
+    }),
+    helper.display({
+      id: "contact",
+      header: "Contact",
+      cell: ({ row: { original: c } }) => (
+        <div className="grid text-sm">
+          <span>{c.email ?? "—"}</span>
+          {c.phone && <span className="text-muted-foreground">{c.phone}</span>}
+        </div>
+      ),
+    }),
+    helper.display({ id: "location", header: "Location", cell: ({ row }) => row.original.location ?? "—" }),
+    helper.display({ id: "source", header: "Source", cell: ({ row }) => row.original.source ?? "—" }),
+    helper.display({ id: "tags", header: "Tags", cell: ({ row }) => <TagList tags={row.original.tags} /> }),
+    helper.display({
+      id: "applications",
+      header: "Applications",
+      cell: ({ row: { original: c } }) => (
+        <span className="whitespace-nowrap" aria-label={`${c.applications.total} applications, ${c.applications.active} active`}>
+          {c.applications.total} <span className="text-muted-foreground">({c.applications.active} active)</span>
+        </span>
+      ),
+    }),
+    helper.display({ id: "updated", header: "Updated", cell: ({ row }) => <span className="whitespace-nowrap">{date.format(new Date(row.original.updatedAt))}</span> }),
+  ]);
+  const table = useTable({ features, columns, data: page.rows, getRowId: (r) => String(r.id) });
+
+  function header(id: string, label: string) {
+    const key = SORTABLE[id];
+    if (!key) return label;
+    const active = params.sort === key ? "asc" : params.sort === `-${key}` ? "desc" : null;
+    const next = (active === null ? (key === "name" ? key : `-${key}`) : active === "asc" ? `-${key}` : key) as CandidateSort;
+    const Icon = active === "asc" ? ArrowUpIcon : active === "desc" ? ArrowDownIcon : ArrowUpDownIcon;
+    return (
+      <button type="button" onClick={() => setState({ sort: next, page: null })} className="inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
+        {label}
+        <Icon className={cn("size-3.5", !active && "opacity-40")} aria-hidden />
+        <span className="sr-only">{active ? `, sorted ${active === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+      </button>
+    );
+  }
+
+  const pages = Math.max(1, Math.ceil(page.total / params.perPage));
+  const summary = page.search ? `${count(page.total)} matching candidates${page.search.capped ? " (best 5,000 matches)" : ""}` : `${count(page.total)} candidates`;
+
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-end gap-3">
+        <form
+          role="search"
+          className="relative min-w-64 flex-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit(text);
+          }}
+        >
+          <SearchIcon className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <Input
+            type="search"
+            aria-label="Search candidates"
+            placeholder='Search names, titles and CVs — "exact phrase", OR, -exclude, prefix*'
+            className="pl-8"
+            value={text}
+            onChange={(e) => {
+              const q = e.target.value;
+              setText(q);
+              if (timer.current) clearTimeout(timer.current);
+              timer.current = setTimeout(() => submit(q), 350);
+            }}
+          />
+        </form>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium">Source</span>
+          <NativeSelect className="h-9" value={params.source[0] ?? ""} onChange={(e) => setFilters({ source: e.target.value ? [e.target.value] : null })}>
+            <option value="">Any source</option>
+            {page.sources.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.value} ({count(s.count)})
+              </option>
+            ))}
+          </NativeSelect>
+        </label>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium">Applications</span>
+          <NativeSelect className="h-9" value={params.apps ?? ""} onChange={(e) => setFilters({ apps: (e.target.value || null) as CandidatesTableParams["apps"] })}>
+            <option value="">Any number</option>
+            <option value="any">At least one</option>
+            <option value="active">Active ones</option>
+            <option value="none">None</option>
+          </NativeSelect>
+        </label>
+      </div>
+      {page.search?.hint && (
+        <p role="status" className="text-sm text-amber-700">
+          {page.search.hint}
+        </p>
+      )}
+      <p className="text-sm text-muted-foreground" data-testid="result-summary" aria-live="polite">
+        {summary}
+      </p>
+      {page.rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed p-8 text-center text-sm text-muted-foreground">
+          {page.search || params.source.length || params.apps ? "No candidates match. Try fewer words or filters." : "No candidates yet. Add the first one."}
+        </div>
+      ) : (
+        <div className={cn("overflow-x-auto rounded-lg border transition-opacity", pending && "opacity-60")} aria-busy={pending}>
+          <Table>
+            <TableCaption className="sr-only">Candidates, {summary}</TableCaption>
+            <TableHeader>
+              {table.getHeaderGroups().map((g) => (
+                <TableRow key={g.id}>
+                  {g.headers.map((h) => {
+                    const key = SORTABLE[h.column.id];
+                    const ariaSort = key ? (params.sort === key ? "ascending" : params.sort === `-${key}` ? "descending" : "none") : undefined;
+                    return (
+                      <TableHead key={h.id} aria-sort={ariaSort}>
+                        {header(h.column.id, String(h.column.columnDef.header))}
+                      </TableHead>
+                    );
+                  })}
+                </TableRow>
+              ))}
+            </TableHeader>
+            <TableBody>
+              {table.getRowModel().rows.map((row) => (
+                <TableRow key={row.id}>
+                  {row.getAllCells().map((cell) => (
+                    <TableCell key={cell.id} className="align-top">
+                      <table.FlexRender cell={cell} />
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      <Pagination page={params.page} pages={pages} onPage={(p) => setState({ page: p })} />
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+// The candidates table query: one page of rows, the total and the source facet for a URL state.
+// A search asks the full-text index (name, current title, CV) for the best SEARCH_LIMIT matches,
+// ranked; filters and sorting then run over those ids.
+import { dialectOfDb, getDb, type Db, type Prisma } from "@/lib/db/client";
+import { parseSearch, toFts5, toTsquery } from "@/lib/ads/search-query";
+import type { CandidatesTableParams } from "./table-params";
+
+export const SEARCH_LIMIT = 5_000;
+
+export type CandidateRow = {
+  id: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  location: string | null;
+  currentTitle: string | null;
+  source: string | null;
+  tags: { id: number; name: string; color: string }[];
+  applications: { total: number; active: number };
+  snippet: string | null;
+  updatedAt: Date;
+};
+
+export type CandidatesPage = {
+  rows: CandidateRow[];
+  total: number;
+  search: { text: string; hint: string | null; matches: number; capped: boolean } | null;
+  sources: { value: string; count: number; selected: boolean }[];
+};
+
+async function searchIds(db: Db, q: string): Promise<{ ids: number[] | null; hint: string | null }> {
+  const parsed = parseSearch(q);
+  if (!parsed.usable) return { ids: null, hint: parsed.hint };
+  const rows =
+    dialectOfDb(db) === "sqlite"
+      ? await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+          `SELECT rowid AS id FROM "candidate_fts" WHERE "candidate_fts" MATCH ? ORDER BY bm25("candidate_fts", 10.0, 4.0, 1.0) LIMIT ${SEARCH_LIMIT}`,
+          toFts5(parsed),
+        )
+      : await db.$queryRawUnsafe<{ id: number }[]>(
+          `SELECT "candidate_id" AS id FROM "candidate_search" WHERE "document" @@ to_tsquery('english', $1) ORDER BY ts_rank_cd("document", to_tsquery('english', $1)) DESC, "candidate_id" DESC LIMIT ${SEARCH_LIMIT}`,
+          toTsquery(parsed),
+        );
+  return { ids: rows.map((r) => Number(r.id)), hint: parsed.hint };
+}
+
+async function snippets(db: Db, q: string, ids: number[]): Promise<Map<number, string>> {
+  const parsed = parseSearch(q);
+  if (!parsed.usable || !ids.length) return new Map();
+  const rows =
+    dialectOfDb(db) === "sqlite"
+      ? await db.$queryRawUnsafe<{ id: number | bigint; s: string }[]>(
+          `SELECT rowid AS id, snippet("candidate_fts", 2, char(1), char(2), '…', 14) AS s FROM "candidate_fts" WHERE "candidate_fts" MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+          toFts5(parsed),
+          JSON.stringify(ids),
+        )
+      : await db.$queryRawUnsafe<{ id: number; s: string }[]>(
+          `SELECT "id", ts_headline('english', coalesce("cvText", ''), to_tsquery('english', $1), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=20, MinWords=8, MaxFragments=1') AS s FROM "Candidate" WHERE "id" = ANY($2::int[])`,
+          toTsquery(parsed),
+          ids,
+        );
+  // A snippet without a match (the words were in the name or title) adds nothing.
+  return new Map(rows.filter((r) => r.s?.includes("\u0001")).map((r) => [Number(r.id), r.s]));
+}
+
+const ORDER: Record<Exclude<CandidatesTableParams["sort"], "relevance">, Prisma.CandidateOrderByWithRelationInput[]> = {
+  "-updated": [{ updatedAt: "desc" }, { id: "desc" }],
+  updated: [{ updatedAt: "asc" }, { id: "asc" }],
+  "-created": [{ createdAt: "desc" }, { id: "desc" }],
+  created: [{ createdAt: "asc" }, { id: "asc" }],
+  name: [{ name: "asc" }, { id: "asc" }],
+  "-name": [{ name: "desc" }, { id: "desc" }],
+};
+
+export async function findCandidatesPage(p: CandidatesTableParams, db: Db = getDb()): Promise<CandidatesPage> {
+  const { ids, hint } = p.q ? await searchIds(db, p.q) : { ids: null, hint: null };
+  const base: Prisma.CandidateWhereInput[] = [{ erasedAt: null }];
+  if (ids) base.push({ id: { in: ids } });
+  if (p.tags.length) base.push({ tags: { some: { tagId: { in: p.tags } } } });
+  if (p.apps === "any") base.push({ applications: { some: {} } });
+  if (p.apps === "active") base.push({ applications: { some: { stage: { kind: "OPEN" } } } });
+  if (p.apps === "none") base.push({ applications: { none: {} } });
+  const where: Prisma.CandidateWhereInput = { AND: [...base, ...(p.source.length ? [{ source: { in: p.source } }] : [])] };
+
+  const skip = (p.page - 1) * p.perPage;
+  const [total, sourceCounts, pageIds] = await Promise.all([
+    db.candidate.count({ where }),
+    db.candidate.groupBy({ by: ["source"], where: { AND: base }, _count: { _all: true } }),
+    p.sort === "relevance" && ids
+      ? // Rank order: the matching ids that pass the filters, in the order the index ranked them.
+        db.candidate.findMany({ where, select: { id: true } }).then((rows) => {
+          const keep = new Set(rows.map((r) => r.id));
+          return ids.filter((id) => keep.has(id)).slice(skip, skip + p.perPage);
+        })
+      : db.candidate
+          .findMany({ where, select: { id: true }, orderBy: ORDER[p.sort === "relevance" ? "-updated" : p.sort], skip, take: p.perPage })
+          .then((rows) => rows.map((r) => r.id)),
+  ]);
+
+  const [details, snippetOf, openStages] = await Promise.all([
+    db.candidate.findMany({
+      where: { id: { in: pageIds } },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        phone: true,
+        location: true,
+        currentTitle: true,
+        source: true,
+        updatedAt: true,
+        tags: { select: { tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
+        applications: { select: { stageId: true } },
+      },
+    }),
+    p.q ? snippets(db, p.q, pageIds) : Promise.resolve(new Map<number, string>()),
+    db.stage.findMany({ where: { kind: "OPEN" }, select: { id: true } }),
+  ]);
+  const open = new Set(openStages.map((s) => s.id));
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const rows = pageIds
+    .map((id) => byId.get(id))
+    .filter((d): d is NonNullable<typeof d> => !!d)
+    .map(({ tags, applications, ...d }) => ({
+      ...d,
+      tags: tags.map((t) => t.tag),
+      applications: { total: applications.length, active: applications.filter((a) => open.has(a.stageId)).length },
+      snippet: snippetOf.get(d.id) ?? null,
+    }));
+
+  return {
+    rows,
+    total,
+    search: p.q ? { text: p.q, hint, matches: ids?.length ?? 0, capped: (ids?.length ?? 0) >= SEARCH_LIMIT } : null,
+    sources: sourceCounts
+      .filter((s) => s.source)
+      .map((s) => ({ value: s.source!, count: s._count._all, selected: p.source.includes(s.source!) }))
+      .sort((a, b) => Number(b.selected) - Number(a.selected) || b.count - a.count || a.value.localeCompare(b.value)),
+  };
+}

@@ -1,0 +1,39 @@
+// What the candidates table URL means (search, filters, sort, page), read on the server and driven
+// from the browser with the same parser map. Bad values fall back to defaults.
+import { createLoader, createParser, parseAsArrayOf, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+
+export const CANDIDATE_SORTS = ["relevance", "-updated", "updated", "name", "-name", "-created", "created"] as const;
+export type CandidateSort = (typeof CANDIDATE_SORTS)[number];
+export const CANDIDATE_PER_PAGE = [10, 25, 50, 100] as const;
+export const APPLICATION_FILTERS = ["any", "active", "none"] as const;
+
+const positiveInt = createParser({
+  parse: (v: string) => (/^\d{1,9}$/.test(v) && Number(v) >= 1 ? Number(v) : null),
+  serialize: (n: number) => String(n),
+});
+const text = createParser({
+  parse: (v: string) => (v.length > 0 && v.length <= 100 && !v.includes(",") ? v : null),
+  serialize: (v: string) => v,
+});
+
+export const candidatesTableParsers = {
+  q: parseAsString.withDefault(""),
+  page: positiveInt.withDefault(1),
+  perPage: parseAsNumberLiteral(CANDIDATE_PER_PAGE).withDefault(25),
+  sort: parseAsStringLiteral(CANDIDATE_SORTS),
+  source: parseAsArrayOf(text).withDefault([]),
+  tags: parseAsArrayOf(positiveInt).withDefault([]),
+  apps: parseAsStringLiteral(APPLICATION_FILTERS),
+};
+
+type Raw = inferParserType<typeof candidatesTableParsers>;
+export type CandidatesTableParams = Omit<Raw, "sort"> & { sort: CandidateSort };
+
+const loader = createLoader(candidatesTableParsers);
+
+export function loadCandidatesTableParams(input: Record<string, string | string[] | undefined> | URLSearchParams | string): CandidatesTableParams {
+  const p = loader(input as Record<string, string | string[] | undefined>);
+  const q = p.q.trim().slice(0, 500);
+  const sort: CandidateSort = p.sort && !(p.sort === "relevance" && !q) ? p.sort : q ? "relevance" : "-updated";
+  return { ...p, q, sort, page: Math.min(p.page, 10_000), source: [...new Set(p.source)].slice(0, 20), tags: [...new Set(p.tags)].slice(0, 20) };
+}
