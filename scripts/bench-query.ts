@@ -13,7 +13,8 @@
 //   4. bulk actions over the ~50,000 ads a view matches: tag, untag, close, reopen;
 //   5. the same matrix on PostgreSQL when BENCH_POSTGRES_URL (or a postgresql:// DATABASE_URL) is set,
 //      against psql with `\timing`;
-//   6. time to a usable table in Chromium against the production build (BENCH_BROWSER=0 skips).
+//   6. time to a usable table in Chromium against the production build (BENCH_BROWSER=0 skips;
+//      BENCH_SQLITE=0 skips the SQLite matrix, e.g. to look at PostgreSQL alone).
 // Goals: overall p95 ≤ 50 ms (SQLite, uncached) and ours / raw ≤ 1.5.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -342,6 +343,7 @@ async function browser(url: string) {
 
 // ---- run -----------------------------------------------------------------------------------------
 
+const runSqlite = process.env.BENCH_SQLITE !== "0";
 const sqliteFile = path.join(benchDataDir, `query-${ROWS}.db`);
 const sqliteUrl = `file:${sqliteFile}`;
 console.log(`SQLite data set: ${sqliteFile}`);
@@ -351,8 +353,8 @@ const { reused } = await loadedDatabase(sqliteUrl, ROWS, async () => {
 });
 if (reused) console.log(`  reused (${fmt(ROWS)} ads at the current migrations; BENCH_FRESH=1 rebuilds)`);
 
-const sqlite = report("SQLite", await measure(sqliteUrl));
-await bulk(sqliteUrl);
+const sqlite = runSqlite ? report("SQLite", await measure(sqliteUrl)) : null;
+if (runSqlite) await bulk(sqliteUrl);
 
 let postgres: ReturnType<typeof report> | null = null;
 if (benchPgUrl) {
@@ -373,5 +375,5 @@ const line = (name: string, r: ReturnType<typeof report>) =>
     `  ${name.padEnd(11)} p95 cold ${fmt(r.cold, 1)} ms · first visit ${fmt(r.first, 1)} ms · repeat ${fmt(r.repeat, 1)} ms · raw ${fmt(r.raw, 1)} ms · ours/raw ${fmt(r.ratio, 2)} (medians), ${fmt(r.p95ratio, 2)} (p95s)`,
   );
 console.log(`\nSummary (goals: SQLite overall p95 ≤ 50 ms, ours / raw ≤ 1.5)`);
-line("SQLite", sqlite);
+if (sqlite) line("SQLite", sqlite);
 if (postgres) line("PostgreSQL", postgres);

@@ -1,35 +1,153 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ApplicationsChart } from "@/components/dashboard/applications-chart";
+import { FunnelChart } from "@/components/dashboard/funnel-chart";
+import { FunnelScopePicker } from "@/components/dashboard/funnel-scope-picker";
+import { HeadlineCards } from "@/components/dashboard/headline-cards";
+import { StuckDaysForm } from "@/components/dashboard/stuck-days-form";
+import { StuckList } from "@/components/dashboard/stuck-list";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import {
+  countApplicationsByWeek,
+  countOpenRoles,
+  findStuckApplications,
+  funnelScopeValue,
+  getDashboardHeadline,
+  getFunnel,
+  listFunnelScopes,
+  parseFunnelScope,
+  parseStuckDays,
+  STUCK_DAYS_DEFAULT,
+  type FunnelScope,
+} from "@/lib/dashboard/stats";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function HomePage() {
+const EMPTY = "No applications yet — add candidates to roles from an ad's page.";
+const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+const link = "text-primary underline-offset-4 hover:underline";
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("ads:read");
+  const params = await searchParams;
   const db = getDb();
-  const [open, total] = await Promise.all([db.ad.count({ where: { status: "OPEN" } }), db.ad.count()]);
+  const now = new Date();
+
+  const welcome = (
+    <div>
+      <h1 className="text-2xl font-semibold">Welcome, {user.name}</h1>
+      <p className="text-sm text-muted-foreground">
+        Your pipeline at a glance. Browse the{" "}
+        <Link className={link} href="/ads">
+          ads
+        </Link>{" "}
+        to find roles and add candidates to them.
+      </p>
+    </div>
+  );
+
+  // The pipeline shows candidates' names: only for roles that may read candidates.
+  if (!can(user.role, "candidates:read")) {
+    const openRoles = await countOpenRoles(db);
+    return (
+      <div className="grid gap-6">
+        {welcome}
+        <HeadlineCards headline={{ openRoles, activeApplications: 0, hiresThisMonth: 0, medianDaysToHire: null, hiresInWindow: 0 }} monthName={monthName.format(now)} />
+      </div>
+    );
+  }
+
+  let scope: FunnelScope = parseFunnelScope(params.funnel);
+  const stuckDays = parseStuckDays(params.stuck);
+  const [headline, scopes, weeks, stuck, scopedFunnel] = await Promise.all([
+    getDashboardHeadline(db, now),
+    listFunnelScopes(db, scope),
+    countApplicationsByWeek(db, now),
+    findStuckApplications(db, stuckDays, now),
+    getFunnel(db, scope),
+  ]);
+  // A scope naming no real role, category or source is ignored, like any other bad URL value.
+  const options = [...scopes.roles, ...scopes.categories, ...scopes.sources];
+  const chosen = options.find((o) => o.value === funnelScopeValue(scope));
+  let funnel = scopedFunnel;
+  if (scope.kind !== "all" && !chosen) {
+    scope = { kind: "all" };
+    funnel = await getFunnel(db, scope);
+  }
+  const scopeValue = funnelScopeValue(scope);
+  const scopeLabel =
+    scope.kind === "all" || !chosen
+      ? "all applications"
+      : `${scope.kind === "ad" ? "role" : scope.kind} “${chosen.label}”`;
+  const empty = headline.totalApplications === 0;
+  const weeksTotal = weeks.reduce((sum, w) => sum + w.count, 0);
+
   return (
     <div className="grid gap-6">
-      <h1 className="text-2xl font-semibold">Welcome, {user.name}</h1>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      {welcome}
+      <HeadlineCards headline={headline} monthName={monthName.format(now)} />
+
+      {empty ? (
         <Card>
           <CardHeader>
-            <CardDescription>Open roles</CardDescription>
-            <CardTitle className="text-3xl">{open.toLocaleString("en-GB")}</CardTitle>
+            <CardTitle>Pipeline</CardTitle>
+            <CardDescription>{EMPTY}</CardDescription>
           </CardHeader>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardDescription>Ads in total</CardDescription>
-            <CardTitle className="text-3xl">{total.toLocaleString("en-GB")}</CardTitle>
-          </CardHeader>
-        </Card>
-      </div>
-      <p className="text-sm text-muted-foreground">
-        Browse the <Link className="text-primary underline-offset-4 hover:underline" href="/ads">ads</Link>.
-      </p>
+      ) : (
+        <>
+          <div className="grid gap-6 xl:grid-cols-2">
+            <Card aria-labelledby="funnel-title" role="region">
+              <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+                <div className="grid gap-1.5">
+                  <CardTitle id="funnel-title">Pipeline funnel</CardTitle>
+                  <CardDescription>Applications that reached each stage or a later one.</CardDescription>
+                </div>
+                <FunnelScopePicker
+                  value={scopeValue}
+                  roles={scopes.roles}
+                  categories={scopes.categories}
+                  sources={scopes.sources}
+                  stuck={stuckDays === STUCK_DAYS_DEFAULT ? null : stuckDays}
+                />
+              </CardHeader>
+              <CardContent>
+                {funnel.length && funnel[0].reached > 0 ? (
+                  <FunnelChart steps={funnel} scopeLabel={scopeLabel} />
+                ) : (
+                  <p className="text-sm text-muted-foreground">No applications for the {scopeLabel} yet.</p>
+                )}
+              </CardContent>
+            </Card>
+
+            <Card aria-labelledby="weekly-title" role="region">
+              <CardHeader>
+                <CardTitle id="weekly-title">Applications per week</CardTitle>
+                <CardDescription>New applications in each of the last 12 weeks (Monday to Sunday).</CardDescription>
+              </CardHeader>
+              <CardContent>
+                {weeksTotal > 0 ? <ApplicationsChart weeks={weeks} /> : <p className="text-sm text-muted-foreground">No applications in the last 12 weeks.</p>}
+              </CardContent>
+            </Card>
+          </div>
+
+          <Card aria-labelledby="stuck-title" role="region">
+            <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+              <div className="grid gap-1.5">
+                <CardTitle id="stuck-title">Stuck applications</CardTitle>
+                <CardDescription>Open applications that have not moved for a while, longest waiting first.</CardDescription>
+              </div>
+              <StuckDaysForm days={stuck.days} funnel={scopeValue} />
+            </CardHeader>
+            <CardContent>
+              <StuckList rows={stuck.rows} total={stuck.total} days={stuck.days} />
+            </CardContent>
+          </Card>
+        </>
+      )}
     </div>
   );
 }

@@ -99,7 +99,8 @@ export function CandidatesTable({ page, params }: { page: CandidatesPage; params
   }
 
   const pages = Math.max(1, Math.ceil(page.total / params.perPage));
-  const summary = page.search ? `${count(page.total)} matching candidates${page.search.capped ? " (best 5,000 matches)" : ""}` : `${count(page.total)} candidates`;
+  const noun = page.total === 1 ? "candidate" : "candidates";
+  const summary = page.search ? `${count(page.total)} matching ${noun}${page.search.capped ? " (best 5,000 matches)" : ""}` : `${count(page.total)} ${noun}`;
 
   return (
     <div className="grid gap-4">

@@ -74,7 +74,9 @@ export class PostgresImportStore implements ImportStore {
   }
 
   async markFinished(id: string, status: string, message: string | null) {
-    await this.q(`ANALYZE "Ad"`); // fresh planner statistics after a bulk change
+    // After a bulk change: fresh planner statistics, a visibility map that lets the facet counts
+    // read the covering index alone, and the full-text index's pending list merged in.
+    await this.q(`VACUUM (ANALYZE) "Ad", "ad_search"`);
     await this.q(`UPDATE "Import" SET "status" = $2::"ImportStatus", "message" = $3, "finishedAt" = now(), "updatedAt" = now() WHERE "id" = $1`, [id, status, message]);
     await this.q(
       `INSERT INTO "AuditEvent" ("actorId", "entity", "entityId", "action", "changes", "createdAt")

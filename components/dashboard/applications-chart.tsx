@@ -1,0 +1,73 @@
+"use client";
+// Applications created per ISO week (the last 12, the current one included), as bars, with the
+// same numbers in a table ("Show as table").
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { count } from "@/lib/format";
+
+export type WeekPoint = { week: string; start: string; count: number };
+
+const dayMonth = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+const weekOf = (w: WeekPoint) => `week of ${dayMonth.format(new Date(w.start))}`;
+
+export function applicationsSummary(weeks: readonly WeekPoint[]): string {
+  if (!weeks.length) return "Applications per week: no data.";
+  const total = weeks.reduce((sum, w) => sum + w.count, 0);
+  const head = `Applications per week over the last ${weeks.length} weeks: ${count(total)} in total`;
+  if (!total) return `${head}.`;
+  const busiest = weeks.reduce((best, w) => (w.count > best.count ? w : best), weeks[0]);
+  const current = weeks[weeks.length - 1];
+  return `${head}; busiest ${weeks.length > 1 ? weekOf(busiest) : "week"} with ${count(busiest.count)}; ${count(current.count)} so far this week.`;
+}
+
+export function ApplicationsChart({ weeks }: { weeks: WeekPoint[] }) {
+  const data = weeks.map((w) => ({ ...w, label: dayMonth.format(new Date(w.start)) }));
+  return (
+    <div className="grid gap-3">
+      <div role="img" aria-label={applicationsSummary(weeks)} className="h-64 w-full">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: -16 }} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} strokeDasharray="3 3" className="stroke-border" />
+            <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" />
+            <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
+            <Tooltip
+              cursor={{ fillOpacity: 0.3 }}
+              labelFormatter={(_label, payload) => {
+                const w = payload?.[0]?.payload as WeekPoint | undefined;
+                return w ? `${w.week} (${weekOf(w)})` : "";
+              }}
+              formatter={(value) => [count(Number(value)), "Applications"]}
+            />
+            <Bar dataKey="count" fill="var(--primary)" radius={[4, 4, 0, 0]} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <details className="text-sm">
+        <summary className="cursor-pointer text-muted-foreground hover:text-foreground">Show as table</summary>
+        <Table className="mt-2">
+          <TableCaption>Applications created per ISO week (weeks start on Monday, UTC)</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHead scope="col">Week</TableHead>
+              <TableHead scope="col">Starting</TableHead>
+              <TableHead scope="col" className="text-right">
+                Applications
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {weeks.map((w) => (
+              <TableRow key={w.week}>
+                <TableHead scope="row" className="font-normal text-foreground">
+                  {w.week}
+                </TableHead>
+                <TableCell>{dayMonth.format(new Date(w.start))}</TableCell>
+                <TableCell className="text-right tabular-nums">{count(w.count)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </details>
+    </div>
+  );
+}
