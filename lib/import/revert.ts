@@ -65,10 +65,9 @@ export async function revertImport(importId: string, actorId: string, db: Db = g
         restored++;
       }
 
-      // 2. Ads it created. (Once applications exist, ads with applications are kept: see the
-      // applications feature.)
-      const keptWithApplications = 0;
-      const { count: deleted } = await tx.ad.deleteMany({ where: { importId } });
+      // 2. Ads it created, unless someone has applied for them since: those roles are in use.
+      const keptWithApplications = await tx.ad.count({ where: { importId, applications: { some: {} } } });
+      const { count: deleted } = await tx.ad.deleteMany({ where: { importId, applications: { none: {} } } });
 
       const summary: RevertSummary = { deleted, restored, keptChanged, keptWithApplications };
       await tx.import.update({

@@ -69,9 +69,16 @@ describe.each(testDialects())("reverting imports on %s", (dialect) => {
     expect(await search.find("Quokka")).toEqual([]);
     await expect(revertImport(second.id, adminId, db)).rejects.toThrowError("That import has already been reverted.");
 
+    // Someone applied for one of the first import's ads: reverting keeps that role.
+    const applied = await db.ad.findUniqueOrThrow({ where: { externalId: 12612830 } });
+    const candidate = await db.candidate.create({ data: { name: "Kept Candidate" } });
+    const stage = await db.stage.findUniqueOrThrow({ where: { key: "applied" } });
+    await db.application.create({ data: { candidateId: candidate.id, adId: applied.id, stageId: stage.id } });
     const all = await revertImport(first.id, adminId, db);
-    expect(all).toEqual({ deleted: created, restored: 0, keptChanged: 0, keptWithApplications: 0 });
-    expect(await db.ad.count()).toBe(0);
+    expect(all).toEqual({ deleted: created - 1, restored: 0, keptChanged: 0, keptWithApplications: 1 });
+    expect((await db.ad.findMany({ select: { id: true } })).map((a) => a.id)).toEqual([applied.id]);
+    expect(await search.size()).toBe(1);
+    await db.ad.delete({ where: { id: applied.id } });
     expect(await search.size()).toBe(0);
     await search.check();
     expect(await db.auditEvent.count({ where: { entity: "import", action: "revert" } })).toBe(2);
