@@ -29,7 +29,7 @@ function useCandidatesUrl() {
 
 const SORTABLE: Partial<Record<string, "name" | "updated">> = { name: "name", updated: "updated" };
 
-export function CandidatesTable({ page, params }: { page: CandidatesPage; params: CandidatesTableParams }) {
+export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; params: CandidatesTableParams; tags: { id: number; name: string }[] }) {
   const { setState, setFilters, pending } = useCandidatesUrl();
   const [text, setText] = useState(params.q);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -139,6 +139,19 @@ export function CandidatesTable({ page, params }: { page: CandidatesPage; params
             ))}
           </NativeSelect>
         </label>
+        {tags.length > 0 && (
+          <label className="grid gap-1 text-sm">
+            <span className="font-medium">Tag</span>
+            <NativeSelect className="h-9" value={params.tags[0] ?? ""} onChange={(e) => setFilters({ tags: e.target.value ? [Number(e.target.value)] : null })}>
+              <option value="">Any tag</option>
+              {tags.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
+        )}
         <label className="grid gap-1 text-sm">
           <span className="font-medium">Applications</span>
           <NativeSelect className="h-9" value={params.apps ?? ""} onChange={(e) => setFilters({ apps: (e.target.value || null) as CandidatesTableParams["apps"] })}>
@@ -159,7 +172,7 @@ export function CandidatesTable({ page, params }: { page: CandidatesPage; params
       </p>
       {page.rows.length === 0 ? (
         <div className="rounded-lg border border-dashed p-8 text-center text-sm text-muted-foreground">
-          {page.search || params.source.length || params.apps ? "No candidates match. Try fewer words or filters." : "No candidates yet. Add the first one."}
+          {page.search || params.source.length || params.tags.length || params.apps ? "No candidates match. Try fewer words or filters." : "No candidates yet. Add the first one."}
         </div>
       ) : (
         <div className={cn("overflow-x-auto rounded-lg border transition-opacity", pending && "opacity-60")} aria-busy={pending}>

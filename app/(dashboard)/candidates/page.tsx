@@ -7,13 +7,14 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { findCandidatesPage } from "@/lib/candidates/find-candidates";
 import { loadCandidatesTableParams } from "@/lib/candidates/table-params";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Candidates" };
 
 export default async function CandidatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("candidates:read");
   const params = loadCandidatesTableParams(await searchParams);
-  const page = await findCandidatesPage(params);
+  const [page, tags] = await Promise.all([findCandidatesPage(params), getDb().tag.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } })]);
   return (
     <div className="grid gap-4">
       <div className="flex items-center justify-between gap-4">
@@ -26,7 +27,7 @@ export default async function CandidatesPage({ searchParams }: { searchParams: P
           </Button>
         )}
       </div>
-      <CandidatesTable page={page} params={params} />
+      <CandidatesTable page={page} params={params} tags={tags} />
     </div>
   );
 }
