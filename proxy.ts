@@ -4,15 +4,26 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { authSecret } from "@/lib/env";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(p + "/"))) return NextResponse.next();
+  // A fresh nonce per request: Next reads the policy from the request headers and puts the nonce
+  // on its own scripts; the browser gets the same policy on the response.
+  const csp = contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" });
+  const pass = () => {
+    const headers = new Headers(request.headers);
+    headers.set("Content-Security-Policy", csp);
+    const res = NextResponse.next({ request: { headers } });
+    res.headers.set("Content-Security-Policy", csp);
+    return res;
+  };
+  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(p + "/"))) return pass();
 
   const token = await getToken({ req: request, secret: authSecret() });
-  if (token) return NextResponse.next();
+  if (token) return pass();
 
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: "Sign in first." }, { status: 401 });

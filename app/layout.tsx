@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { Toaster } from "sonner";
 import "./globals.css";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Job ads, shortlists and candidate pipelines for UK agency recruiters.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: the Content-Security-Policy's nonce (proxy.ts) is new each
+  // time and Next stamps it on its scripts, which a page prerendered at build time could not carry.
+  await connection();
   return (
     <html lang="en-GB">
       <body className="min-h-screen">
