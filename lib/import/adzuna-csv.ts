@@ -85,6 +85,11 @@ export function rowToSourceAd(
     const i = header.columns[c];
     if (i === undefined) return null;
     const v = fields[i].trim();
+    // No ad holds a NUL (PostgreSQL refuses one in text): a damaged row, not text to store.
+    if (v.includes("\0")) {
+      error(c, `${c} contains a NUL character (is the file damaged?)`);
+      return null;
+    }
     if (v.length > FIELD_LIMITS[c]) {
       error(c, `${c} is longer than ${FIELD_LIMITS[c].toLocaleString("en-GB")} characters`);
       return null;

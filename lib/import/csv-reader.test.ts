@@ -51,7 +51,7 @@ describe("CsvParser", () => {
   it("reports an unclosed quote with the line it starts on, keeping the records before it", () => {
     const r = parse('Id,Title\n1,ok\n2,"never closed\n3,x\n');
     expect(fields(r)).toEqual([["Id", "Title"], ["1", "ok"]]);
-    expect(r.problems).toEqual<CsvProblem[]>([{ line: 3, fatal: true, message: "a quoted field is never closed; the rest of the file was not read" }]);
+    expect(r.problems).toEqual<CsvProblem[]>([{ line: 3, column: 1, fatal: true, message: "a quoted field is never closed; the rest of the file was not read" }]);
   });
 
   it("stops on a record larger than the limit instead of holding it in memory", () => {
@@ -65,7 +65,7 @@ describe("CsvParser", () => {
   it("reads stray quotes as text and says so", () => {
     const r = parse('a,b\n1,5" screen\n2,"x"y\n');
     expect(fields(r)).toEqual([["a", "b"], ["1", '5" screen'], ["2", 'x"y']]);
-    expect(r.problems.map((p) => [p.line, p.fatal])).toEqual([[2, false], [3, false]]);
+    expect(r.problems.map((p) => [p.line, p.column, p.fatal])).toEqual([[2, 1, false], [3, 1, false]]);
   });
 
   it("reads the Adzuna sample: 2,499 ads with 12 fields each", async () => {

@@ -14,7 +14,8 @@ export type CsvRecord = {
   windows1252: boolean;
 };
 
-export type CsvProblem = { line: number; message: string; fatal: boolean };
+/** `column`: the 0-based index of the field the problem is in, when the parser knows it. */
+export type CsvProblem = { line: number; message: string; fatal: boolean; column?: number };
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -99,7 +100,7 @@ export class CsvParser {
       const spans: number[] = []; // start, end, escaped (1/0) triples
       let complete = false;
       let unclosed = false;
-      let stray = false;
+      let stray = -1; // column of the first stray quote
       fields: for (;;) {
         if (i < n && buf[i] === QUOTE) {
           // quoted field
@@ -128,7 +129,7 @@ export class CsvParser {
           }
           // after the closing quote: separator, line end, or stray text (kept, reported)
           if (i < n && buf[i] !== COMMA && buf[i] !== CR && buf[i] !== LF) {
-            stray = true;
+            if (stray < 0) stray = spans.length / 3 - 1;
             let k = i;
             while (k < n && buf[k] !== COMMA && buf[k] !== CR && buf[k] !== LF) k++;
             spans[spans.length - 2] = k; // extend the field to include the stray text
@@ -137,7 +138,7 @@ export class CsvParser {
         } else {
           const start = i;
           while (i < n && buf[i] !== COMMA && buf[i] !== CR && buf[i] !== LF) {
-            if (buf[i] === QUOTE) stray = true;
+            if (buf[i] === QUOTE && stray < 0) stray = spans.length / 3;
             i++;
           }
           spans.push(start, i, 0);
@@ -167,7 +168,7 @@ export class CsvParser {
 
       if (unclosed) {
         if (!final) return pos;
-        this.problems.push({ line: startLine, fatal: true, message: "a quoted field is never closed; the rest of the file was not read" });
+        this.problems.push({ line: startLine, column: spans.length / 3, fatal: true, message: "a quoted field is never closed; the rest of the file was not read" });
         this.failed = true;
         return n;
       }
@@ -183,7 +184,7 @@ export class CsvParser {
           fields[f / 3] = d.text;
           if (d.cp1252) cp1252 = true;
         }
-        if (stray) this.problems.push({ line: startLine, fatal: false, message: "a quote character appears inside an unquoted field or after a closing quote; read as text" });
+        if (stray >= 0) this.problems.push({ line: startLine, column: stray, fatal: false, message: "a quote character appears inside an unquoted field or after a closing quote; read as text" });
         this.records.push({ line: startLine, fields, windows1252: cp1252 });
       }
       this.line += lines;

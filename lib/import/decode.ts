@@ -43,3 +43,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
   }
   return n > 0 && control / n > 0.05;
 }
+
+/** True when the bytes start with a UTF-16 byte order mark (little- or big-endian). */
+export function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}

@@ -42,8 +42,9 @@ describe("files that are not an import: one clear message, no ads", () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(200, 7)]);
     expect(await events(file("photo.csv", png))).toEqual(fatalOnly("photo.csv", "is a binary file, not a CSV, a text ad or a zip"));
     expect(await events(file("photo.txt", png))).toEqual(fatalOnly("photo.txt", "is a binary file, not a CSV, a text ad or a zip"));
-    // UTF-16 text has NUL bytes: not something we read.
-    expect(await events(file("utf16.csv", Buffer.from("\uFEFF" + HEADER, "utf16le")))).toEqual(fatalOnly("utf16.csv", "is a binary file, not a CSV, a text ad or a zip"));
+    // UTF-16 text has NUL bytes: not something we read, but with a byte order mark we can say what it is.
+    expect(await events(file("utf16.csv", Buffer.from("\uFEFF" + HEADER, "utf16le")))).toEqual(fatalOnly("utf16.csv", "is UTF-16 text; save it as UTF-8 and import it again"));
+    expect(await events(file("utf16.txt", Buffer.from("\uFEFFTitle: Nurse\n", "utf16le")))).toEqual(fatalOnly("utf16.txt", "is UTF-16 text; save it as UTF-8 and import it again"));
   });
 
   it("a CSV with the wrong header, naming the missing columns", async () => {
@@ -123,6 +124,35 @@ describe("CSV files", () => {
     expect(problems(evs).map((p) => [p.problem.line, p.problem.severity, p.problem.message])).toEqual([[2, "warning", "text that is not UTF-8 was read as Windows-1252"]]);
   });
 
+  it("names the field a quote problem is in, and skips the record an unclosed quote starts", async () => {
+    const evs = await events(file("quotes.csv", [HEADER, '1,Nurse,27" screens,,,,,,,,,', '2,Carer,"Days,,,,,,,,,'].join("\n")));
+    expect(ads(evs).map((a) => a.externalId)).toEqual([1]);
+    expect(problems(evs).map((p) => [p.problem.line, p.problem.field, p.problem.severity, p.rowSkipped])).toEqual([
+      [2, "FullDescription", "warning", false],
+      [3, "FullDescription", "error", true],
+    ]);
+  });
+
+  it("an unclosed quote in the only row or in the header: that is what the user hears", async () => {
+    const onlyRow = await events(file("only-row.csv", [HEADER, '2,Carer,"Days,,,,,,,,,'].join("\n")));
+    expect(problems(onlyRow).map((p) => [p.problem.line, p.problem.field, p.problem.message, p.rowSkipped, p.fatal])).toEqual([
+      [2, "FullDescription", "a quoted field is never closed; the rest of the file was not read", true, false],
+    ]);
+    const inHeader = await events(file("header-quote.csv", 'Id,"Title,FullDescription\n1,a,b\n'));
+    expect(problems(inHeader).map((p) => [p.problem.line, p.problem.message, p.fatal])).toEqual([
+      [1, "the header on line 1 cannot be read: a quoted field is never closed; the rest of the file was not read", true],
+    ]);
+  });
+
+  it("skips a row with a NUL character, naming the field (PostgreSQL cannot store one)", async () => {
+    const bytes = Buffer.from([HEADER, "1,Nurse,Nights,,,,,,,,,", "2,Night\0Nurse,Nights,,,,,,,,,"].join("\n"));
+    const padded = Buffer.concat([Buffer.from(HEADER + "\n"), Buffer.from(Array.from({ length: 300 }, (_, i) => `${i + 10},Chef,Kitchen work in York,,,,,,,,,\n`).join("")), bytes.subarray(HEADER.length + 1)]);
+    const evs = await events(file("nul.csv", padded)); // the NUL is past the first 8 KB, where the binary check looks
+    expect(padded.indexOf(0)).toBeGreaterThan(8192);
+    expect(ads(evs)).toHaveLength(301);
+    expect(problems(evs).map((p) => [p.problem.line, p.problem.field, p.problem.message, p.rowSkipped])).toEqual([[303, "Title", "Title contains a NUL character (is the file damaged?)", true]]);
+  });
+
   it("reports a quote that is never closed and stops there", async () => {
     const evs = await events(file("unclosed.csv", [HEADER, "1,Nurse,Nights,,,,,,,,,", '2,Carer,"Days,,,,,,,,,', "3,Chef,Kitchen,,,,,,,,,"].join("\n")));
     expect(ads(evs).map((a) => a.externalId)).toEqual([1]);
@@ -146,6 +176,17 @@ describe("text ads", () => {
     const evs = await events(file("cp1252.txt", Buffer.from("Title: Bookkeeper\nWebindex: 70000001\nDescription: Salary \xA322,000 \x96 \xA325,000\n", "latin1")));
     expect(ads(evs)[0]).toMatchObject({ description: "Salary £22,000 – £25,000", company: null });
     expect(problems(evs).map((p) => p.problem.message)).toEqual(["text that is not UTF-8 was read as Windows-1252"]);
+  });
+
+  it("reads a .txt without its Title: line as a text ad, so the problem names the line and field", async () => {
+    const evs = await events(file("no-title.txt", "Webindex: 70000002\nDescription: Sales role\n"));
+    expect(problems(evs).map((p) => [p.problem.line, p.problem.field, p.problem.message, p.rowSkipped, p.fatal])).toEqual([[1, "Title", "missing Title:", true, false]]);
+  });
+
+  it("refuses a text ad with a NUL character past the first 8 KB", async () => {
+    const evs = await events(file("nul.txt", "Title: x\nWebindex: 1\nDescription: " + "word ".repeat(2000) + "\0\n"));
+    expect(problems(evs).map((p) => [p.problem.message, p.rowSkipped])).toEqual([["is a binary file, not a text ad", true]]);
+    expect(ads(evs)).toEqual([]);
   });
 
   it("refuses a text ad bigger than the limit", async () => {

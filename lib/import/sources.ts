@@ -4,10 +4,10 @@
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
-import { readHeader, rowToSourceAd } from "./adzuna-csv";
+import { ADZUNA_COLUMNS, readHeader, rowToSourceAd } from "./adzuna-csv";
 import { categoryFromFolder } from "./categories";
-import { readCsv } from "./csv-reader";
-import { decodeBytes, looksBinary } from "./decode";
+import { readCsv, type CsvProblem } from "./csv-reader";
+import { decodeBytes, hasUtf16Bom, looksBinary } from "./decode";
 import { parseTextAd } from "./text-ad";
 import type { ImportProblem, MergePolicy, SourceAd } from "./types";
 import { planZip, readZipEntries, ZIP_LIMITS } from "./zip";
@@ -30,6 +30,9 @@ export type SourceEvent =
   | { type: "progress"; bytes: number };
 
 const MAX_TEXT_AD_BYTES = ZIP_LIMITS.maxEntryBytes;
+const UTF16 = "is UTF-16 text; save it as UTF-8 and import it again";
+/** The first line of a text ad whose Title: line is missing (the parser then says what is missing, and where). */
+const TEXT_AD_FIELD = /^\s*(Webindex|Company|Description)\s*:/i;
 
 export async function detectFormat(file: ImportFile): Promise<{ format: FileFormat } | { error: string }> {
   const size = (await stat(file.path)).size;
@@ -44,10 +47,11 @@ export async function detectFormat(file: ImportFile): Promise<{ format: FileForm
   const ext = path.extname(file.name).toLowerCase();
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return { format: "zip" };
   if (ext === ".zip") return { error: "has a .zip name but is not a zip archive" };
+  if (hasUtf16Bom(head)) return { error: UTF16 };
   if (looksBinary(head)) return { error: "is a binary file, not a CSV, a text ad or a zip" };
   const text = decodeBytes(head).text;
   const firstLine = text.split(/\r?\n/).find((l) => l.trim()) ?? "";
-  if (/^\s*Title\s*:/i.test(firstLine)) return { format: "text" };
+  if (/^\s*Title\s*:/i.test(firstLine) || (ext === ".txt" && TEXT_AD_FIELD.test(firstLine))) return { format: "text" };
   if (ext === ".txt") return { error: 'is not a text ad: it should start with "Title:"' };
   if (ext === ".csv" || firstLine.includes(",")) return { format: "csv" };
   return { error: 'is not an import: expected an Adzuna CSV (header Id,Title,FullDescription,…), a text ad starting with "Title:" or a .zip of text ads' };
@@ -70,18 +74,26 @@ export async function* readImportFile(file: ImportFile): AsyncGenerator<SourceEv
 
 async function* readCsvFile(file: ImportFile): AsyncGenerator<SourceEvent> {
   let header: ReturnType<typeof readHeader> | null = null;
+  let names: string[] = []; // column index → the field name problems report
   let rows = 0;
-  const pending: SourceEvent[] = [];
-  const onProblem = (p: { line: number; message: string; fatal: boolean }) =>
-    pending.push({
-      type: "problem",
-      problem: { file: file.name, line: p.line, field: null, severity: p.fatal ? "error" : "warning", message: p.message },
-      rowSkipped: false,
-      fatal: false,
-    });
+  let headerStop = null as CsvProblem | null; // the reader stopped before a header was read
+  const raw: CsvProblem[] = [];
+  // The reader's problems, reported once the records read with them are: a problem that stops the
+  // reader (an unclosed quote, a record over the size limit) skips the record it starts on.
+  function* pending(): Generator<SourceEvent> {
+    for (const p of raw.splice(0)) {
+      if (p.fatal && !header) {
+        headerStop = p;
+        continue;
+      }
+      if (p.fatal) rows++;
+      const field = p.column === undefined ? null : (names[p.column] ?? null);
+      yield { type: "problem", problem: { file: file.name, line: p.line, field, severity: p.fatal ? "error" : "warning", message: p.message }, rowSkipped: p.fatal, fatal: false };
+    }
+  }
   const stream = createReadStream(file.path, { highWaterMark: 1 << 20 });
   try {
-    for await (const { records, bytesParsed } of readCsv(stream, { onProblem })) {
+    for await (const { records, bytesParsed } of readCsv(stream, { onProblem: (p) => raw.push(p) })) {
       for (const rec of records) {
         if (!header) {
           header = readHeader(rec.fields);
@@ -89,6 +101,8 @@ async function* readCsvFile(file: ImportFile): AsyncGenerator<SourceEvent> {
             yield fatal(file.name, header.message);
             return;
           }
+          const { columns } = header;
+          names = rec.fields.map((f, i) => ADZUNA_COLUMNS.find((c) => columns[c] === i) ?? (f.trim() || `column ${i + 1}`));
           yield { type: "format", format: "csv", detail: header.layout === "train" ? "Adzuna CSV (Train layout)" : header.layout === "valid" ? "Adzuna CSV (Valid/Test layout, no salary columns)" : "Adzuna CSV (some optional columns missing)" };
           if (header.unknown.length) {
             yield { type: "problem", problem: { file: file.name, line: rec.line, field: null, severity: "warning", message: `unknown column${header.unknown.length > 1 ? "s" : ""} ignored: ${header.unknown.join(", ")}` }, rowSkipped: false, fatal: false };
@@ -108,19 +122,27 @@ async function* readCsvFile(file: ImportFile): AsyncGenerator<SourceEvent> {
         }
         if (ad) yield { type: "ad", ad, policy: "replace" };
       }
-      yield* pending.splice(0);
+      yield* pending();
       yield { type: "progress", bytes: bytesParsed };
     }
-    yield* pending.splice(0);
+    yield* pending();
   } finally {
     stream.destroy();
   }
-  if (!header) yield fatal(file.name, "the file is empty");
+  if (!header && headerStop) {
+    const { line, message } = headerStop;
+    yield { type: "problem", problem: { file: file.name, line, field: null, severity: "error", message: `the header on line ${line} cannot be read: ${message}` }, rowSkipped: false, fatal: true };
+  } else if (!header) yield fatal(file.name, "the file is empty");
   else if (header.ok && rows === 0) yield fatal(file.name, "has a header but no rows");
 }
 
 function* textAdEvents(bytes: Buffer, name: string, category: string | null): Generator<SourceEvent> {
-  if (looksBinary(bytes)) {
+  if (hasUtf16Bom(bytes)) {
+    yield { type: "problem", problem: { file: name, line: null, field: null, severity: "error", message: UTF16 }, rowSkipped: true, fatal: false };
+    return;
+  }
+  // A NUL anywhere (looksBinary reads the first 8 KB): no ad holds one, and PostgreSQL refuses it in text.
+  if (looksBinary(bytes) || bytes.includes(0)) {
     yield { type: "problem", problem: { file: name, line: null, field: null, severity: "error", message: "is a binary file, not a text ad" }, rowSkipped: true, fatal: false };
     return;
   }
@@ -176,14 +198,18 @@ async function* readZipFile(file: ImportFile): AsyncGenerator<SourceEvent> {
     yield fatal(file.name, plan.message);
     return;
   }
+  const skipped = function* (): Generator<SourceEvent> {
+    for (const s of plan.skipped) {
+      yield { type: "problem", problem: { file: `${file.name}: ${s.name}`, line: null, field: null, severity: "warning", message: s.reason }, rowSkipped: false, fatal: false };
+    }
+  };
   if (!plan.entries.length) {
+    yield* skipped(); // why each entry was not read
     yield fatal(file.name, `holds no .txt text ads${plan.skipped.length ? ` (${plan.skipped.length} other entries skipped)` : ""}`);
     return;
   }
   yield { type: "format", format: "zip", detail: `zip of ${plan.entries.length.toLocaleString("en-GB")} text ads` };
-  for (const s of plan.skipped) {
-    yield { type: "problem", problem: { file: `${file.name}: ${s.name}`, line: null, field: null, severity: "warning", message: s.reason }, rowSkipped: false, fatal: false };
-  }
+  yield* skipped();
   const byName = new Map(plan.entries.map((e) => [e.name, e]));
   let done = 0;
   for await (const entry of readZipEntries(file.path, new Set(byName.keys()))) {

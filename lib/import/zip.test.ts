@@ -171,7 +171,11 @@ describe("text ads in a zip", () => {
 
   it("refuses a zip without text ads, saying what it skipped", async () => {
     const file = await makeZip(zipPath(), [{ name: "data.csv", data: "Id,Title\n" }, { name: "notes.doc", data: "x" }]);
-    expect(problems(await events(file, "other.zip")).map((p) => [p.problem.message, p.fatal])).toEqual([["holds no .txt text ads (2 other entries skipped)", true]]);
+    expect(problems(await events(file, "other.zip")).map((p) => [p.problem.file, p.problem.message, p.fatal])).toEqual([
+      ["other.zip: data.csv", "skipped: not a .txt file", false],
+      ["other.zip: notes.doc", "skipped: not a .txt file", false],
+      ["other.zip", "holds no .txt text ads (2 other entries skipped)", true],
+    ]);
   });
 
   it("reports a broken text ad inside a zip with the entry, line and field, counted as one skipped ad", async () => {
