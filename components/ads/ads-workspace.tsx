@@ -1,13 +1,14 @@
 "use client";
 // The screen recruiters live in: search, filters with counts, the table, bulk actions, saved
 // views and column layout. The URL is the state (use-ads-url.ts); the server renders each state.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
-import { SearchIcon, XIcon } from "lucide-react";
+import { XIcon } from "lucide-react";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input, NativeSelect } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/input";
+import { SearchBox } from "@/components/ui/search-box";
 import type { ColumnPrefs } from "@/lib/ads/columns";
 import type { AdsPage } from "@/lib/ads/find-ads";
 import type { SavedViewRow } from "@/lib/ads/preferences";
@@ -25,45 +26,17 @@ export type AdsPermissions = { tag: boolean; close: boolean; export: boolean };
 
 const count = (n: number) => n.toLocaleString("en-GB");
 
-function SearchBox({ value, hint }: { value: string; hint: string | null }) {
+function AdsSearch({ value, hint }: { value: string; hint: string | null }) {
   const { setFilters } = useAdsUrl();
-  const [text, setText] = useState(value);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  // Back/forward or a saved view changed the URL: show what it says.
-  useEffect(() => setText(value), [value]);
-  const submit = (q: string) => {
-    if (timer.current) clearTimeout(timer.current);
-    setFilters({ q: q.trim() || null, sort: null });
-  };
   return (
     <div className="grid gap-1">
-      <form
-        role="search"
-        className="relative"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit(text);
-        }}
-      >
-        <SearchIcon className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-        <Input
-          type="search"
-          aria-label="Search ads"
-          aria-describedby="search-help"
-          placeholder='Search titles, descriptions, companies — "exact phrase", OR, -exclude, prefix*'
-          className="pl-8"
-          value={text}
-          onChange={(e) => {
-            const q = e.target.value;
-            setText(q);
-            if (timer.current) clearTimeout(timer.current);
-            timer.current = setTimeout(() => submit(q), 350);
-          }}
-        />
-      </form>
-      <p id="search-help" className="sr-only">
-        Results update as you type. Use quotes for an exact phrase, OR between alternatives, a minus sign to exclude a word, and a star after the start of a word.
-      </p>
+      <SearchBox
+        label="Search ads"
+        placeholder='Search titles, descriptions, companies — "exact phrase", OR, -exclude, prefix*'
+        value={value}
+        onSearch={(q) => setFilters({ q: q.trim() || null, sort: null })}
+        help="Results update as you type. Use quotes for an exact phrase, OR between alternatives, a minus sign to exclude a word, and a star after the start of a word."
+      />
       {hint && (
         <p role="status" className="text-sm text-amber-700">
           {hint}
@@ -117,7 +90,7 @@ export function AdsWorkspace({
         <AdsFilters page={page} />
       </aside>
       <section aria-label="Ads" className="order-1 grid min-w-0 content-start gap-3 lg:order-2 [&>*]:min-w-0">
-        <SearchBox value={params.q} hint={search?.hint ?? null} />
+        <AdsSearch value={params.q} hint={search?.hint ?? null} />
         <div className="flex flex-wrap items-center gap-2">
           <p className="mr-auto text-sm" aria-live="polite" data-testid="result-summary">
             {summary}

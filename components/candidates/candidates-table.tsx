@@ -1,13 +1,14 @@
 "use client";
 // The candidates table: server-driven (the URL is the state; the server sends one page), with a
 // debounced full-text search, source and application filters, sorting and paging.
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useTransition } from "react";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
-import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon, SearchIcon } from "lucide-react";
+import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "lucide-react";
 import { TagList } from "@/components/tags/tag-badge";
-import { Input, NativeSelect } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/input";
+import { SearchBox } from "@/components/ui/search-box";
 import { Pagination } from "@/components/ui/pagination";
 import { Snippet } from "@/components/ui/snippet";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -31,13 +32,6 @@ const SORTABLE: Partial<Record<string, "name" | "updated">> = { name: "name", up
 
 export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; params: CandidatesTableParams; tags: { id: number; name: string }[] }) {
   const { setState, setFilters, pending } = useCandidatesUrl();
-  const [text, setText] = useState(params.q);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => setText(params.q), [params.q]);
-  const submit = (q: string) => {
-    if (timer.current) clearTimeout(timer.current);
-    setFilters({ q: q.trim() || null, sort: null });
-  };
 
   const columns = helper.columns([
     helper.display({
@@ -105,29 +99,13 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-end gap-3">
-        <form
-          role="search"
-          className="relative min-w-64 flex-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit(text);
-          }}
-        >
-          <SearchIcon className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-          <Input
-            type="search"
-            aria-label="Search candidates"
-            placeholder='Search names, titles and CVs — "exact phrase", OR, -exclude, prefix*'
-            className="pl-8"
-            value={text}
-            onChange={(e) => {
-              const q = e.target.value;
-              setText(q);
-              if (timer.current) clearTimeout(timer.current);
-              timer.current = setTimeout(() => submit(q), 350);
-            }}
-          />
-        </form>
+        <SearchBox
+          className="min-w-64 flex-1"
+          label="Search candidates"
+          placeholder='Search names, titles and CVs — "exact phrase", OR, -exclude, prefix*'
+          value={params.q}
+          onSearch={(q) => setFilters({ q: q.trim() || null, sort: null })}
+        />
         <label className="grid gap-1 text-sm">
           <span className="font-medium">Source</span>
           <NativeSelect className="h-9" value={params.source[0] ?? ""} onChange={(e) => setFilters({ source: e.target.value ? [e.target.value] : null })}>

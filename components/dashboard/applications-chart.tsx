@@ -2,7 +2,7 @@
 // Applications created per ISO week (the last 12, the current one included), as bars, with the
 // same numbers in a table ("Show as table").
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ChartTable } from "./chart-table";
 import { count } from "@/lib/format";
 
 export type WeekPoint = { week: string; start: string; count: number };
@@ -42,32 +42,11 @@ export function ApplicationsChart({ weeks }: { weeks: WeekPoint[] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-muted-foreground hover:text-foreground">Show as table</summary>
-        <Table className="mt-2">
-          <TableCaption>Applications created per ISO week (weeks start on Monday, UTC)</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHead scope="col">Week</TableHead>
-              <TableHead scope="col">Starting</TableHead>
-              <TableHead scope="col" className="text-right">
-                Applications
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {weeks.map((w) => (
-              <TableRow key={w.week}>
-                <TableHead scope="row" className="font-normal text-foreground">
-                  {w.week}
-                </TableHead>
-                <TableCell>{dayMonth.format(new Date(w.start))}</TableCell>
-                <TableCell className="text-right tabular-nums">{count(w.count)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </details>
+      <ChartTable
+        caption="Applications created per ISO week (weeks start on Monday, UTC)"
+        columns={[{ label: "Week" }, { label: "Starting" }, { label: "Applications", numeric: true }]}
+        rows={weeks.map((w) => ({ key: w.week, cells: [w.week, dayMonth.format(new Date(w.start)), count(w.count)] }))}
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@
 // applications reached it or a later stage. The same numbers are in a table for screen readers
 // and for anyone who prefers to read them ("Show as table").
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ChartTable } from "./chart-table";
 import { count } from "@/lib/format";
 
 export type FunnelChartStep = { stageId: number; name: string; reached: number; conversion: number | null };
@@ -38,34 +38,11 @@ export function FunnelChart({ steps, scopeLabel }: { steps: FunnelChartStep[]; s
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-muted-foreground hover:text-foreground">Show as table</summary>
-        <Table className="mt-2">
-          <TableCaption>Applications that reached each stage or a later one, {scopeLabel}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHead scope="col">Stage</TableHead>
-              <TableHead scope="col" className="text-right">
-                Reached
-              </TableHead>
-              <TableHead scope="col" className="text-right">
-                Of the first stage
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {steps.map((s) => (
-              <TableRow key={s.stageId}>
-                <TableHead scope="row" className="font-normal text-foreground">
-                  {s.name}
-                </TableHead>
-                <TableCell className="text-right tabular-nums">{count(s.reached)}</TableCell>
-                <TableCell className="text-right tabular-nums">{percent(s.conversion)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </details>
+      <ChartTable
+        caption={`Applications that reached each stage or a later one, ${scopeLabel}`}
+        columns={[{ label: "Stage" }, { label: "Reached", numeric: true }, { label: "Of the first stage", numeric: true }]}
+        rows={steps.map((s) => ({ key: s.stageId, cells: [s.name, count(s.reached), percent(s.conversion)] }))}
+      />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { AdTags } from "@/components/ads/ad-tags";
 import { AddApplication } from "@/components/pipeline/add-application";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Fact, SectionCard } from "@/components/ui/section-card";
 import { getAd, getAdHistory } from "@/lib/ads/ad";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -30,12 +30,7 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
   ]);
   if (!ad) notFound();
   const paragraphs = ad.description.split(/\n{2,}/).map((p) => p.split("\n"));
-  const fact = (label: string, value: React.ReactNode) => (
-    <div className="grid grid-cols-[9rem_1fr] gap-2 py-1.5 text-sm">
-      <dt className="text-muted-foreground">{label}</dt>
-      <dd>{value ?? <span className="text-muted-foreground">—</span>}</dd>
-    </div>
-  );
+  const fact = (label: string, value: React.ReactNode) => <Fact label={label}>{value}</Fact>;
   return (
     <div className="grid gap-6">
       <div className="flex flex-wrap items-start gap-3">
@@ -58,11 +53,7 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid content-start gap-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>Description</CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-3 text-sm leading-relaxed">
+          <SectionCard title="Description" contentClassName="grid gap-3 text-sm leading-relaxed">
               {paragraphs.map((lines, i) => (
                 <p key={i}>
                   {lines.map((line, j) => (
@@ -73,23 +64,13 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
                   ))}
                 </p>
               ))}
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>History</CardTitle>
-            </CardHeader>
-            <CardContent>
+            </SectionCard>
+          <SectionCard title="History">
               <AdHistory entries={history} created={{ at: ad.createdAt, importId: ad.import?.id ?? null, by: ad.import?.createdBy?.name ?? (ad.import?.origin === "cli" ? "command line" : null) }} />
-            </CardContent>
-          </Card>
+            </SectionCard>
         </div>
         <div className="grid content-start gap-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>Applications</CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-3">
+          <SectionCard title="Applications" contentClassName="grid gap-3">
               {pipeline.some((p) => p.count > 0) ? (
                 <dl className="grid gap-1 text-sm" aria-label="Applications by stage">
                   {pipeline
@@ -108,13 +89,8 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
                 Open the pipeline board ({pipeline.reduce((s, p) => s + p.count, 0)})
               </Link>
               {can(user.role, "applications:write") && <AddApplication adId={ad.id} />}
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Details</CardTitle>
-            </CardHeader>
-            <CardContent>
+            </SectionCard>
+          <SectionCard title="Details">
               <dl>
                 {fact("Category", ad.category)}
                 {fact("Contract", [ad.contractType, ad.contractTime].filter(Boolean).map((c) => CONTRACT[c!]).join(", ") || null)}
@@ -151,16 +127,10 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
                 {fact("Last changed", dateTime.format(ad.updatedAt))}
                 {fact("Version", ad.version)}
               </dl>
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Tags</CardTitle>
-            </CardHeader>
-            <CardContent>
+            </SectionCard>
+          <SectionCard title="Tags">
               <AdTags adId={ad.id} tags={ad.tags.map((t) => ({ ...t.tag, by: t.createdBy?.name ?? null, at: t.createdAt }))} allTags={allTags} canTag={can(user.role, "ads:tag")} />
-            </CardContent>
-          </Card>
+            </SectionCard>
         </div>
       </div>
     </div>

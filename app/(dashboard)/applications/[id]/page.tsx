@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MoveControl, NoteForm, RatingControl } from "@/components/pipeline/application-controls";
 import { StageBadge } from "@/components/pipeline/stage-badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/section-card";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -52,20 +52,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid content-start gap-6">
           {write && (
-            <Card>
-              <CardHeader>
-                <CardTitle>Move</CardTitle>
-              </CardHeader>
-              <CardContent>
+            <SectionCard title="Move">
                 <MoveControl id={app.id} name={app.candidate.name} stageId={app.stageId} version={app.version} stages={app.stages} />
-              </CardContent>
-            </Card>
+              </SectionCard>
           )}
-          <Card>
-            <CardHeader>
-              <CardTitle>Stage history</CardTitle>
-            </CardHeader>
-            <CardContent>
+          <SectionCard title="Stage history">
               <Table>
                 <TableCaption className="sr-only">Every move of this application, oldest first</TableCaption>
                 <TableHeader>
@@ -89,13 +80,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                   ))}
                 </TableBody>
               </Table>
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Notes</CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-4">
+            </SectionCard>
+          <SectionCard title="Notes" contentClassName="grid gap-4">
               {write && <NoteForm id={app.id} />}
               {app.notes.length ? (
                 <ul className="grid gap-3" aria-label="Notes">
@@ -111,21 +97,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               ) : (
                 <p className="text-sm text-muted-foreground">No notes yet.</p>
               )}
-            </CardContent>
-          </Card>
+            </SectionCard>
         </div>
         <div className="grid content-start gap-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>Rating</CardTitle>
-            </CardHeader>
-            <CardContent>{write ? <RatingControl id={app.id} rating={app.rating} /> : <p className="text-sm">{app.rating ? `${app.rating} out of 5` : "Not rated"}</p>}</CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Time in each stage</CardTitle>
-            </CardHeader>
-            <CardContent>
+          <SectionCard title="Rating">{write ? <RatingControl id={app.id} rating={app.rating} /> : <p className="text-sm">{app.rating ? `${app.rating} out of 5` : "Not rated"}</p>}</SectionCard>
+          <SectionCard title="Time in each stage">
               <dl className="grid gap-1 text-sm">
                 {app.timeInStage.map(({ stage, ms }) => (
                   <div key={stage.id} className="grid grid-cols-[1fr_auto] gap-2">
@@ -134,8 +110,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                   </div>
                 ))}
               </dl>
-            </CardContent>
-          </Card>
+            </SectionCard>
         </div>
       </div>
     </div>

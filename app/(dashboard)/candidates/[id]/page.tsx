@@ -7,7 +7,7 @@ import { AddApplication } from "@/components/pipeline/add-application";
 import { StageBadge } from "@/components/pipeline/stage-badge";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Fact, SectionCard } from "@/components/ui/section-card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getCandidate } from "@/lib/candidates/service";
@@ -24,12 +24,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
   const allTags = await getDb().tag.findMany({ select: { id: true, name: true, color: true }, orderBy: { name: "asc" } });
   const erased = !!c.erasedAt;
   const write = can(user.role, "candidates:write") && !erased;
-  const fact = (label: string, value: React.ReactNode) => (
-    <div className="grid grid-cols-[8rem_1fr] gap-2 py-1.5 text-sm">
-      <dt className="text-muted-foreground">{label}</dt>
-      <dd className="break-words">{value || <span className="text-muted-foreground">—</span>}</dd>
-    </div>
-  );
+  const fact = (label: string, value: React.ReactNode) => <Fact label={label}>{value}</Fact>;
   return (
     <div className="grid gap-6">
       <div className="flex flex-wrap items-start gap-3">
@@ -53,11 +48,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
       )}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid content-start gap-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>Applications</CardTitle>
-            </CardHeader>
-            <CardContent className="grid gap-4">
+          <SectionCard title="Applications" contentClassName="grid gap-4">
               {c.applications.length ? (
                 <ul className="grid gap-2" aria-label="Applications">
                   {c.applications.map((a) => (
@@ -78,27 +69,17 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
                 <p className="text-sm text-muted-foreground">Not put forward for any role yet.</p>
               )}
               {can(user.role, "applications:write") && !erased && <AddApplication candidateId={c.id} />}
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>CV</CardTitle>
-            </CardHeader>
-            <CardContent>
+            </SectionCard>
+          <SectionCard title="CV">
               {c.cvText ? (
                 <div className="max-h-[32rem] overflow-y-auto whitespace-pre-wrap break-words text-sm leading-relaxed">{c.cvText}</div>
               ) : (
                 <p className="text-sm text-muted-foreground">No CV yet.</p>
               )}
-            </CardContent>
-          </Card>
+            </SectionCard>
         </div>
         <div className="grid content-start gap-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>Details</CardTitle>
-            </CardHeader>
-            <CardContent>
+          <SectionCard title="Details">
               <dl>
                 {fact("Email", c.email && <a className="text-primary underline-offset-4 hover:underline" href={`mailto:${c.email}`}>{c.email}</a>)}
                 {fact("Phone", c.phone)}
@@ -108,37 +89,21 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
                 {fact("Added", `${dateTime.format(c.createdAt)}${c.createdBy ? ` by ${c.createdBy.name}` : ""}`)}
                 {fact("Last changed", dateTime.format(c.updatedAt))}
               </dl>
-            </CardContent>
-          </Card>
+            </SectionCard>
           {!erased && (
-            <Card>
-              <CardHeader>
-                <CardTitle>Tags</CardTitle>
-              </CardHeader>
-              <CardContent>
+            <SectionCard title="Tags">
                 <CandidateTags id={c.id} tags={c.tags.map((t) => t.tag)} allTags={allTags} canTag={write} />
-              </CardContent>
-            </Card>
+              </SectionCard>
           )}
           {!erased && can(user.role, "candidates:merge") && (
-            <Card>
-              <CardHeader>
-                <CardTitle>Merge a duplicate</CardTitle>
-              </CardHeader>
-              <CardContent>
+            <SectionCard title="Merge a duplicate">
                 <MergeCandidate id={c.id} name={c.name} />
-              </CardContent>
-            </Card>
+              </SectionCard>
           )}
           {can(user.role, "candidates:export") && can(user.role, "candidates:erase") && (
-            <Card>
-              <CardHeader>
-                <CardTitle>Data protection</CardTitle>
-              </CardHeader>
-              <CardContent>
+            <SectionCard title="Data protection">
                 <CandidateDataProtection id={c.id} name={c.name} />
-              </CardContent>
-            </Card>
+              </SectionCard>
           )}
         </div>
       </div>
