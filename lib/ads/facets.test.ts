@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countFacets, type CubeRow } from "./facets";
+import { countFacets, subtractCube, type CubeRow } from "./facets";
 
 const row = (category: string, source: string, contractType: string | null, n: number, status = "OPEN", regionId: number | null = 1): CubeRow => ({
   category,
@@ -55,5 +55,15 @@ describe("countFacets", () => {
     expect(total).toBe(0);
     expect(Object.fromEntries(counts.category)).toEqual({ "Sales Jobs": 2 });
     expect(Object.fromEntries(counts.status)).toEqual({ OPEN: 15 });
+  });
+});
+
+describe("subtractCube", () => {
+  const row = (category: string, source: string | null, n: number) => ({ category, status: "OPEN", contractType: null, contractTime: null, source, regionId: 1, n });
+  it("takes a subset's counts away, cell by cell, and drops emptied cells", () => {
+    const all = [row("IT", "a", 5), row("IT", "b", 2), row("Sales", "a", 3)];
+    const tagged = [row("IT", "a", 1), row("IT", "b", 2)];
+    expect(subtractCube(all, tagged)).toEqual([row("IT", "a", 4), row("Sales", "a", 3)]);
+    expect(subtractCube(all, [])).toEqual(all);
   });
 });

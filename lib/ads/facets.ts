@@ -45,3 +45,14 @@ export function countFacets(cube: readonly CubeRow[], selection: FacetSelection)
   }
   return { total, counts };
 }
+
+/**
+ * `all` minus `part` (a subset of the same ads): "ads without these tags" counted as every ad
+ * minus the tagged ones — two small or shared cubes instead of a NOT IN test on every ad.
+ */
+export function subtractCube(all: readonly CubeRow[], part: readonly CubeRow[]): CubeRow[] {
+  const key = (r: CubeRow) => JSON.stringify(FACET_KEYS.map((k) => r[k]));
+  const minus = new Map<string, number>();
+  for (const r of part) minus.set(key(r), (minus.get(key(r)) ?? 0) + r.n);
+  return all.map((r) => ({ ...r, n: r.n - (minus.get(key(r)) ?? 0) })).filter((r) => r.n > 0);
+}

@@ -12,7 +12,7 @@
 import { dialectOfDb, getDb, type Db } from "@/lib/db/client";
 import { getLocationTree, type LocationTree } from "@/lib/locations/tree-cache";
 import { parseSearch, toFts5, toTsquery } from "./search-query";
-import { countFacets, type CubeRow, type FacetSelection } from "./facets";
+import { countFacets, subtractCube, type CubeRow, type FacetSelection } from "./facets";
 import { slugify, type AdsTableParams } from "./table-params";
 import { adsVersion } from "./version";
 
@@ -260,7 +260,15 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
 
   // 3. The cube → total and facet counts.
   const from = fromAds(dialect, windowIds);
-  const cube = await loadCube(db, dialect, from, base, opts.cache !== false);
+  const useCache = opts.cache !== false;
+  let cube: CubeRow[];
+  if (p.tagMode === "none" && tagFilter && !from.window) {
+    // "Without these tags" = every ad (a cube other views share) minus the few tagged ones.
+    const others = base.filter((w) => w !== tagFilter);
+    const tagged = Sql.of(`a."id" IN (SELECT t."adId" FROM "AdTag" t WHERE `).append(inList(`t."tagId"`, p.tags)).append(")");
+    const [all, part] = await Promise.all([loadCube(db, dialect, from, others, useCache), loadCube(db, dialect, from, [...others, tagged], useCache, false)]);
+    cube = subtractCube(all, part);
+  } else cube = await loadCube(db, dialect, from, base, useCache);
   const categoryNames = new Map<string, string>();
   for (const r of cube) if (r.category) categoryNames.set(slugify(r.category), r.category);
   const facet = facetFilters(p, categoryNames, topRegions);
@@ -365,10 +373,10 @@ async function searchWindow(db: Db, dialect: Dialect, parsed: ReturnType<typeof 
   return { ids: row?.ids ? (JSON.parse(row.ids) as number[]) : [] };
 }
 
-async function loadCube(db: Db, dialect: Dialect, from: From, filters: Sql[], useCache: boolean): Promise<CubeRow[]> {
+async function loadCube(db: Db, dialect: Dialect, from: From, filters: Sql[], useCache: boolean, covering = true): Promise<CubeRow[]> {
   // Over all ads, SQLite is told to read the covering index: the planner may otherwise pick a
-  // narrower index and fetch the wide rows.
-  const source = !from.window && dialect === "sqlite" ? Sql.of(` FROM "Ad" a INDEXED BY "Ad_facets_idx"`) : from.sql;
+  // narrower index and fetch the wide rows. (Not for a few ads picked by id: those are looked up.)
+  const source = covering && !from.window && dialect === "sqlite" ? Sql.of(` FROM "Ad" a INDEXED BY "Ad_facets_idx"`) : from.sql;
   const sql = Sql.of(
     `SELECT a."category" AS category, a."status" AS status, a."contractType" AS "contractType", a."contractTime" AS "contractTime", a."source" AS source, a."regionId" AS "regionId", count(*) AS n`,
   )
