@@ -102,12 +102,20 @@ export function ensureBuild() {
   execFileSync("npm", ["run", "--silent", "build"], { stdio: ["ignore", "ignore", "inherit"] });
 }
 
-/** The production build on `port` against `url`; resolves once it answers its health check. */
-export async function startServer(url: string, port: number): Promise<{ baseURL: string; stop: () => Promise<void> }> {
+/**
+ * The production build on `port` against `url`; resolves once it answers its health check.
+ * `pid` is the server process (for /proc/<pid>/status). With `onStderr`, the server's stderr (the
+ * app's warn/error log lines, Next's errors) goes to it line by line instead of to ours.
+ */
+export async function startServer(
+  url: string,
+  port: number,
+  opts: { onStderr?: (line: string) => void } = {},
+): Promise<{ baseURL: string; pid: number; stop: () => Promise<void> }> {
   ensureBuild();
   const baseURL = `http://localhost:${port}`;
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", opts.onStderr ? "pipe" : "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -119,6 +127,17 @@ export async function startServer(url: string, port: number): Promise<{ baseURL:
     },
   });
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  if (opts.onStderr && server.stderr) {
+    const onStderr = opts.onStderr;
+    let rest = "";
+    server.stderr.setEncoding("utf8");
+    server.stderr.on("data", (chunk: string) => {
+      const lines = (rest + chunk).split("\n");
+      rest = lines.pop() ?? "";
+      for (const l of lines) if (l.trim()) onStderr(l);
+    });
+    server.stderr.on("end", () => void (rest.trim() && onStderr(rest)));
+  }
   for (let i = 0; ; i++) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
     const ok = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
@@ -128,6 +147,7 @@ export async function startServer(url: string, port: number): Promise<{ baseURL:
   }
   return {
     baseURL,
+    pid: server.pid!,
     stop: async () => {
       server.kill("SIGTERM");
       await exited;

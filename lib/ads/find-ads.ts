@@ -14,7 +14,7 @@ import { getLocationTree, type LocationTree } from "@/lib/locations/tree-cache";
 import { parseSearch, toFts5, toTsquery } from "./search-query";
 import { countFacets, subtractCube, type CubeRow, type FacetSelection } from "./facets";
 import { slugify, type AdsTableParams } from "./table-params";
-import { adsVersion } from "./version";
+import { dataVersions } from "./version";
 
 export const SEARCH_WINDOW = 10_000;
 
@@ -96,7 +96,7 @@ const inList = (column: string, values: readonly unknown[]) => Sql.of(`${column}
 
 // ---- cube cache -------------------------------------------------------------------------------
 
-type CacheEntry = { version: number; value: unknown };
+type CacheEntry = { version: string; value: unknown };
 const globalForCache = globalThis as unknown as { __rdCubeCache?: Map<string, CacheEntry> };
 const CUBE_CACHE_SIZE = 200;
 function cubeCache() {
@@ -115,7 +115,9 @@ export function clearAggregateCache(keep?: (key: string) => boolean) {
 async function cachedAggregate<T>(db: Db, dialect: Dialect, sql: Sql, useCache: boolean, compute: () => Promise<T>): Promise<T> {
   if (!useCache) return compute();
   const key = JSON.stringify(sql.render(dialect));
-  const version = await adsVersion(db);
+  // Aggregates over tag links also go stale when tags move; the others only when ads change.
+  const v = await dataVersions(db);
+  const version = sql.text.includes(`"AdTag"`) ? `${v.ads}:${v.tags}` : `${v.ads}`;
   const cache = cubeCache();
   const hit = cache.get(key);
   if (hit && hit.version === version) {

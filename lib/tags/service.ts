@@ -2,7 +2,7 @@
 // every ad a table view matches). Who tagged what is kept on AdTag (createdBy, createdAt) and in
 // the ad's history. Set-based SQL for the bulk path: 50,000 ads is one statement.
 import { recordAudit } from "@/lib/audit";
-import { bumpAdsVersion } from "@/lib/ads/version";
+import { bumpTagsVersion } from "@/lib/ads/version";
 import { dialectOfDb, getDb, Prisma, type Db } from "@/lib/db/client";
 import { sqliteTimestamp } from "@/lib/db/raw";
 import { UserError } from "@/lib/errors";
@@ -49,7 +49,7 @@ export async function updateTag(id: number, input: { name: string; color: string
       if (!before) throw new UserError("That tag no longer exists.", "NOT_FOUND");
       await tx.tag.update({ where: { id }, data: { name, nameKey: tagKey(name), color: input.color } });
       await recordAudit(tx, { actorId, entity: "tag", entityId: id, action: "update", changes: { name: [before.name, name], color: [before.color, input.color] } });
-      await bumpAdsVersion(tx);
+      await bumpTagsVersion(tx);
     });
   } catch (e) {
     conflict(e, name);
@@ -74,7 +74,7 @@ export async function mergeTags(fromId: number, intoId: number, actorId: string,
     );
     await tx.tag.delete({ where: { id: fromId } });
     await recordAudit(tx, { actorId, entity: "tag", entityId: fromId, action: "merge", changes: { from: from.name, into: into.name, moved } });
-    await bumpAdsVersion(tx);
+    await bumpTagsVersion(tx);
     return { moved, into: into.name };
   });
 }
@@ -85,7 +85,7 @@ export async function deleteTag(id: number, actorId: string, db: Db = getDb()) {
     if (!tag) throw new UserError("That tag no longer exists.", "NOT_FOUND");
     await tx.tag.delete({ where: { id } });
     await recordAudit(tx, { actorId, entity: "tag", entityId: id, action: "delete", changes: { name: tag.name, ads: tag._count.ads } });
-    await bumpAdsVersion(tx);
+    await bumpTagsVersion(tx);
     return { ads: tag._count.ads };
   });
 }
@@ -148,7 +148,7 @@ export async function setTags(
             : Sql.of(`DELETE FROM "AdTag" WHERE "tagId" = ? AND "adId" IN (SELECT a."id"`, tag.id).append(from).append(where).append(")"),
         );
       }
-      await bumpAdsVersion(tx);
+      await bumpTagsVersion(tx);
       return { changed };
     },
     { timeout: 5 * 60_000, maxWait: 30_000 },

@@ -174,4 +174,20 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
     // The search index follows the title.
     expect((await find(`?q=${after.title}`)).rows.map((r) => r.id)).toContain(ad.id);
   });
+
+  it("cached counts follow tagging and status changes at once", async () => {
+    const cached = (query: string) => findAdsPage(loadAdsTableParams(query), { db, cache: true });
+    const tag = (await createTag({ name: "Cache check", color: "#16a34a" }, adminId, db))!;
+    const all = await cached("");
+    expect((await cached(`?tags=${tag.id}`)).total).toBe(0);
+    const ids = all.rows.slice(0, 3).map((r) => r.id);
+    await setTags({ ids }, [tag.id], "add", { id: adminId }, "BULK", db);
+    expect((await cached(`?tags=${tag.id}`)).total).toBe(3);
+    expect((await cached(`?tags=${tag.id}&tagMode=none`)).total).toBe(all.total - 3);
+    expect((await cached("")).facets.tags.find((t) => t.value === String(tag.id))?.count).toBe(3);
+    // An edit to an ad's facets still refreshes everything.
+    await setStatus({ ids: [ids[0]] }, "CLOSED", adminId, db);
+    expect((await cached("?status=closed")).total).toBe((await find("?status=closed")).total);
+    await setStatus({ ids: [ids[0]] }, "OPEN", adminId, db);
+  });
 });
