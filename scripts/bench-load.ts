@@ -807,6 +807,18 @@ try {
   // firing as fast as the server answers (the run above: a stress test of throughput).
   if (USER_RATE > 0) {
     console.log(`\nPaced: ${CONNECTIONS} users, each at most ${USER_RATE} request(s) a second, ${SECONDS} s, the same mix…`);
+    // The stress run ended with requests in flight (their answers dropped): start from the
+    // applications' stored stage and version, as a reloaded board would.
+    const fresh = createDb(sqliteUrl);
+    try {
+      for (const u of users) {
+        const a = await fresh.application.findUniqueOrThrow({ where: { id: u.app.id }, select: { stageId: true, version: true } });
+        Object.assign(u.app, a);
+        u.stageIndex = Math.max(0, fx.openStages.findIndex((st) => st.id === a.stageId));
+      }
+    } finally {
+      await fresh.$disconnect();
+    }
     const paced = await run(server.baseURL, fx, users, acts, CONNECTIONS, SECONDS, USER_RATE);
     const r = report(paced.result.duration, paced.stats);
     const p95 = percentile(paced.stats.get("table")!.times, 95);
