@@ -20,7 +20,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import { clearAggregateCache, findAdsPage, matchingAds } from "@/lib/ads/find-ads";
+import { clearAggregateCache, findAdsPage, matchingAds, SEARCH_WINDOW } from "@/lib/ads/find-ads";
 import { loadAdsTableParams } from "@/lib/ads/table-params";
 import { setStatus } from "@/lib/ads/bulk";
 import { createDb, type Db, type QueryEvent } from "@/lib/db/client";
@@ -222,14 +222,14 @@ function report(title: string, results: Result[]) {
   console.log(`  raw: the same SQL statements in the database's CLI; ratio = cold p50 / raw p50`);
   console.log(`${"request".padEnd(38)} ${"rows".padStart(8)} │ ${"cold".padEnd(13)} │ ${"first visit".padEnd(13)} │ ${"repeat".padEnd(13)} │ ${"raw".padEnd(13)} │ ratio`);
   for (const r of results) {
-    const total = r.matches !== null && r.matches >= 10_000 ? `${fmt(r.total)}*` : fmt(r.total);
+    const total = r.matches !== null && r.matches >= SEARCH_WINDOW ? `${fmt(r.total)}*` : fmt(r.total);
     const ratio = percentile(r.uncached, 50) / percentile(r.raw, 50);
     console.log(`${r.request.label.slice(0, 38).padEnd(38)} ${total.padStart(8)} │ ${cols(r.uncached)} │ ${cols(r.first)} │ ${cols(r.cached)} │ ${cols(r.raw)} │ ${fmt(ratio, 2).padStart(5)}`);
   }
   const all = (k: "uncached" | "first" | "cached" | "raw") => results.flatMap((r) => r[k]);
   const sum = (k: "uncached" | "raw") => results.reduce((s, r) => s + percentile(r[k], 50), 0);
   console.log(`${"overall".padEnd(38)} ${"".padStart(8)} │ ${cols(all("uncached"))} │ ${cols(all("first"))} │ ${cols(all("cached"))} │ ${cols(all("raw"))} │ ${fmt(sum("uncached") / sum("raw"), 2).padStart(5)}`);
-  console.log(`* the search matches more than its 10,000-ad window; the page says "10,000+" and counts within the window`);
+  console.log(`* the search matches more than its ${fmt(SEARCH_WINDOW)}-ad window; the page says "${fmt(SEARCH_WINDOW)}+" and counts within the window`);
   const p95 = (k: "uncached" | "first" | "cached" | "raw") => percentile(all(k), 95);
   return { cold: p95("uncached"), first: p95("first"), repeat: p95("cached"), raw: p95("raw"), ratio: sum("uncached") / sum("raw"), p95ratio: p95("uncached") / p95("raw") };
 }
