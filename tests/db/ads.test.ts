@@ -190,4 +190,13 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
     expect((await cached("?status=closed")).total).toBe((await find("?status=closed")).total);
     await setStatus({ ids: [ids[0]] }, "OPEN", adminId, db);
   });
+
+  it("finds words written next to markup (an ad whose text holds HTML)", async () => {
+    const ad = await db.ad.create({ data: { externalId: 99_999_001, title: "<b>Quokkakeeper</b> wanted", titleKey: "quokkakeeper", text: { create: { description: "<script>x()</script>Wombatology <i>nights</i>" } } } });
+    for (const word of ["quokkakeeper", "wombatology", "nights wombatology"]) {
+      expect((await find(`?q=${encodeURIComponent(word)}`)).rows.map((r) => r.id), word).toContain(ad.id);
+    }
+    await db.ad.delete({ where: { id: ad.id } });
+  });
 });
+
