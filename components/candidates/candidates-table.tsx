@@ -1,14 +1,13 @@
 "use client";
 // The candidates table: server-driven (the URL is the state; the server sends one page), with a
 // debounced full-text search, source and application filters, sorting and paging.
-import { useTransition } from "react";
 import Link from "next/link";
-import { useQueryStates } from "nuqs";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "lucide-react";
 import { TagList } from "@/components/tags/tag-badge";
 import { NativeSelect } from "@/components/ui/input";
 import { SearchBox } from "@/components/ui/search-box";
+import { useUrlState } from "@/components/ui/use-url-state";
 import { Pagination } from "@/components/ui/pagination";
 import { Snippet } from "@/components/ui/snippet";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -21,12 +20,7 @@ const helper = createColumnHelper<typeof features, CandidateRow>();
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 const count = (n: number) => n.toLocaleString("en-GB");
 
-function useCandidatesUrl() {
-  const [pending, startTransition] = useTransition();
-  const [state, setState] = useQueryStates(candidatesTableParsers, { shallow: false, history: "push", startTransition, clearOnDefault: true, scroll: false });
-  const setFilters = (patch: Parameters<typeof setState>[0]) => setState({ ...(patch as object), page: null });
-  return { state, setState, setFilters, pending };
-}
+const useCandidatesUrl = () => useUrlState(candidatesTableParsers);
 
 const SORTABLE: Partial<Record<string, "name" | "updated">> = { name: "name", updated: "updated" };
 

@@ -114,11 +114,14 @@ export function clearAggregateCache(keep?: (key: string) => boolean) {
  * An aggregate (facet cube, tag counts) for one SQL statement, kept until the ads change
  * (lib/ads/version): every user and every facet choice over the same base filters shares it.
  */
-async function cachedAggregate<T>(db: Db, dialect: Dialect, sql: Sql, useCache: boolean, compute: () => Promise<T>): Promise<T> {
-  if (!useCache) return compute();
+type Versions = Promise<{ ads: number; tags: number }> | null;
+
+/** `versions`: the data counters, read once per request (null: no caching). */
+async function cachedAggregate<T>(dialect: Dialect, sql: Sql, versions: Versions, compute: () => Promise<T>): Promise<T> {
+  if (!versions) return compute();
   const key = JSON.stringify(sql.render(dialect));
   // Aggregates over tag links also go stale when tags move; the others only when ads change.
-  const v = await dataVersions(db);
+  const v = await versions;
   const version = sql.text.includes(`"AdTag"`) ? `${v.ads}:${v.tags}` : `${v.ads}`;
   const cache = cubeCache();
   const hit = cache.get(key);
@@ -264,15 +267,15 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
 
   // 3. The cube → total and facet counts.
   const from = fromAds(dialect, windowIds);
-  const useCache = opts.cache !== false;
+  const versions: Versions = opts.cache !== false ? dataVersions(db) : null;
   let cube: CubeRow[];
   if (p.tagMode === "none" && tagFilter && !from.window) {
     // "Without these tags" = every ad (a cube other views share) minus the few tagged ones.
     const others = base.filter((w) => w !== tagFilter);
     const tagged = Sql.of(`a."id" IN (SELECT t."adId" FROM "AdTag" t WHERE `).append(inList(`t."tagId"`, p.tags)).append(")");
-    const [all, part] = await Promise.all([loadCube(db, dialect, from, others, useCache), loadCube(db, dialect, from, [...others, tagged], useCache, false)]);
+    const [all, part] = await Promise.all([loadCube(db, dialect, from, others, versions), loadCube(db, dialect, from, [...others, tagged], versions, false)]);
     cube = subtractCube(all, part);
-  } else cube = await loadCube(db, dialect, from, base, useCache);
+  } else cube = await loadCube(db, dialect, from, base, versions);
   const categoryNames = new Map<string, string>();
   for (const r of cube) if (r.category) categoryNames.set(slugify(r.category), r.category);
   const facet = facetFilters(p, categoryNames, topRegions);
@@ -288,7 +291,7 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
   const [rows, snippets, tagFacet, companies] = await Promise.all([
     adDetails(db, dialect, pageIds, tree),
     search && windowIds && pageIds.length ? snippetsFor(db, dialect, p.q, pageIds) : Promise.resolve(new Map<number, string>()),
-    tagCounts(db, dialect, from, where.filter((w) => w !== tagFilter), p, opts.cache !== false),
+    tagCounts(db, dialect, from, where.filter((w) => w !== tagFilter), p, versions),
     p.company.length ? db.company.findMany({ where: { id: { in: p.company } }, select: { id: true, name: true } }) : Promise.resolve([]),
   ]);
   for (const r of rows) r.snippet = snippets.get(r.id) ?? null;
@@ -377,7 +380,7 @@ async function searchWindow(db: Db, dialect: Dialect, parsed: ReturnType<typeof 
   return { ids: row?.ids ? (JSON.parse(row.ids) as number[]) : [] };
 }
 
-async function loadCube(db: Db, dialect: Dialect, from: From, filters: Sql[], useCache: boolean, covering = true): Promise<CubeRow[]> {
+async function loadCube(db: Db, dialect: Dialect, from: From, filters: Sql[], versions: Versions, covering = true): Promise<CubeRow[]> {
   // Over all ads, SQLite is told to read the covering index: the planner may otherwise pick a
   // narrower index and fetch the wide rows. (Not for a few ads picked by id: those are looked up.)
   const source = covering && !from.window && dialect === "sqlite" ? Sql.of(` FROM "Ad" a INDEXED BY "Ad_facets_idx"`) : from.sql;
@@ -387,7 +390,7 @@ async function loadCube(db: Db, dialect: Dialect, from: From, filters: Sql[], us
     .append(source)
     .append(whereOf(filters))
     .append(` GROUP BY a."category", a."status", a."contractType", a."contractTime", a."source", a."regionId"`);
-  return cachedAggregate(db, dialect, sql, useCache, async () => {
+  return cachedAggregate(dialect, sql, versions, async () => {
     const rows = await run<CubeRow & { n: number | bigint; status: string; regionId: number | bigint | null }>(db, dialect, sql);
     return rows.map((r) => ({ ...r, status: String(r.status), regionId: r.regionId === null ? null : Number(r.regionId), n: Number(r.n) }));
   });
@@ -504,12 +507,12 @@ async function snippetsFor(db: Db, dialect: Dialect, q: string, ids: number[]): 
   return new Map(rows.map((r) => [Number(r.id), r.s]));
 }
 
-async function tagCounts(db: Db, dialect: Dialect, from: From, where: Sql[], p: AdsTableParams, useCache: boolean): Promise<FacetOption[]> {
+async function tagCounts(db: Db, dialect: Dialect, from: From, where: Sql[], p: AdsTableParams, versions: Versions): Promise<FacetOption[]> {
   // Ads per tag within the current view (all filters but the tag filter itself).
   const counted = Sql.of(`SELECT t."tagId" AS id, count(*) AS n`).append(from.sql).append(` JOIN "AdTag" t ON t."adId" = a."id"`).append(whereOf(where)).append(` GROUP BY t."tagId"`);
   const [tags, rows] = await Promise.all([
     db.tag.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    cachedAggregate(db, dialect, counted, useCache, () => run<{ id: number | bigint; n: number | bigint }>(db, dialect, counted)),
+    cachedAggregate(dialect, counted, versions, () => run<{ id: number | bigint; n: number | bigint }>(db, dialect, counted)),
   ]);
   const n = new Map(rows.map((c) => [Number(c.id), Number(c.n)]));
   return tags.map((t) => ({ value: String(t.id), label: t.name, count: n.get(t.id) ?? 0, selected: p.tags.includes(t.id) }));
