@@ -1,5 +1,6 @@
 // The import's SQL for PostgreSQL: one connection, set-based statements per batch (unnest arrays
 // for inserts, ANY() for look-ups). The tsvector index follows through the trigger on "Ad".
+import { AD_READ_INDEXES, createAdIndexSql, dropAdIndexSql } from "@/lib/db/ad-indexes";
 import pg from "pg";
 import type { ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
@@ -92,6 +93,18 @@ export class PostgresImportStore implements ImportStore {
 
   async firstIssues(id: string, limit: number) {
     return (await this.q<ImportProblem>(`SELECT "file", "line", "field", "severity", "message" FROM "ImportIssue" WHERE "importId" = $1 ORDER BY "id" LIMIT $2`, [id, limit])).rows;
+  }
+
+  async countAds() {
+    return Number((await this.q<{ n: string }>(`SELECT count(*) AS n FROM "Ad"`)).rows[0].n);
+  }
+
+  async dropAdIndexes() {
+    await this.q(`BEGIN; ${AD_READ_INDEXES.map(dropAdIndexSql).join("; ")}; COMMIT`);
+  }
+
+  async ensureAdIndexes() {
+    await this.q(`BEGIN; ${AD_READ_INDEXES.map(createAdIndexSql).join("; ")}; COMMIT`);
   }
 
   async begin() {

@@ -66,6 +66,11 @@ export interface ImportStore {
   markFinished(id: string, status: "SUCCEEDED" | "FAILED", message: string | null): Promise<void>;
   loadLocations(): Promise<LocationRow[]>;
   firstIssues(id: string, limit: number): Promise<ImportProblem[]>;
+  countAds(): Promise<number>;
+  /** Bulk loads: drop the read-only indexes on "Ad" (lib/db/ad-indexes.ts)… */
+  dropAdIndexes(): Promise<void>;
+  /** …and build whichever are missing (every import ends with this, whatever happened). */
+  ensureAdIndexes(): Promise<void>;
 
   begin(): Promise<void>;
   commit(): Promise<void>;

@@ -10,7 +10,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dialect } from "@/lib/db/dialect";
 import { openSqlite } from "@/lib/db/raw";
-import { expectedCsv, openSearchIndex, treeDatabase, SYNTH } from "../support/import-db";
+import { AD_READ_INDEXES } from "@/lib/db/ad-indexes";
+import { adIndexes, expectedCsv, openSearchIndex, treeDatabase, SYNTH } from "../support/import-db";
 import { testDialects, type TestDatabase } from "../support/test-db";
 
 const ROWS = 20_000;
@@ -120,6 +121,8 @@ describe.each(testDialects())("an import killed with SIGKILL on %s", (dialect) =
     // 1. A new import from the file, killed after its first batch.
     const first = await killAt([file], 1);
     const afterFirst = await expectConsistent(first);
+    // 20,000 ads into an empty table is a bulk load: the read indexes were dropped, to be built at the end.
+    expect(await adIndexes(tdb.url, dialect)).toEqual({});
 
     // 2. The same import run again (what the web app does with a stalled job), killed further on.
     const second = await killAt(["--job", first.id], afterFirst + 4000);
@@ -143,6 +146,8 @@ describe.each(testDialects())("an import killed with SIGKILL on %s", (dialect) =
     expect(r.created + r.unchanged).toBe(expected.good.length);
     expect(r.unchanged).toBeGreaterThanOrEqual(afterThird);
 
+    // The finished run built the read indexes again.
+    expect(Object.keys(await adIndexes(tdb.url, dialect)).sort()).toEqual(AD_READ_INDEXES.map((ix) => ix.name).sort());
     const ids = await mon.adIds();
     expect(ids).toHaveLength(expected.good.length);
     expect(new Set(ids).size).toBe(expected.good.length);

@@ -121,6 +121,35 @@ export async function openSearchIndex(url: string, dialect: Dialect): Promise<Se
   };
 }
 
+/** The non-unique indexes on "Ad" as the database holds them: name → columns in order. */
+export async function adIndexes(url: string, dialect: Dialect): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  if (dialect === "sqlite") {
+    const db = openSqlite(url, { readonly: true });
+    try {
+      const names = db.prepare(`SELECT "name" FROM pragma_index_list('Ad') WHERE "unique" = 0`).pluck().all() as string[];
+      for (const n of names) out[n] = db.prepare(`SELECT "name" FROM pragma_index_info(?) ORDER BY "seqno"`).pluck().all(n) as string[];
+    } finally {
+      db.close();
+    }
+    return out;
+  }
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ name: string; columns: string[] }>(
+      `SELECT ic.relname AS name, array_agg(a.attname::text ORDER BY k.ord) AS columns
+       FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+       WHERE i.indrelid = '"Ad"'::regclass AND NOT i.indisunique GROUP BY ic.relname`,
+    );
+    for (const r of rows) out[r.name] = r.columns;
+  } finally {
+    await c.end();
+  }
+  return out;
+}
+
 /** Runs an import the way the CLI does (an Import row, then executeImport), in-process. */
 export async function importFiles(url: string, store: ImportStore, files: { path: string; name?: string; category?: string | null }[]) {
   const stored: StoredFile[] = files.map((f) => ({ name: f.name ?? path.basename(f.path), path: f.path, size: statSync(f.path).size, category: f.category ?? null }));
