@@ -6,7 +6,7 @@
 //      even ones admins, password BENCH_ADMIN's), 200+ candidates with ~2 applications each on 40
 //      roles (spread over every stage), one application per user that only that user moves, and a
 //      "Bench: load" tag that each user puts on and takes off one ad of its own;
-//   3. starts `next start` (building first when stale), signs every user in over HTTP
+//   3. starts `npm start` (scripts/serve.ts: a worker per core; building first when stale), signs every user in over HTTP
 //      (/api/auth/csrf, then the credentials callback) and warms each table view once;
 //   4. runs autocannon (programmatic, one keep-alive connection per user, each with its own session
 //      cookie) for BENCH_SECONDS (60) with BENCH_CONNECTIONS (20) connections. Each connection picks
@@ -579,7 +579,7 @@ function run(baseURL: string, fx: Fixtures, users: UserState[], actions: { tag: 
 
 // ---- the server process ------------------------------------------------------------------------------
 
-/** The server and its descendants (next start may fork a worker). */
+/** The server and its descendants (the primary and its workers). */
 function processTree(root: number): number[] {
   const parents = new Map<number, number>();
   for (const e of readdirSync("/proc")) {
@@ -777,7 +777,7 @@ try {
   }
   if (deepPages.length) console.log(`  pages beyond 5 (any view): n=${deepPages.length} p50 ${fmt(percentile(deepPages, 50))} p95 ${fmt(percentile(deepPages, 95))} ms`);
 
-  console.log(`\nServer (next start, pid ${server.pid}${tree.length > 1 ? ` + ${tree.length - 1} child process(es)` : ""})`);
+  console.log(`\nServer (npm start, pid ${server.pid}${tree.length > 1 ? ` + ${tree.length - 1} child process(es)` : ""})`);
   console.log(`  peak RSS (VmHWM): ${tree.map((p, k) => `${fmt(hwm[k])} MB${tree.length > 1 ? ` (pid ${p})` : ""}`).join(", ")}; highest RSS sampled during the run ${fmt(peakRss)} MB; at the end ${fmt(rssAnon)} MB anonymous (heap) + ${fmt(rssFile)} MB file-backed (the mmap'd database, code)`);
   console.log(
     `  CPU during the run: ${fmt(cpu, 1)} s in ${fmt(seconds, 1)} s = ${fmt((100 * cpu) / seconds)}% of one core (machine: ${os.cpus().length} cores, load average ${fmt(load1, 1)}); load generator ${fmt((100 * (benchCpu.user + benchCpu.system)) / 1e6 / seconds)}% of one core`,

@@ -114,7 +114,9 @@ export async function startServer(
 ): Promise<{ baseURL: string; pid: number; stop: () => Promise<void> }> {
   ensureBuild();
   const baseURL = `http://localhost:${port}`;
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  // `npm start`: one worker process per core (WEB_CONCURRENCY). BENCH_NODE_ARGS: extra flags for
+  // the workers' Node ("--cpu-prof --cpu-prof-dir=/tmp/prof" profiles them).
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port)], {
     stdio: ["ignore", "ignore", opts.onStderr ? "pipe" : "inherit"],
     env: {
       ...process.env,
@@ -123,6 +125,7 @@ export async function startServer(
       NEXTAUTH_SECRET: "bench-secret-that-is-long-enough-to-be-valid-0123456789",
       NEXTAUTH_URL: baseURL,
       SIGNIN_MAX_ATTEMPTS: "1000",
+      ...(process.env.BENCH_NODE_ARGS ? { SERVE_WORKER_NODE_ARGS: process.env.BENCH_NODE_ARGS } : {}),
       LOG_LEVEL: "warn",
     },
   });
@@ -139,7 +142,7 @@ export async function startServer(
     server.stderr.on("end", () => void (rest.trim() && onStderr(rest)));
   }
   for (let i = 0; ; i++) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`npm start exited with ${server.exitCode}`);
     const ok = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
     if (ok) break;
     if (i > 600) throw new Error("the server did not answer within 60 s");

@@ -8,7 +8,8 @@ import { count } from "@/lib/format";
 
 export type FunnelChartStep = { stageId: number; name: string; reached: number; conversion: number | null };
 
-const percent = (p: number | null) => (p === null ? "–" : `${p.toLocaleString("en-GB", { maximumFractionDigits: 1 })}%`);
+const ONE_DECIMAL = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+const percent = (p: number | null) => (p === null ? "–" : `${ONE_DECIMAL.format(p)}%`);
 
 export function funnelSummary(steps: readonly FunnelChartStep[], scopeLabel: string): string {
   const parts = steps.map((s, i) => (i === 0 ? `${s.name} ${count(s.reached)}` : `${s.name} ${count(s.reached)} (${percent(s.conversion)})`));

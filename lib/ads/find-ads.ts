@@ -157,12 +157,12 @@ const ORDER: Record<Exclude<AdsTableParams["sort"], "relevance">, string> = {
 
 type Search = AdsPage["search"];
 
-async function runSearch(db: Db, dialect: Dialect, p: AdsTableParams): Promise<{ search: Search; windowIds: number[] | null }> {
+async function runSearch(db: Db, dialect: Dialect, p: AdsTableParams, versions: Versions = null): Promise<{ search: Search; windowIds: number[] | null }> {
   if (!p.q) return { search: null, windowIds: null };
   const parsed = parseSearch(p.q);
   const search: NonNullable<Search> = { text: p.q, hint: parsed.hint, matches: 0, windowed: false, words: parsed.words };
   if (!parsed.usable) return { search, windowIds: null };
-  const found = await searchWindow(db, dialect, parsed, p.sort === "relevance");
+  const found = await searchWindow(db, dialect, parsed, p.sort === "relevance", versions);
   search.matches = found.ids.length;
   // A full window means there are more: counted no further (the page says "5,000+").
   search.windowed = found.ids.length >= SEARCH_WINDOW;
@@ -259,7 +259,8 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
   lap("tree");
 
   // 1. Search: how many match, and the window of ids (ranked when sorting by relevance).
-  const { search, windowIds } = await runSearch(db, dialect, p);
+  const versions: Versions = opts.cache !== false ? dataVersions(db) : null;
+  const { search, windowIds } = await runSearch(db, dialect, p, versions);
   lap("search");
 
   // 2. Filters that are not facets, applied in SQL (the cube and the rows both use them).
@@ -267,7 +268,6 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
 
   // 3. The cube → total and facet counts.
   const from = fromAds(dialect, windowIds);
-  const versions: Versions = opts.cache !== false ? dataVersions(db) : null;
   let cube: CubeRow[];
   if (p.tagMode === "none" && tagFilter && !from.window) {
     // "Without these tags" = every ad (a cube other views share) minus the few tagged ones.
@@ -362,7 +362,7 @@ function tagSql(p: AdsTableParams): Sql | null {
 }
 
 /** The newest SEARCH_WINDOW matching ids, in rank order when ranked (best first). */
-async function searchWindow(db: Db, dialect: Dialect, parsed: ReturnType<typeof parseSearch>, ranked: boolean): Promise<{ ids: number[] }> {
+async function searchWindow(db: Db, dialect: Dialect, parsed: ReturnType<typeof parseSearch>, ranked: boolean, versions: Versions): Promise<{ ids: number[] }> {
   let sql: Sql;
   if (dialect === "sqlite") {
     // Weighted BM25: title 10, description 1, company 5 (lower is better).
@@ -376,8 +376,12 @@ async function searchWindow(db: Db, dialect: Dialect, parsed: ReturnType<typeof 
     const newest = `SELECT "ad_id" AS id, ts_rank_cd("document", to_tsquery('english', ?)) AS score FROM "ad_search" WHERE "document" @@ to_tsquery('english', ?) ORDER BY "ad_id" DESC LIMIT ${SEARCH_WINDOW}`;
     sql = Sql.of(`SELECT coalesce(json_agg(id ORDER BY ${ranked ? "score DESC, " : ""}id DESC), '[]')::text AS ids FROM (${newest}) w`, tsq, tsq);
   }
-  const [row] = await run<{ ids: string | null }>(db, dialect, sql);
-  return { ids: row?.ids ? (JSON.parse(row.ids) as number[]) : [] };
+  // Kept until the ads change, like the counts: paging through a search, or several people
+  // running the same one, reads the index once.
+  return cachedAggregate(dialect, sql, versions, async () => {
+    const [row] = await run<{ ids: string | null }>(db, dialect, sql);
+    return { ids: row?.ids ? (JSON.parse(row.ids) as number[]) : [] };
+  });
 }
 
 async function loadCube(db: Db, dialect: Dialect, from: From, filters: Sql[], versions: Versions, covering = true): Promise<CubeRow[]> {

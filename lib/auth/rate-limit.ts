@@ -1,6 +1,6 @@
 // Failed sign-in limiter: at most `max` failures per key within `windowMs`; a key over the limit is
 // refused until its oldest counted failure leaves the window. Keys are "email:<address>" and
-// "ip:<address>". Kept in memory: one app process serves a desk (see README, "Scaling out").
+// "ip:<address>". Kept in memory, in one process (with several workers, the primary's: shared-limiter.ts).
 
 export type LimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 

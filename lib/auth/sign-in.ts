@@ -1,23 +1,18 @@
 // Checks an email + password for the Credentials provider: rate-limited per email and per IP,
 // constant work for unknown emails, deactivated accounts refused.
 import { getDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { FailureLimiter } from "./rate-limit";
+import { localLimiter, remoteLimiter, SHARED_LIMITER_ENV, signInFailureLimiter, type SignInLimiter } from "./shared-limiter";
 
 export class SignInError extends Error {}
 
 export type SignedIn = { id: string; email: string; name: string; sessionVersion: number };
 
-const globalForLimiter = globalThis as unknown as { __rdSignInLimiter?: FailureLimiter };
-function limiter(): FailureLimiter {
-  const { SIGNIN_MAX_ATTEMPTS, SIGNIN_WINDOW_SECONDS } = env();
-  // An office shares one address: allow an IP four times what one account gets.
-  globalForLimiter.__rdSignInLimiter ??= new FailureLimiter(
-    (key) => (key.startsWith("ip:") ? SIGNIN_MAX_ATTEMPTS * 4 : SIGNIN_MAX_ATTEMPTS),
-    SIGNIN_WINDOW_SECONDS * 1000,
-  );
-  return globalForLimiter.__rdSignInLimiter;
+const globalForLimiter = globalThis as unknown as { __rdSignInLimiter?: SignInLimiter };
+function limiter(): SignInLimiter {
+  // Under `npm start` (several worker processes) the primary keeps the one count (shared-limiter.ts).
+  if (process.env[SHARED_LIMITER_ENV] === "1" && process.send) return (globalForLimiter.__rdSignInLimiter ??= remoteLimiter(process));
+  return (globalForLimiter.__rdSignInLimiter ??= localLimiter(signInFailureLimiter()));
 }
 
 export function normaliseEmail(email: string): string {
@@ -30,7 +25,7 @@ export async function checkCredentials(emailInput: unknown, passwordInput: unkno
   if (!email || !password) return null;
 
   const keys = [`email:${email}`, `ip:${ip}`];
-  const verdict = limiter().check(keys);
+  const verdict = await limiter().check(keys);
   if (!verdict.ok) {
     throw new SignInError(`Too many sign-in attempts. Try again in ${verdict.retryAfterSeconds} s.`);
   }
@@ -42,12 +37,12 @@ export async function checkCredentials(emailInput: unknown, passwordInput: unkno
   });
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!user || !ok) {
-    limiter().fail(keys);
+    await limiter().fail(keys);
     return null;
   }
   if (!user.active) throw new SignInError("This account has been deactivated. Ask an admin to reactivate it.");
 
-  limiter().reset(keys[0]);
+  await limiter().reset(keys[0]);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -19,13 +19,30 @@ const DIALECT = Symbol.for("recruiter-desk.dialect");
 export type QueryEvent = { query: string; params: string; duration: number };
 export type CreateDbOptions = { /** every statement sent, with its parameters as JSON (the query benchmark) */ onQuery?: (e: QueryEvent) => void };
 
+/**
+ * The better-sqlite3 adapter, with transactions that take the write lock when they begin
+ * (BEGIN IMMEDIATE). The adapter's plain BEGIN reads first and asks for the lock at the first
+ * write; when another process (`npm start` runs one per core) has written in between, SQLite
+ * refuses at once with SQLITE_BUSY instead of waiting. Taking the lock up front makes a
+ * transaction wait its turn (the busy timeout) like any single write.
+ */
+class ImmediateSqliteAdapter extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
+}
+
 export function createDb(url: string, opts: CreateDbOptions = {}): Db {
   const dialect = dialectOf(url);
   const log = opts.onQuery ? [{ emit: "event" as const, level: "query" as const }] : undefined;
   const db =
     dialect === "postgres"
       ? (new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log }) as unknown as Db)
-      : new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: sqlitePath(url), timeout: 10_000 }), log });
+      : new SqliteClient({ adapter: new ImmediateSqliteAdapter({ url: sqlitePath(url), timeout: 10_000 }), log });
   if (opts.onQuery) (db as unknown as { $on: (event: "query", cb: (e: QueryEvent) => void) => void }).$on("query", opts.onQuery);
   Object.defineProperty(db, DIALECT, { value: dialect });
   if (dialect === "sqlite") {

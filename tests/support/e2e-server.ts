@@ -1,5 +1,5 @@
 // Starts the production build for the browser tests on a fresh database: migrated, seeded with the
-// seed ads and a known admin, then `next start` on E2E_PORT. Playwright runs this as its webServer.
+// seed ads and a known admin, then `npm start` (scripts/serve.ts) on E2E_PORT. Playwright runs this as its webServer.
 import { spawn } from "node:child_process";
 import { createDb } from "@/lib/db/client";
 import { dialectOf } from "@/lib/db/dialect";
@@ -38,7 +38,9 @@ const env = {
   DATA_DIR: "tests/.tmp/e2e-data",
 };
 console.log(`e2e: ${dialect} database ready, starting next on ${E2E.baseURL}`);
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(E2E.port)], { stdio: "inherit", env });
+// `npm start` as production runs it: two worker processes behind one port (so the sign-in limit
+// test also proves the workers share one count).
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(E2E.port)], { stdio: "inherit", env: { ...env, WEB_CONCURRENCY: "2" } });
 const stop = async () => {
   server.kill("SIGTERM");
 };

@@ -1,0 +1,26 @@
+// One worker of `npm start` (scripts/serve.ts forks these): the Next.js production server on the
+// shared port. Plain Node, so the request path runs without a TypeScript loader.
+import http from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT);
+const hostname = process.env.HOSTNAME || undefined;
+const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = http.createServer((req, res) => {
+  handle(req, res).catch((e) => {
+    console.error(e);
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  });
+});
+server.keepAliveTimeout = 65_000; // longer than common proxies' idle timeouts
+server.listen(port, hostname);
+
+process.on("SIGTERM", () => {
+  // Finish the requests in flight, then go.
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 8_000).unref();
+});
