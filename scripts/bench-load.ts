@@ -26,6 +26,10 @@
 //   the other users. BENCH_MIX changes weights ("tag=0,table=60": what tagging costs the table).
 //   There is no think time: every connection sends its next request as soon as the last is answered,
 //   so the server runs saturated and a request's latency is its own time plus the queue ahead of it.
+//   6. then the same 20 users as people use the app (BENCH_USER_RATE, default 1 click a second
+//      each): a random think time between clicks (exponential: users act independently, so the
+//      clicks arrive as a Poisson stream — autocannon's connectionRate would fire all 20 users in
+//      the same millisecond every second), never before the previous answer; same mix and checks.
 // Goals: 0 errors; p95 of table pages ≤ 150 ms. Traffic stays on localhost.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -430,126 +434,141 @@ function userStates(fx: Fixtures, cookies: string[]): UserState[] {
   }));
 }
 
+type Actions = { tag: ServerAction; move: ServerAction };
+type Req = { method: string; path: string; headers: Record<string, string>; body: string };
+
+/** User i's next request, drawn from its own random stream by the mix's weights. */
+function nextRequest(i: number, u: UserState, fx: Fixtures, actions: Actions, origin: string): { pending: Pending; req: Req } {
+  const { r, cookie, app: mine } = u;
+  const page = (path: string): Req => ({ method: "GET", path, headers: { Cookie: cookie, Accept: "text/html" }, body: "" });
+  const action = (a: ServerAction, path: string, args: unknown): Req => ({
+    method: "POST",
+    path,
+    headers: { Cookie: cookie, "Next-Action": a.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
+    body: JSON.stringify([args]),
+  });
+  const total = MIX.reduce((n, [, w]) => n + w, 0);
+  let x = r.next() * total;
+  const kind = MIX.find(([, w]) => (x -= w) < 0)?.[0] ?? MIX[MIX.length - 1][0];
+  const pending: Pending = { kind, done: false };
+  switch (kind) {
+    case "table": {
+      const view = r.pick(fx.views);
+      const { path: p, page: n } = tablePath(view, r);
+      pending.view = view;
+      pending.page = n;
+      return { pending, req: page(p) };
+    }
+    case "ad":
+      return { pending, req: page(`/ads/${r.pick(fx.adIds)}`) };
+    case "board":
+      return { pending, req: page(`/ads/${r.pick(fx.boardAds)}/pipeline`) };
+    case "candidates":
+      return { pending, req: page(`/candidates${r.pick(["", "?q=nurse", "?sort=name", "?apps=active", "?page=2", "?q=engineer&sort=-created"])}`) };
+    case "dashboard":
+      return { pending, req: page("/") };
+    case "tag": {
+      const mode = u.tagged ? "remove" : "add";
+      return { pending, req: action(actions.tag, `/ads/${fx.tagAds[i]}`, { target: { ids: [fx.tagAds[i]] }, tagIds: [fx.tagId], mode }) };
+    }
+    case "move": {
+      // Back and forth along the open stages: 0 → 1 → … → last → … → 0.
+      if (u.stageIndex + u.direction < 0 || u.stageIndex + u.direction >= fx.openStages.length) u.direction = -u.direction;
+      const to = fx.openStages[u.stageIndex + u.direction];
+      return { pending, req: action(actions.move, `/ads/${mine.adId}/pipeline`, { id: mine.id, toStageId: to.id, version: mine.version }) };
+    }
+  }
+}
+
+/** Reads an answer: its verdict (null: fine), and what the user carries on (tagged, stage, version). */
+function readAnswer(p: Pending, u: UserState, fx: Fixtures, status: number, body: string) {
+  const mine = u.app;
+  if (status !== 200) {
+    p.verdict = null;
+    return;
+  }
+  if (p.kind === "tag" || p.kind === "move") {
+    const a = actionResult(body);
+    if (!a) p.verdict = "no action result in the answer";
+    else if (!a.ok) {
+      p.verdict = `ok:false ${a.code ?? "?"}`;
+      if (p.kind === "move" && a.code === "CONFLICT") {
+        // Only after a move whose answer was lost: take the server's stage and version.
+        p.conflict = true;
+        const d = a.details ?? {};
+        if (typeof d.version === "number") mine.version = d.version;
+        if (typeof d.stageId === "number") {
+          const k = fx.openStages.findIndex((s) => s.id === d.stageId);
+          if (k >= 0) u.stageIndex = k;
+        }
+      }
+    } else {
+      p.verdict = null;
+      if (p.kind === "tag") u.tagged = !u.tagged;
+      else {
+        const d = a.data as { version?: number; stageId?: number } | undefined;
+        if (typeof d?.version === "number") mine.version = d.version;
+        const k = fx.openStages.findIndex((s) => s.id === d?.stageId);
+        if (k >= 0) u.stageIndex = k;
+      }
+    }
+  } else p.verdict = pageProblem(body, p.kind);
+}
+
+type RunStats = { stats: Map<Kind, Stat>; viewTimes: Map<View, number[]>; deepPages: number[] };
+const newRunStats = (): RunStats => ({ stats: new Map(KINDS.map((k) => [k, newStat()])), viewTimes: new Map(), deepPages: [] });
+
+/** Counts one answered request. */
+function record(rs: RunStats, p: Pending, status: number, bytes: number, duration: number) {
+  const s = rs.stats.get(p.kind)!;
+  bump(s.statuses, status);
+  s.bytes += bytes;
+  if (status >= 200 && status < 300) {
+    s.times.push(duration);
+    if (p.kind === "table" && p.view) {
+      if (!rs.viewTimes.has(p.view)) rs.viewTimes.set(p.view, []);
+      rs.viewTimes.get(p.view)!.push(duration);
+      if ((p.page ?? 1) > 5) rs.deepPages.push(duration);
+    }
+  }
+  if (p.verdict) bump(s.bodyErrors, p.verdict);
+  if (p.conflict) s.conflicts++;
+}
+
 /** One autocannon run: `connections` keep-alive connections, connection i signed in as user i. */
-function run(baseURL: string, fx: Fixtures, users: UserState[], actions: { tag: ServerAction; move: ServerAction }, connections: number, seconds: number, perUserRate?: number) {
-  const stats = new Map<Kind, Stat>(KINDS.map((k) => [k, newStat()]));
-  const viewTimes = new Map<View, number[]>();
-  const deepPages: number[] = [];
-  const total = MIX.reduce((s, [, w]) => s + w, 0);
+function run(baseURL: string, fx: Fixtures, users: UserState[], actions: Actions, connections: number, seconds: number) {
+  const rs = newRunStats();
   const origin = new URL(baseURL).origin;
   let next = 0;
   let orphans = 0;
 
-  return new Promise<{ result: AcResult; stats: Map<Kind, Stat>; viewTimes: Map<View, number[]>; deepPages: number[]; orphans: number }>((resolve, reject) => {
+  return new Promise<RunStats & { result: AcResult; orphans: number }>((resolve, reject) => {
     const setupClient = (client: AcClient) => {
       const i = next++ % connections;
       const u = users[i];
-      const { r, cookie, app: mine } = u;
       let pending: Pending | null = null;
       let orphan: Pending | null = null;
 
-      const page = (path: string) => ({ method: "GET", path, headers: { Cookie: cookie, Accept: "text/html" }, body: "" });
-      const action = (a: ServerAction, path: string, args: unknown) => ({
-        method: "POST",
-        path,
-        headers: { Cookie: cookie, "Next-Action": a.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
-        body: JSON.stringify([args]),
-      });
-
       const setupRequest = (req: AcRequest): AcRequest => {
         if (pending && !pending.done) orphan = pending; // no answer: a timeout or a lost connection
-        let x = r.next() * total;
-        const kind = MIX.find(([, w]) => (x -= w) < 0)?.[0] ?? MIX[MIX.length - 1][0];
-        pending = { kind, done: false };
-        switch (kind) {
-          case "table": {
-            const view = r.pick(fx.views);
-            const { path: p, page: n } = tablePath(view, r);
-            pending.view = view;
-            pending.page = n;
-            return { ...req, ...page(p) };
-          }
-          case "ad":
-            return { ...req, ...page(`/ads/${r.pick(fx.adIds)}`) };
-          case "board":
-            return { ...req, ...page(`/ads/${r.pick(fx.boardAds)}/pipeline`) };
-          case "candidates": {
-            const q = r.pick(["", "?q=nurse", "?sort=name", "?apps=active", "?page=2", "?q=engineer&sort=-created"]);
-            return { ...req, ...page(`/candidates${q}`) };
-          }
-          case "dashboard":
-            return { ...req, ...page("/") };
-          case "tag": {
-            const mode = u.tagged ? "remove" : "add";
-            return { ...req, ...action(actions.tag, `/ads/${fx.tagAds[i]}`, { target: { ids: [fx.tagAds[i]] }, tagIds: [fx.tagId], mode }) };
-          }
-          case "move": {
-            // Back and forth along the open stages: 0 → 1 → … → last → … → 0.
-            if (u.stageIndex + u.direction < 0 || u.stageIndex + u.direction >= fx.openStages.length) u.direction = -u.direction;
-            const to = fx.openStages[u.stageIndex + u.direction];
-            return { ...req, ...action(actions.move, `/ads/${mine.adId}/pipeline`, { id: mine.id, toStageId: to.id, version: mine.version }) };
-          }
-        }
+        const n = nextRequest(i, u, fx, actions, origin);
+        pending = n.pending;
+        return { ...req, ...n.req };
       };
-
       const onResponse = (status: number, body: string) => {
-        const p = pending;
-        if (!p) return;
-        if (status !== 200) {
-          p.verdict = null;
-          return;
-        }
-        if (p.kind === "tag" || p.kind === "move") {
-          const a = actionResult(body);
-          if (!a) p.verdict = "no action result in the answer";
-          else if (!a.ok) {
-            p.verdict = `ok:false ${a.code ?? "?"}`;
-            if (p.kind === "move" && a.code === "CONFLICT") {
-              // Only after a move whose answer was lost: take the server's stage and version.
-              p.conflict = true;
-              const d = a.details ?? {};
-              if (typeof d.version === "number") mine.version = d.version;
-              if (typeof d.stageId === "number") {
-                const k = fx.openStages.findIndex((s) => s.id === d.stageId);
-                if (k >= 0) u.stageIndex = k;
-              }
-            }
-          } else {
-            p.verdict = null;
-            if (p.kind === "tag") u.tagged = !u.tagged;
-            else {
-              const d = a.data as { version?: number; stageId?: number } | undefined;
-              if (typeof d?.version === "number") mine.version = d.version;
-              const k = fx.openStages.findIndex((s) => s.id === d?.stageId);
-              if (k >= 0) u.stageIndex = k;
-            }
-          }
-        } else p.verdict = pageProblem(body, p.kind);
+        if (pending) readAnswer(pending, u, fx, status, body);
       };
-
       client.on("response", (status: number, bytes: number, duration: number) => {
         const p = pending;
         if (!p || p.done) return;
         p.done = true;
-        const s = stats.get(p.kind)!;
-        bump(s.statuses, status);
-        s.bytes += bytes;
-        if (status >= 200 && status < 300) {
-          s.times.push(duration);
-          if (p.kind === "table" && p.view) {
-            if (!viewTimes.has(p.view)) viewTimes.set(p.view, []);
-            viewTimes.get(p.view)!.push(duration);
-            if ((p.page ?? 1) > 5) deepPages.push(duration);
-          }
-        }
-        if (p.verdict) bump(s.bodyErrors, p.verdict);
-        if (p.conflict) s.conflicts++;
+        record(rs, p, status, bytes, duration);
       });
       const lost = (how: "timeouts" | "dropped") => {
         const p = orphan ?? (pending && !pending.done ? pending : null);
         if (!p) return;
         p.done = true;
-        stats.get(p.kind)![how]++;
+        rs.stats.get(p.kind)![how]++;
         if (p === orphan) orphan = null;
       };
       client.on("timeout", () => lost("timeouts"));
@@ -561,20 +580,49 @@ function run(baseURL: string, fx: Fixtures, users: UserState[], actions: { tag: 
     };
 
     autocannon(
-      {
-        url: baseURL,
-        connections,
-        duration: seconds,
-        // Paced users: each connection sends at most this many requests a second.
-        ...(perUserRate ? { connectionRate: perUserRate } : {}),
-        pipelining: 1,
-        timeout: TIMEOUT_S,
-        requests: [{ method: "GET", path: "/api/health" }],
-        setupClient,
-      },
-      (err, result) => (err ? reject(err) : resolve({ result, stats, viewTimes, deepPages, orphans })),
+      { url: baseURL, connections, duration: seconds, pipelining: 1, timeout: TIMEOUT_S, requests: [{ method: "GET", path: "/api/health" }], setupClient },
+      (err, result) => (err ? reject(err) : resolve({ ...rs, result, orphans })),
     );
   });
+}
+
+/**
+ * Paced users: each thinks between requests for a random time (exponential, mean 1/rate s: users
+ * click independently of each other, so requests arrive as a Poisson stream, not in lock-step)
+ * and never sends before its previous answer is in. Timed from sending to the last byte.
+ */
+async function pacedRun(baseURL: string, fx: Fixtures, users: UserState[], actions: Actions, seconds: number, rate: number) {
+  const rs = newRunStats();
+  const origin = new URL(baseURL).origin;
+  const deadline = performance.now() + seconds * 1000;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  await Promise.all(
+    users.map(async (u, i) => {
+      const think = rng(5000 + i);
+      const gap = () => (-Math.log(1 - think.next()) * 1000) / rate;
+      await sleep(think.next() * gap());
+      while (performance.now() < deadline) {
+        const start = performance.now();
+        const { pending: p, req } = nextRequest(i, u, fx, actions, origin);
+        try {
+          const res = await fetch(`${baseURL}${req.path}`, {
+            method: req.method,
+            headers: req.headers,
+            body: req.method === "GET" ? undefined : req.body,
+            redirect: "manual",
+            signal: AbortSignal.timeout(TIMEOUT_S * 1000),
+          });
+          const body = await res.text();
+          readAnswer(p, u, fx, res.status, body);
+          record(rs, p, res.status, Buffer.byteLength(body), performance.now() - start);
+        } catch (e) {
+          rs.stats.get(p.kind)![(e as Error).name === "TimeoutError" ? "timeouts" : "dropped"]++;
+        }
+        await sleep(Math.max(0, start + gap() - performance.now()));
+      }
+    }),
+  );
+  return rs;
 }
 
 // ---- the server process ------------------------------------------------------------------------------
@@ -806,7 +854,7 @@ try {
   // The same users, paced: what they see when each clicks about once a second rather than all
   // firing as fast as the server answers (the run above: a stress test of throughput).
   if (USER_RATE > 0) {
-    console.log(`\nPaced: ${CONNECTIONS} users, each at most ${USER_RATE} request(s) a second, ${SECONDS} s, the same mix…`);
+    console.log(`\nPaced: ${CONNECTIONS} users, each clicking on average ${USER_RATE} time(s) a second (random think time, never before the last answer), ${SECONDS} s, the same mix…`);
     // The stress run ended with requests in flight (their answers dropped): start from the
     // applications' stored stage and version, as a reloaded board would.
     const fresh = createDb(sqliteUrl);
@@ -819,8 +867,8 @@ try {
     } finally {
       await fresh.$disconnect();
     }
-    const paced = await run(server.baseURL, fx, users, acts, CONNECTIONS, SECONDS, USER_RATE);
-    const r = report(paced.result.duration, paced.stats);
+    const paced = await pacedRun(server.baseURL, fx, users, acts, SECONDS, USER_RATE);
+    const r = report(SECONDS, paced.stats);
     const p95 = percentile(paced.stats.get("table")!.times, 95);
     console.log(`  paced: errors ${fmt(r.errors)} — goal 0 ${r.errors === 0 ? "✓" : "✗"}; table pages p95 ${fmt(p95, 1)} ms — goal ≤ ${GOAL_TABLE_P95} ms ${p95 <= GOAL_TABLE_P95 ? "✓" : "✗"}`);
   }
