@@ -6,7 +6,7 @@
 //
 // Dropped indexes are never left behind for long: every import ends by creating whatever is
 // missing (also after a failure), a re-run after a crash does the same, and so does every
-// migration run (`ensureAdIndexes`). `tests/db/ad-indexes.test.ts` checks this list against the
+// migration run (ENSURE_AD_INDEXES_SQL). `tests/db/ad-indexes.test.ts` checks this list against the
 // indexes the migrations create, on both databases.
 
 export type AdIndex = { name: string; columns: readonly string[] };
@@ -25,6 +25,9 @@ export const AD_READ_INDEXES: readonly AdIndex[] = [
 /** The same SQL on SQLite and PostgreSQL. */
 export const createAdIndexSql = (ix: AdIndex) => `CREATE INDEX IF NOT EXISTS "${ix.name}" ON "Ad"(${ix.columns.map((c) => `"${c}"`).join(", ")})`;
 export const dropAdIndexSql = (ix: AdIndex) => `DROP INDEX IF EXISTS "${ix.name}"`;
+/** One script for all of them: builds those missing / drops those present. */
+export const ENSURE_AD_INDEXES_SQL = AD_READ_INDEXES.map(createAdIndexSql).join(";\n");
+export const DROP_AD_INDEXES_SQL = AD_READ_INDEXES.map(dropAdIndexSql).join(";\n");
 
 /** Imports of at least this many ads (estimated from the file size)… */
 export const BULK_MIN_ADS = 20_000;

@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { AD_READ_INDEXES, createAdIndexSql } from "./ad-indexes";
+import { ENSURE_AD_INDEXES_SQL } from "./ad-indexes";
 import { dialectOf, migrationsDir, type Dialect } from "./dialect";
 import { openPgPool, openSqlite } from "./raw";
 
@@ -47,9 +47,6 @@ const PG_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 // The same advisory lock key `prisma migrate deploy` takes, so the two never run at once.
 const PG_LOCK_KEY = 72707369;
-
-// A bulk import interrupted before it rebuilt the ads' read indexes left them missing.
-const ensureAdIndexesSql = AD_READ_INDEXES.map(createAdIndexSql).join(";\n");
 
 type Applied = { migration_name: string; checksum: string };
 
@@ -109,7 +106,7 @@ function migrateSqlite(url: string, all: Migration[], log: (line: string) => voi
         throw new Error(`Migration failed: ${(e as Error).message}`);
       }
     }
-    if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'Ad'`).get()) db.exec(ensureAdIndexesSql);
+    if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'Ad'`).get()) db.exec(ENSURE_AD_INDEXES_SQL); // a bulk import may have stopped before rebuilding them
     return done;
   } finally {
     db.pragma("foreign_keys = ON");
@@ -142,7 +139,7 @@ async function migratePostgres(url: string, all: Migration[], log: (line: string
       log(`applied migration ${m.name}`);
       done.push(m.name);
     }
-    if ((await client.query(`SELECT to_regclass('"Ad"') AS t`)).rows[0].t) await client.query(ensureAdIndexesSql);
+    if ((await client.query(`SELECT to_regclass('"Ad"') AS t`)).rows[0].t) await client.query(ENSURE_AD_INDEXES_SQL); // as above
     return done;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PG_LOCK_KEY]).catch(() => {});

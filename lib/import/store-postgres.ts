@@ -1,6 +1,6 @@
 // The import's SQL for PostgreSQL: one connection, set-based statements per batch (unnest arrays
 // for inserts, ANY() for look-ups). The tsvector index follows through the trigger on "Ad".
-import { AD_READ_INDEXES, createAdIndexSql, dropAdIndexSql } from "@/lib/db/ad-indexes";
+import { DROP_AD_INDEXES_SQL, ENSURE_AD_INDEXES_SQL } from "@/lib/db/ad-indexes";
 import pg from "pg";
 import type { ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
@@ -100,11 +100,11 @@ export class PostgresImportStore implements ImportStore {
   }
 
   async dropAdIndexes() {
-    await this.q(`BEGIN; ${AD_READ_INDEXES.map(dropAdIndexSql).join("; ")}; COMMIT`);
+    await this.q(`BEGIN; ${DROP_AD_INDEXES_SQL}; COMMIT`);
   }
 
   async ensureAdIndexes() {
-    await this.q(`BEGIN; ${AD_READ_INDEXES.map(createAdIndexSql).join("; ")}; COMMIT`);
+    await this.q(`BEGIN; ${ENSURE_AD_INDEXES_SQL}; COMMIT`);
   }
 
   async begin() {

@@ -2,7 +2,7 @@
 // (Prisma's createMany was measured at ~6,000 rows/s; this path is several times faster). The
 // full-text index follows through the triggers on "Ad".
 import type Database from "better-sqlite3";
-import { AD_READ_INDEXES, createAdIndexSql, dropAdIndexSql } from "@/lib/db/ad-indexes";
+import { DROP_AD_INDEXES_SQL, ENSURE_AD_INDEXES_SQL } from "@/lib/db/ad-indexes";
 import { openSqlite, sqliteTimestamp } from "@/lib/db/raw";
 import type { ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
@@ -139,11 +139,11 @@ export class SqliteImportStore implements ImportStore {
   }
 
   async dropAdIndexes() {
-    this.db.transaction(() => AD_READ_INDEXES.forEach((ix) => this.db.exec(dropAdIndexSql(ix)))).immediate();
+    this.db.transaction(() => this.db.exec(DROP_AD_INDEXES_SQL)).immediate();
   }
 
   async ensureAdIndexes() {
-    this.db.transaction(() => AD_READ_INDEXES.forEach((ix) => this.db.exec(createAdIndexSql(ix)))).immediate();
+    this.db.transaction(() => this.db.exec(ENSURE_AD_INDEXES_SQL)).immediate();
   }
 
   async begin() {
