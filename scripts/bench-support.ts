@@ -5,8 +5,8 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { createDb } from "@/lib/db/client";
+import { dropPgDatabase, freshPgDatabase } from "@/lib/db/pg-admin";
 import { dialectOf } from "@/lib/db/dialect";
 import { listMigrations, migrate } from "@/lib/db/migrate";
 import { matchingAds } from "@/lib/ads/find-ads";
@@ -79,20 +79,8 @@ export function runImportCli(url: string, file: string): { seconds: number; rssM
 /** A scratch database on the benchmark's PostgreSQL server. */
 export async function scratchPg(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!benchPgUrl) throw new Error("no PostgreSQL server for the benchmark");
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: benchPgUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${name}`);
-  const u = new URL(benchPgUrl);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const server = benchPgUrl;
+  return { url: await freshPgDatabase(server, name), drop: () => dropPgDatabase(server, name) };
 }
 
 /** Builds the app when the build is missing or older than the sources. */

@@ -9,9 +9,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { migrationsDir, schemaPath, type Dialect } from "@/lib/db/dialect";
 import { migrate } from "@/lib/db/migrate";
+import { dropPgDatabase, freshPgDatabase } from "@/lib/db/pg-admin";
 import { diffDatabaseToSchema } from "@/lib/db/schema-engine";
 
 const name = process.argv[2];
@@ -44,15 +44,10 @@ try {
 
 const server = process.env.MIGRATION_POSTGRES_URL ?? "postgresql://rd:rd@localhost:5432/rd";
 const scratch = `rd_migration_${process.pid}`;
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${scratch}`);
+const pgUrl = await freshPgDatabase(server, scratch);
 try {
-  const u = new URL(server);
-  u.pathname = `/${scratch}`;
-  await migrate(u.toString());
-  write("postgres", await diffDatabaseToSchema(u.toString()));
+  await migrate(pgUrl);
+  write("postgres", await diffDatabaseToSchema(pgUrl));
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
-  await admin.end();
+  await dropPgDatabase(server, scratch);
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import pg from "pg";
 import { createDb } from "@/lib/db/client";
+import { dropPgDatabase, freshPgDatabase } from "@/lib/db/pg-admin";
 import { openSqlite } from "@/lib/db/raw";
 import { FIELD_LIMITS, ADZUNA_COLUMNS } from "@/lib/import/adzuna-csv";
 import { categoryFromFolder } from "@/lib/import/categories";
@@ -50,21 +51,8 @@ export async function cloneDatabase(src: TestDatabase, name: string): Promise<Te
   }
   const server = process.env.DATABASE_URL!;
   const from = new URL(src.url).pathname.slice(1);
-  const base = new URL(server);
-  const dbName = `${base.pathname.slice(1)}_${safe}`.slice(0, 63);
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: server });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin(`CREATE DATABASE "${dbName}" TEMPLATE "${from}"`);
-  base.pathname = `/${dbName}`;
-  return { url: base.toString(), dialect: "postgres", drop: () => admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`) };
+  const dbName = `${new URL(server).pathname.slice(1)}_${safe}`.slice(0, 63);
+  return { url: await freshPgDatabase(server, dbName, from), dialect: "postgres", drop: () => dropPgDatabase(server, dbName) };
 }
 
 /** The full-text index as the database holds it, read with the raw drivers. */

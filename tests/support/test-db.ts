@@ -3,9 +3,9 @@
 // so the role needs CREATEDB. Both are migrated with the committed migrations.
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { dialectOf, type Dialect } from "@/lib/db/dialect";
 import { migrate } from "@/lib/db/migrate";
+import { dropPgDatabase, freshPgDatabase } from "@/lib/db/pg-admin";
 
 export type TestDatabase = { url: string; dialect: Dialect; drop: () => Promise<void> };
 
@@ -28,24 +28,8 @@ export async function createTestDatabase(name: string, dialect: Dialect, opts: {
     db = { url: `file:${file}`, dialect, drop: async () => clean() };
   } else {
     const server = process.env.DATABASE_URL!;
-    const base = new URL(server);
-    const dbName = `${base.pathname.slice(1)}_${safe}`.slice(0, 63);
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    await admin.end();
-    base.pathname = `/${dbName}`;
-    db = {
-      url: base.toString(),
-      dialect,
-      drop: async () => {
-        const c = new pg.Client({ connectionString: server });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-        await c.end();
-      },
-    };
+    const dbName = `${new URL(server).pathname.slice(1)}_${safe}`.slice(0, 63);
+    db = { url: await freshPgDatabase(server, dbName), dialect, drop: () => dropPgDatabase(server, dbName) };
   }
   if (opts.migrate !== false) await migrate(db.url);
   return db;
