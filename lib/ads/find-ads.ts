@@ -284,7 +284,8 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
 
   // 4. The page of rows: all filters, in sort order.
   const where = [...base, ...facet.sql];
-  const pageIds = total === 0 ? [] : await pageOfIds(db, dialect, from, where, p);
+  const sizes = dialect === "sqlite" && where.length && !from.window ? { matching: total, all: await adCount(db, dialect, versions) } : null;
+  const pageIds = total === 0 ? [] : await pageOfIds(db, dialect, from, where, p, sizes);
   lap("rows");
 
   // 5. Details, snippets and the tag facet, in parallel.
@@ -408,11 +409,31 @@ async function loadCube(db: Db, dialect: Dialect, from: From, filters: Sql[], ve
   });
 }
 
-async function pageOfIds(db: Db, dialect: Dialect, from: From, where: Sql[], p: AdsTableParams): Promise<number[]> {
+/**
+ * SQLite's planner, given a filter with an index (category, salary range, company…) and a sort
+ * with another, takes the filter's index and sorts every match: 20–80 ms for a broad filter at
+ * 250,000 ads, to show 25 rows. Walking the sort's index and testing each ad stops after about
+ * (offset + limit) × all / matching ads. The cube has just counted `matching`, so choose: walk
+ * when that is fewer ads than sorting the matches would touch. The filters are made one term the
+ * planner cannot look up ("+(…)"), except those on the sort column itself (a salary range keeps
+ * its range when sorting by salary). PostgreSQL estimates this itself from its statistics.
+ */
+export function walkSortIndex(dialect: Dialect, where: Sql[], sortColumn: string, counts: { matching: number; all: number } | null, end: number): Sql[] {
+  if (dialect !== "sqlite" || !counts || !where.length || counts.matching <= 0) return where;
+  if ((end * counts.all) / counts.matching > counts.matching) return where;
+  const onSort = where.filter((w) => w.text.includes(sortColumn));
+  const others = where.filter((w) => !w.text.includes(sortColumn));
+  return others.length ? [...onSort, Sql.of("+").append(Sql.join(others, " AND ").wrap())] : where;
+}
+
+async function pageOfIds(db: Db, dialect: Dialect, from: From, where: Sql[], p: AdsTableParams, counts: { matching: number; all: number } | null): Promise<number[]> {
   const offset = (p.page - 1) * p.perPage;
   const ids = (sql: Sql) => run<{ id: number | bigint }>(db, dialect, sql).then((rows) => rows.map((r) => Number(r.id)));
-  const select = (filters: Sql[], order: string, limit: number, skip: number) =>
-    ids(Sql.of(`SELECT a."id" AS id`).append(from.sql).append(whereOf(filters)).append(Sql.of(` ORDER BY ${order} LIMIT ? OFFSET ?`, limit, skip)));
+  const select = (filters: Sql[], order: string, limit: number, skip: number) => {
+    const sortColumn = order.slice(0, order.indexOf(" "));
+    const terms = from.window ? filters : walkSortIndex(dialect, filters, sortColumn, counts, skip + limit);
+    return ids(Sql.of(`SELECT a."id" AS id`).append(from.sql).append(whereOf(terms)).append(Sql.of(` ORDER BY ${order} LIMIT ? OFFSET ?`, limit, skip)));
+  };
   if ((p.sort === "salary" || p.sort === "-salary") && !from.window) {
     // Ads without a salary go last either way. "ORDER BY salary IS NULL, …" would sort every
     // matching ad; instead walk the (salaryAnnual, id) index over the known salaries, and only
@@ -427,6 +448,12 @@ async function pageOfIds(db: Db, dialect: Dialect, from: From, where: Sql[], p: 
   if (p.sort === "relevance" && from.ranked) order = from.ranked; // the window is in rank order
   else order = orderFor(p.sort === "relevance" ? "-updated" : p.sort);
   return select(where, order, p.perPage, offset);
+}
+
+/** How many ads there are (for choosing a plan), kept until the ads change. */
+function adCount(db: Db, dialect: Dialect, versions: Versions): Promise<number> {
+  const sql = Sql.of(`SELECT count(*) AS n FROM "Ad"`);
+  return cachedAggregate(dialect, sql, versions, async () => Number((await run<{ n: number | bigint }>(db, dialect, sql))[0].n));
 }
 
 async function adDetails(db: Db, dialect: Dialect, ids: number[], tree: LocationTree): Promise<AdRow[]> {

@@ -112,6 +112,33 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
     expect(p1t.rows.map((r) => r.title.toLowerCase())).toEqual([...p1t.rows.map((r) => r.title.toLowerCase())].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
+  it("pages the same whichever plan the size of the match picks (walk the sort, or look up the filter)", async () => {
+    // Broad filters' first pages walk the sort's index; narrow filters and deep pages look the
+    // filter up and sort (lib/ads/find-ads.ts, walkSortIndex). Either way: Prisma's plain answer.
+    const perSource = new Map<string, number>();
+    for (const r of rows) perSource.set(r.SourceName, (perSource.get(r.SourceName) ?? 0) + 1);
+    const source = [...perSource].find(([s, n]) => s && n >= 3 && n <= 10)![0];
+    type Order = Parameters<Db["ad"]["findMany"]>[0] extends infer A ? (A extends { orderBy?: infer O } ? O : never) : never;
+    const cases: { query: string; where: Record<string, unknown>; orderBy: Order }[] = [
+      { query: "time=permanent", where: { contractTime: "PERMANENT" }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] },
+      { query: "time=permanent&sort=title", where: { contractTime: "PERMANENT" }, orderBy: [{ titleKey: "asc" }, { id: "asc" }] },
+      { query: "salaryMin=20000&salaryMax=40000&sort=created", where: { salaryAnnual: { gte: 20000, lte: 40000 } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      { query: "time=permanent&salaryMin=20000&sort=-salary", where: { contractTime: "PERMANENT", salaryAnnual: { gte: 20000 } }, orderBy: [{ salaryAnnual: "desc" }, { id: "desc" }] },
+      { query: "type=full_time&sort=-salary", where: { contractType: "FULL_TIME" }, orderBy: [{ salaryAnnual: { sort: "desc", nulls: "last" } }, { id: "desc" }] },
+      { query: `source=${encodeURIComponent(source)}&sort=-title`, where: { source }, orderBy: [{ titleKey: "desc" }, { id: "desc" }] },
+    ];
+    for (const c of cases) {
+      const total = await db.ad.count({ where: c.where });
+      const last = Math.max(1, Math.ceil(total / 25));
+      for (const page of [...new Set([1, 2, last])]) {
+        const expected = await db.ad.findMany({ where: c.where, orderBy: c.orderBy, skip: (page - 1) * 25, take: 25, select: { id: true } });
+        const got = await find(`?${c.query}&page=${page}`);
+        expect(got.total, c.query).toBe(total);
+        expect(got.rows.map((r) => r.id), `${c.query} page ${page}`).toEqual(expected.map((r) => r.id));
+      }
+    }
+  });
+
   it("bulk-tags every ad a view matches, finds them by tag (any / all / none), and closes them", async () => {
     const tag = (await createTag({ name: "Java", color: "#2563eb" }, adminId, db))!;
     const other = (await createTag({ name: "Hot", color: "#dc2626" }, adminId, db))!;
