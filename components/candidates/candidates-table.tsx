@@ -33,7 +33,7 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
       header: "Name",
       cell: ({ row: { original: c } }) => (
         <div className="grid min-w-48 max-w-md gap-0.5">
-          <Link href={`/candidates/${c.id}`} className="font-medium text-primary underline-offset-4 hover:underline focus-visible:underline">
+          <Link prefetch={false} href={`/candidates/${c.id}`} className="font-medium text-primary underline-offset-4 hover:underline focus-visible:underline">
             {c.name}
           </Link>
           {c.currentTitle && <span className="text-xs text-muted-foreground">{c.currentTitle}</span>}

@@ -48,13 +48,13 @@ export function StuckList({ rows, total, days }: { rows: StuckRow[]; total: numb
                   {r.candidate.name === null ? (
                     <span className="italic text-muted-foreground">Erased candidate</span>
                   ) : (
-                    <Link className={link} href={`/candidates/${r.candidate.id}`}>
+                    <Link prefetch={false} className={link} href={`/candidates/${r.candidate.id}`}>
                       {r.candidate.name}
                     </Link>
                   )}
                 </TableCell>
                 <TableCell className="max-w-80 truncate" title={r.ad.title}>
-                  <Link className={link} href={`/ads/${r.ad.id}`}>
+                  <Link prefetch={false} className={link} href={`/ads/${r.ad.id}`}>
                     {r.ad.title}
                   </Link>
                 </TableCell>
@@ -63,7 +63,7 @@ export function StuckList({ rows, total, days }: { rows: StuckRow[]; total: numb
                   {count(r.daysInStage)}
                 </TableCell>
                 <TableCell className="text-right">
-                  <Link className={link} href={`/applications/${r.id}`} aria-label={`Open the application of ${who} for ${r.ad.title}`}>
+                  <Link prefetch={false} className={link} href={`/applications/${r.id}`} aria-label={`Open the application of ${who} for ${r.ad.title}`}>
                     Open
                   </Link>
                 </TableCell>

@@ -168,7 +168,7 @@ function CardBody({ card, nowMs, className, handle, menu }: { card: Card; nowMs:
     <div className={cn("grid gap-1 rounded-md border bg-background p-2 text-sm", className)}>
       <div className="flex items-start gap-1">
         {handle}
-        <Link href={`/applications/${card.id}`} className="mr-auto font-medium text-primary underline-offset-4 hover:underline">
+        <Link prefetch={false} href={`/applications/${card.id}`} className="mr-auto font-medium text-primary underline-offset-4 hover:underline">
           {card.candidate.name}
         </Link>
         {menu}

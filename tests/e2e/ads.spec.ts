@@ -57,6 +57,28 @@ test("search, filter, then reload: the URL keeps the whole state; arrow keys mov
   await expect(links.nth(1)).toBeFocused();
 });
 
+test("a page of 100 rows asks the server for nothing more until a row is opened", async ({ page }) => {
+  // Next.js would prefetch every link in view: 100 ad pages per table view, each a server render.
+  await signInAsAdmin(page);
+  const adRequests: string[] = [];
+  page.on("request", (r) => {
+    if (/\/ads\/\d+/.test(new URL(r.url()).pathname)) adRequests.push(r.url());
+  });
+  await page.goto("/ads?perPage=100");
+  await expect(page.getByRole("table").locator("a[data-row-link]")).toHaveCount(100);
+  await page.getByRole("table").locator("a[data-row-link]").last().scrollIntoViewIfNeeded();
+  await page.getByRole("table").locator("a[data-row-link]").nth(50).hover();
+  await page.waitForLoadState("networkidle");
+  expect(adRequests).toEqual([]);
+
+  const link = page.getByRole("table").locator("a[data-row-link]").nth(50);
+  const [title, href] = [await link.innerText(), await link.getAttribute("href")];
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  // The click fetched that ad (the ad page's own few links may prefetch after it).
+  expect(new URL(adRequests[0]).pathname).toBe(href);
+});
+
 test("facet counts reflect the other filters", async ({ page }) => {
   const permanent = countWhere((r) => r.ContractTime === "permanent");
   const permanentIt = countWhere((r) => r.ContractTime === "permanent" && r.Category === "IT Jobs");
