@@ -12,7 +12,11 @@
 //      cookie) for BENCH_SECONDS (60) with BENCH_CONNECTIONS (20) connections. Each connection picks
 //      its next request from its own seeded random stream:
 //        50% ads table pages (60 views: searches, filters, sorts, combinations; page 1 mostly,
-//            pages 2–5 often, a deep page sometimes, always within the view's page count),
+//            pages 2–5 often, a deep page sometimes, always within the view's page count):
+//            10% full page loads (HTML: opening /ads, a reload, a shared link) and 40% what the
+//            browser sends for a search, filter, sort or page click in the table — a client-side
+//            navigation: the RSC payload of the page segment (RSC + Next-Router-State-Tree
+//            headers, as recorded from Chromium), not an HTML document;
 //        20% ad pages (random ads), 10% boards / candidates / dashboard (5 / 3 / 2),
 //        10% tagging (server action, posted to the ad's page; add, then remove, alternating),
 //        10% moves (server action, posted to the role's board; between the open stages, back and
@@ -382,14 +386,25 @@ function pageProblem(body: string, kind: Kind): string | null {
   return null;
 }
 
+/** Why a client navigation's RSC payload that answered 200 is not a good one, or null. */
+function payloadProblem(body: string): string | null {
+  if (!body.startsWith("0:") && !/^[0-9a-f]+:/.test(body)) return "not an RSC payload";
+  const digest = /^[0-9a-f]+:E(\{.*\})$/m.exec(body);
+  if (digest) return `error row (${digest[1].slice(0, 60)})`;
+  if (!body.includes(`"total":`)) return "no table page in the payload";
+  return null;
+}
+
 // ---- the run -----------------------------------------------------------------------------------------
 
-const KINDS = ["table", "ad", "board", "candidates", "dashboard", "tag", "move"] as const;
+const KINDS = ["table", "tableNav", "ad", "board", "candidates", "dashboard", "tag", "move"] as const;
+const TABLE_KINDS: Kind[] = ["table", "tableNav"];
 type Kind = (typeof KINDS)[number];
 /** Weights of the kinds; BENCH_MIX overrides some ("tag=0,table=60"), e.g. to see what tagging costs the table. */
 const MIX: [Kind, number][] = (() => {
   const mix = new Map<Kind, number>([
-    ["table", 50],
+    ["table", 10],
+    ["tableNav", 40],
     ["ad", 20],
     ["board", 5],
     ["candidates", 3],
@@ -405,7 +420,8 @@ const MIX: [Kind, number][] = (() => {
   return [...mix].filter(([, w]) => w > 0);
 })();
 const KIND_LABEL: Record<Kind, string> = {
-  table: "table pages (/ads?…)",
+  table: "table: full loads (HTML)",
+  tableNav: "table: clicks (RSC)",
   ad: "ad pages (/ads/<id>)",
   board: "pipeline boards",
   candidates: "candidates (/candidates)",
@@ -413,6 +429,29 @@ const KIND_LABEL: Record<Kind, string> = {
   tag: "tag add/remove (action)",
   move: "application moves (action)",
 };
+
+/**
+ * What Chromium sends for a click in the table (nuqs → router.push → a client-side navigation):
+ * the page segment's RSC payload, the layouts above it kept. Recorded from Chromium 150 against
+ * this app's /ads route; the tree names the route's segments ((dashboard) → ads → (list) → page).
+ */
+const NAVIGATION_HEADERS = {
+  RSC: "1",
+  "Next-Url": "/ads",
+  "Next-Router-State-Tree": encodeURIComponent(
+    JSON.stringify(["", { children: ["(dashboard)", { children: ["ads", { children: ["(list)", { children: ["__PAGE__", {}, null, "refetch", 0] }, null, null, 4] }, null, null, 8] }, null, null, 8] }, null, null, 24]),
+  ),
+  Accept: "*/*",
+};
+/**
+ * The "_rsc" search parameter the browser adds: a hash of those headers, which Next.js checks
+ * (a request without it is redirected, 307, to the URL with it). Next.js's own function.
+ */
+const NAVIGATION_RSC_PARAM: string = await (
+  createRequire(import.meta.url)("next/dist/shared/lib/router/utils/cache-busting-search-param") as {
+    computeCacheBustingSearchParam: (prefetch?: string, segment?: string, tree?: string, nextUrl?: string) => Promise<string>;
+  }
+).computeCacheBustingSearchParam(undefined, undefined, NAVIGATION_HEADERS["Next-Router-State-Tree"], NAVIGATION_HEADERS["Next-Url"]);
 
 type Stat = { times: number[]; bytes: number; statuses: Map<number, number>; timeouts: number; dropped: number; bodyErrors: Map<string, number>; conflicts: number };
 const newStat = (): Stat => ({ times: [], bytes: 0, statuses: new Map(), timeouts: 0, dropped: 0, bodyErrors: new Map(), conflicts: 0 });
@@ -452,12 +491,14 @@ function nextRequest(i: number, u: UserState, fx: Fixtures, actions: Actions, or
   const kind = MIX.find(([, w]) => (x -= w) < 0)?.[0] ?? MIX[MIX.length - 1][0];
   const pending: Pending = { kind, done: false };
   switch (kind) {
-    case "table": {
+    case "table":
+    case "tableNav": {
       const view = r.pick(fx.views);
       const { path: p, page: n } = tablePath(view, r);
       pending.view = view;
       pending.page = n;
-      return { pending, req: page(p) };
+      const navigation = { method: "GET", path: `${p}${p.includes("?") ? "&" : "?"}_rsc=${NAVIGATION_RSC_PARAM}`, headers: { Cookie: cookie, ...NAVIGATION_HEADERS }, body: "" };
+      return { pending, req: kind === "table" ? page(p) : navigation };
     }
     case "ad":
       return { pending, req: page(`/ads/${r.pick(fx.adIds)}`) };
@@ -512,7 +553,7 @@ function readAnswer(p: Pending, u: UserState, fx: Fixtures, status: number, body
         if (k >= 0) u.stageIndex = k;
       }
     }
-  } else p.verdict = pageProblem(body, p.kind);
+  } else p.verdict = p.kind === "tableNav" ? payloadProblem(body) : pageProblem(body, p.kind);
 }
 
 type RunStats = { stats: Map<Kind, Stat>; viewTimes: Map<View, number[]>; deepPages: number[] };
@@ -525,7 +566,7 @@ function record(rs: RunStats, p: Pending, status: number, bytes: number, duratio
   s.bytes += bytes;
   if (status >= 200 && status < 300) {
     s.times.push(duration);
-    if (p.kind === "table" && p.view) {
+    if (TABLE_KINDS.includes(p.kind) && p.view) {
       if (!rs.viewTimes.has(p.view)) rs.viewTimes.set(p.view, []);
       rs.viewTimes.get(p.view)!.push(duration);
       if ((p.page ?? 1) > 5) rs.deepPages.push(duration);
@@ -845,10 +886,11 @@ try {
   }
   for (const [k, v] of [...distinct].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`    ×${v} ${k}`);
 
-  const tableP95 = percentile(stats.get("table")!.times, 95);
+  const tableTimes = (st: Map<Kind, Stat>) => TABLE_KINDS.flatMap((k) => st.get(k)!.times);
+  const tableP95 = percentile(tableTimes(stats), 95);
   console.log(`\nGoals`);
   console.log(`  errors (non-2xx + timeouts + lost + body-level): ${fmt(errors)} — goal 0 ${errors === 0 ? "✓" : "✗"}`);
-  console.log(`  table pages p95: ${fmt(tableP95, 1)} ms — goal ≤ ${GOAL_TABLE_P95} ms ${tableP95 <= GOAL_TABLE_P95 ? "✓" : "✗"}`);
+  console.log(`  table pages p95 (full loads and clicks): ${fmt(tableP95, 1)} ms — goal ≤ ${GOAL_TABLE_P95} ms ${tableP95 <= GOAL_TABLE_P95 ? "✓" : "✗"}`);
   console.log(`  (overall ${fmt(all.times.length / result.duration, 1)} req/s, p95 ${fmt(percentile(all.times, 95), 1)} ms)`);
 
   // The same users, paced: what they see when each clicks about once a second rather than all
@@ -869,8 +911,8 @@ try {
     }
     const paced = await pacedRun(server.baseURL, fx, users, acts, SECONDS, USER_RATE);
     const r = report(SECONDS, paced.stats);
-    const p95 = percentile(paced.stats.get("table")!.times, 95);
-    console.log(`  paced: errors ${fmt(r.errors)} — goal 0 ${r.errors === 0 ? "✓" : "✗"}; table pages p95 ${fmt(p95, 1)} ms — goal ≤ ${GOAL_TABLE_P95} ms ${p95 <= GOAL_TABLE_P95 ? "✓" : "✗"}`);
+    const p95 = percentile(tableTimes(paced.stats), 95);
+    console.log(`  paced: errors ${fmt(r.errors)} — goal 0 ${r.errors === 0 ? "✓" : "✗"}; table pages p95 (full loads and clicks) ${fmt(p95, 1)} ms — goal ≤ ${GOAL_TABLE_P95} ms ${p95 <= GOAL_TABLE_P95 ? "✓" : "✗"}`);
   }
 } catch (e) {
   exitCode = 1;

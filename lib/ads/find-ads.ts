@@ -114,15 +114,16 @@ export function clearAggregateCache(keep?: (key: string) => boolean) {
  * An aggregate (facet cube, tag counts) for one SQL statement, kept until the ads change
  * (lib/ads/version): every user and every facet choice over the same base filters shares it.
  */
-type Versions = Promise<{ ads: number; tags: number }> | null;
+type Versions = Promise<{ ads: number; tags: number; applications: number }> | null;
 
 /** `versions`: the data counters, read once per request (null: no caching). */
 async function cachedAggregate<T>(dialect: Dialect, sql: Sql, versions: Versions, compute: () => Promise<T>): Promise<T> {
   if (!versions) return compute();
   const key = JSON.stringify(sql.render(dialect));
-  // Aggregates over tag links also go stale when tags move; the others only when ads change.
+  // Aggregates over tag links also go stale when tags move, those over applications when
+  // applications come, move or merge; the others only when ads change.
   const v = await versions;
-  const version = sql.text.includes(`"AdTag"`) ? `${v.ads}:${v.tags}` : `${v.ads}`;
+  const version = `${v.ads}:${sql.text.includes(`"AdTag"`) ? v.tags : ""}:${sql.text.includes(`"Application"`) ? v.applications : ""}`;
   const cache = cubeCache();
   const hit = cache.get(key);
   if (hit && hit.version === version) {
@@ -201,7 +202,11 @@ function facetFilters(p: AdsTableParams, categoryNames: Map<string, string>, top
     return Sql.join(parts, " OR ").wrap();
   };
   const sql: Sql[] = [];
-  if (selection.category) sql.push(inList(`a."category"`, [...selection.category]));
+  if (selection.category) {
+    // Only names the data has go to the database (PostgreSQL refuses the NUL marker outright).
+    const known = p.category.map((s) => categoryNames.get(s)).filter((c): c is string => c !== undefined);
+    sql.push(known.length ? inList(`a."category"`, known) : Sql.of("1 = 0"));
+  }
   if (p.type.length) sql.push(nullable(`a."contractType"`, p.type.map((t) => CONTRACT_TYPES[t] ?? null)));
   if (p.time.length) sql.push(nullable(`a."contractTime"`, p.time.map((t) => CONTRACT_TIMES[t] ?? null)));
   if (p.source.length) sql.push(inList(`a."source"`, p.source));

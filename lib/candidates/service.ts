@@ -1,6 +1,7 @@
 // Candidates: create and edit (duplicates caught by email and phone), tags, merging two records,
 // and the data-protection pair — export everything, erase the person but keep the statistics.
 import { recordAudit } from "@/lib/audit";
+import { bumpApplicationsVersion } from "@/lib/ads/version";
 import { getDb, Prisma, type Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import { emailKey, phoneKey } from "./keys";
@@ -142,6 +143,7 @@ export async function mergeCandidates(fromId: number, intoId: number, actorId: s
       const have = new Set((await tx.candidateTag.findMany({ where: { candidateId: intoId }, select: { tagId: true } })).map((t) => t.tagId));
       const add = tags.filter((t) => !have.has(t.tagId));
       if (add.length) await tx.candidateTag.createMany({ data: add.map((t) => ({ candidateId: intoId, tagId: t.tagId, createdById: t.createdById, createdAt: t.createdAt })) });
+      if (theirs.length) await bumpApplicationsVersion(tx);
       // The other record goes first: its email may move to the kept one (emails are unique).
       await tx.candidate.delete({ where: { id: fromId } });
       const fill: Record<string, string | null> = {};

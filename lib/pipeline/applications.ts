@@ -2,6 +2,7 @@
 // compare-and-set on the application's version, so of two people moving the same card at once one
 // wins and the other is told what happened; every move is appended to the stage history.
 import { recordAudit } from "@/lib/audit";
+import { bumpApplicationsVersion } from "@/lib/ads/version";
 import { getDb, Prisma, type Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import { boardOrder, moveProblem, timeInStages, type StageLike } from "./stages";
@@ -26,6 +27,7 @@ export async function createApplication(candidateId: number, adId: number, actor
       const now = new Date();
       const app = await tx.application.create({ data: { candidateId, adId, stageId: first!.id, stageEnteredAt: now, createdById: actorId, createdAt: now }, select: { id: true } });
       await tx.stageChange.create({ data: { applicationId: app.id, fromStageId: null, toStageId: first!.id, actorId, createdAt: now } });
+      await bumpApplicationsVersion(tx);
       return app;
     });
   } catch (e) {
@@ -70,6 +72,7 @@ export async function moveApplication(req: MoveRequest, actorId: string, db: Db 
     });
     if (count !== 1) throw await staleMove(tx as unknown as Db, app, stages);
     await tx.stageChange.create({ data: { applicationId: req.id, fromStageId: from.id, toStageId: to.id, actorId, reason: rejected ? req.reason : null, createdAt: now } });
+    await bumpApplicationsVersion(tx);
     return { id: req.id, stageId: to.id, version: req.version + 1, stageEnteredAt: now };
   });
 }

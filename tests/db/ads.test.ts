@@ -9,6 +9,9 @@ import { loadAdsTableParams } from "@/lib/ads/table-params";
 import { createDb, type Db } from "@/lib/db/client";
 import { openImportStore } from "@/lib/import/pipeline";
 import { createTag, setTags } from "@/lib/tags/service";
+import { ZCandidateFields } from "@/lib/candidates/schemas";
+import { createCandidate, mergeCandidates } from "@/lib/candidates/service";
+import { createApplication, listStages, moveApplication } from "@/lib/pipeline/applications";
 import { expectedCsv, importFiles, SAMPLE_CSV, treeDatabase } from "../support/import-db";
 import { testDialects, type TestDatabase } from "../support/test-db";
 
@@ -54,6 +57,15 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
       countWhere((r) => r.Category === "Engineering Jobs" && r.ContractTime === "permanent"),
     );
     for (const r of page.rows) expect(r).toMatchObject({ category: "IT Jobs", contractTime: "PERMANENT" });
+  });
+
+  it("a category the data does not have matches nothing, alone or beside one it has", async () => {
+    expect((await find("?category=no-such-jobs")).total).toBe(0);
+    expect((await find("?category=no-such-jobs")).rows).toEqual([]);
+    const it = countWhere((r) => r.Category === "IT Jobs");
+    const both = await find("?category=no-such-jobs,it-jobs");
+    expect(both.total).toBe(it);
+    expect(both.rows.every((r) => r.category === "IT Jobs")).toBe(true);
   });
 
   it("includes every place below a chosen region", async () => {
@@ -216,6 +228,30 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
     await setStatus({ ids: [ids[0]] }, "CLOSED", adminId, db);
     expect((await cached("?status=closed")).total).toBe((await find("?status=closed")).total);
     await setStatus({ ids: [ids[0]] }, "OPEN", adminId, db);
+  });
+
+  it("cached counts follow applications: a new one, a move out of the open stages, a merge", async () => {
+    const cached = (query: string) => findAdsPage(loadAdsTableParams(query), { db, cache: true });
+    const plain = async (query: string) => (await find(query)).total;
+    const views = ["?apps=any", "?apps=active", "?apps=none", "?apps=active&category=it-jobs"];
+    const expectFresh = async () => {
+      for (const v of views) expect((await cached(v)).total, v).toBe(await plain(v));
+    };
+    const ad = (await find("?category=it-jobs&apps=none")).rows[0];
+    const before = await Promise.all(views.map(async (v) => (await cached(v)).total));
+    const [anna, ann] = await Promise.all(
+      ["anna", "ann"].map((n) => createCandidate(ZCandidateFields.parse({ name: `Cache ${n}`, email: `${n}@cache.example`, phone: "", location: "", currentTitle: "", source: "", cvText: "", cvFileName: "" }), adminId, { confirmDuplicate: true }, db)),
+    );
+    const app = await createApplication(anna.id, ad.id, adminId, db);
+    expect((await cached("?apps=any")).total).toBe(before[0] + 1);
+    await expectFresh();
+    const hired = (await listStages(db)).find((s) => s.kind === "HIRED")!;
+    await moveApplication({ id: app.id, toStageId: hired.id, version: 1 }, adminId, db);
+    expect((await cached("?apps=active")).total).toBe(before[1]);
+    await expectFresh();
+    await createApplication(ann.id, ad.id, adminId, db);
+    await mergeCandidates(ann.id, anna.id, adminId, db);
+    await expectFresh();
   });
 
   it("finds words written next to markup (an ad whose text holds HTML)", async () => {
