@@ -14,6 +14,7 @@ import { getLocationTree, type LocationTree } from "@/lib/locations/tree-cache";
 import { parseSearch, toFts5, toTsquery } from "./search-query";
 import { countFacets, subtractCube, type CubeRow, type FacetSelection } from "./facets";
 import { slugify, type AdsTableParams } from "./table-params";
+import { snippetsOf, type SearchText } from "./snippets-sqlite";
 import { dataVersions } from "./version";
 
 // 5,000: 200 pages of 25 — more than anyone reads — and it keeps a broad, phrase or OR search's
@@ -532,22 +533,27 @@ async function adDetails(db: Db, dialect: Dialect, ids: number[], tree: Location
 async function snippetsFor(db: Db, dialect: Dialect, q: string, ids: number[]): Promise<Map<number, string>> {
   const parsed = parseSearch(q);
   if (!parsed.usable) return new Map();
-  const rows =
-    dialect === "sqlite"
-      ? await run<{ id: number | bigint; s: string }>(
-          db,
-          dialect,
-          Sql.of(`SELECT rowid AS id, snippet("ad_fts", 1, char(1), char(2), '…', 18) AS s FROM "ad_fts" WHERE "ad_fts" MATCH ? AND rowid IN (SELECT value FROM json_each(?))`, toFts5(parsed), JSON.stringify(ids)),
-        )
-      : await run<{ id: number; s: string }>(
-          db,
-          dialect,
-          Sql.of(
-            `SELECT a."id" AS id, ts_headline('english', t."description", to_tsquery('english', ?), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=24, MinWords=10, ShortWord=2, FragmentDelimiter=…, MaxFragments=2') AS s FROM "AdText" t JOIN "Ad" a ON a."id" = t."adId" WHERE a."id" = ANY(?::int[])`,
-            toTsquery(parsed),
-            ids,
-          ),
-        );
+  if (dialect === "sqlite") {
+    // The indexed text of the page's ads (what "ad_fts" holds), highlighted apart: snippets-sqlite.ts.
+    const texts = await run<SearchText & { id: number | bigint }>(
+      db,
+      dialect,
+      Sql.of(`SELECT s."id" AS id, s."title" AS title, s."description" AS description, s."company" AS company FROM "ad_search_source" s WHERE s."id" IN (SELECT value FROM json_each(?))`, JSON.stringify(ids)),
+    );
+    return snippetsOf(
+      texts.map((t) => ({ ...t, id: Number(t.id) })),
+      toFts5(parsed),
+    );
+  }
+  const rows = await run<{ id: number; s: string }>(
+    db,
+    dialect,
+    Sql.of(
+      `SELECT a."id" AS id, ts_headline('english', t."description", to_tsquery('english', ?), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=24, MinWords=10, ShortWord=2, FragmentDelimiter=…, MaxFragments=2') AS s FROM "AdText" t JOIN "Ad" a ON a."id" = t."adId" WHERE a."id" = ANY(?::int[])`,
+      toTsquery(parsed),
+      ids,
+    ),
+  );
   return new Map(rows.map((r) => [Number(r.id), r.s]));
 }
 
