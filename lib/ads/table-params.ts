@@ -39,14 +39,22 @@ const positiveInt = createParser({
   serialize: (n: number) => String(n),
 });
 
+const slugs = new Map<string, string>();
 /** URL-safe slug for a category name ("Healthcare & Nursing Jobs" → "healthcare-nursing-jobs"). */
 export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+  // Every table request slugs each category of its facet counts: the few names are kept.
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+    if (slugs.size >= 1000) slugs.clear();
+    slugs.set(name, slug);
+  }
+  return slug;
 }
 
 const slug = createParser({
