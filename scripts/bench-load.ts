@@ -901,8 +901,10 @@ try {
   // firing as fast as the server answers (the run above: a stress test of throughput).
   if (USER_RATE > 0) {
     console.log(`\nPaced: ${CONNECTIONS} users, each clicking on average ${USER_RATE} time(s) a second (random think time, never before the last answer), ${SECONDS} s, the same mix…`);
-    // The stress run ended with requests in flight (their answers dropped): start from the
-    // applications' stored stage and version, as a reloaded board would.
+    // The stress run ended with requests in flight (their answers dropped): once the server has
+    // finished them (or they timed out), start from the applications' stored stage and version,
+    // as a reloaded board would. (Read sooner, a move still running would refuse the first one.)
+    await new Promise((r) => setTimeout(r, TIMEOUT_S * 1000));
     const fresh = createDb(sqliteUrl);
     try {
       for (const u of users) {
