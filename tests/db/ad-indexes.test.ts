@@ -8,7 +8,7 @@ import { AD_READ_INDEXES } from "@/lib/db/ad-indexes";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { openImportStore } from "@/lib/import/pipeline";
-import { adIndexes, importFiles, SAMPLE_CSV, treeDatabase } from "../support/import-db";
+import { adIndexes, importFiles, SAMPLE_CSV, sampleDatabase } from "../support/import-db";
 import { testDialects, type TestDatabase } from "../support/test-db";
 
 const expected = Object.fromEntries(AD_READ_INDEXES.map((ix) => [ix.name, [...ix.columns]]));
@@ -17,11 +17,8 @@ describe.each(testDialects())("the ads' read indexes on %s", (dialect) => {
   let tdb: TestDatabase;
   let db: Db;
   beforeAll(async () => {
-    tdb = await treeDatabase(`ad_indexes_${dialect}`, dialect);
+    tdb = await sampleDatabase(`ad_indexes_${dialect}`, dialect);
     db = createDb(tdb.url);
-    const store = openImportStore(tdb.url);
-    await importFiles(tdb.url, store, [{ path: SAMPLE_CSV }]);
-    await store.close();
   }, 120_000);
   afterAll(async () => {
     await db?.$disconnect();

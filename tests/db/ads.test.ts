@@ -7,12 +7,11 @@ import { findAdsPage, matchingAds } from "@/lib/ads/find-ads";
 import { ZAdFields } from "@/lib/ads/schemas";
 import { loadAdsTableParams } from "@/lib/ads/table-params";
 import { createDb, type Db } from "@/lib/db/client";
-import { openImportStore } from "@/lib/import/pipeline";
 import { createTag, setTags } from "@/lib/tags/service";
 import { ZCandidateFields } from "@/lib/candidates/schemas";
 import { createCandidate, mergeCandidates } from "@/lib/candidates/service";
 import { createApplication, listStages, moveApplication } from "@/lib/pipeline/applications";
-import { expectedCsv, importFiles, SAMPLE_CSV, treeDatabase } from "../support/import-db";
+import { expectedCsv, SAMPLE_CSV, sampleDatabase } from "../support/import-db";
 import { testDialects, type TestDatabase } from "../support/test-db";
 
 const sample = expectedCsv(SAMPLE_CSV);
@@ -26,11 +25,8 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
   const find = (query: string) => findAdsPage(loadAdsTableParams(query), { db, cache: false });
 
   beforeAll(async () => {
-    tdb = await treeDatabase(`ads_${dialect}`, dialect);
+    tdb = await sampleDatabase(`ads_${dialect}`, dialect);
     db = createDb(tdb.url);
-    const store = openImportStore(tdb.url);
-    await importFiles(tdb.url, store, [{ path: SAMPLE_CSV }]);
-    await store.close();
     adminId = (await db.user.create({ data: { email: "boss@x.uk", name: "Boss", role: "ADMIN", passwordHash: "x" } })).id;
   }, 180_000);
   afterAll(async () => {

@@ -7,18 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupSqlite } from "@/lib/db/backup";
 import { sqlitePath } from "@/lib/db/dialect";
 import { openSqlite, sqliteTimestamp } from "@/lib/db/raw";
-import { openImportStore } from "@/lib/import/pipeline";
-import { importFiles, SAMPLE_CSV, treeDatabase } from "../support/import-db";
+import { sampleDatabase } from "../support/import-db";
 import type { TestDatabase } from "../support/test-db";
 
 describe("backup on sqlite", () => {
   let tdb: TestDatabase;
   const dir = path.resolve("tests/.tmp/backups");
   beforeAll(async () => {
-    tdb = await treeDatabase("backup_sqlite", "sqlite");
-    const store = openImportStore(tdb.url);
-    await importFiles(tdb.url, store, [{ path: SAMPLE_CSV }]);
-    await store.close();
+    tdb = await sampleDatabase("backup_sqlite", "sqlite");
   }, 120_000);
   afterAll(() => tdb?.drop());
 

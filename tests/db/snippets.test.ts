@@ -7,8 +7,7 @@ import { findAdsPage } from "@/lib/ads/find-ads";
 import { parseSearch, toFts5 } from "@/lib/ads/search-query";
 import { loadAdsTableParams } from "@/lib/ads/table-params";
 import { createDb, type Db } from "@/lib/db/client";
-import { openImportStore } from "@/lib/import/pipeline";
-import { importFiles, SAMPLE_CSV, treeDatabase } from "../support/import-db";
+import { sampleDatabase } from "../support/import-db";
 import type { TestDatabase } from "../support/test-db";
 
 const SEARCHES = ["manager", '"care assistant"', "chef OR cook", "develop*", "engineer -software", "nurs*", "sales manager london", "c++", "£30,000"];
@@ -17,11 +16,8 @@ describe("search snippets on sqlite", () => {
   let tdb: TestDatabase;
   let db: Db;
   beforeAll(async () => {
-    tdb = await treeDatabase("snippets_sqlite", "sqlite");
+    tdb = await sampleDatabase("snippets_sqlite", "sqlite");
     db = createDb(tdb.url);
-    const store = openImportStore(tdb.url);
-    await importFiles(tdb.url, store, [{ path: SAMPLE_CSV }]);
-    await store.close();
   }, 180_000);
   afterAll(async () => {
     await db?.$disconnect();

@@ -11,7 +11,7 @@ import { dropPgDatabase, freshPgDatabase } from "@/lib/db/pg-admin";
 import { openSqlite } from "@/lib/db/raw";
 import { FIELD_LIMITS, ADZUNA_COLUMNS } from "@/lib/import/adzuna-csv";
 import { categoryFromFolder } from "@/lib/import/categories";
-import { executeImport, type StoredFile } from "@/lib/import/pipeline";
+import { executeImport, openImportStore, type StoredFile } from "@/lib/import/pipeline";
 import type { ImportStore } from "@/lib/import/writer";
 import { loadLocationTree } from "@/lib/locations/load-tree";
 import { createTestDatabase, type TestDatabase } from "./test-db";
@@ -30,6 +30,18 @@ export async function treeDatabase(name: string, dialect: Dialect): Promise<Test
     await loadLocationTree(db, "seeds/location-tree.csv");
   } finally {
     await db.$disconnect();
+  }
+  return tdb;
+}
+
+/** A test database with the location tree and the real sample (2,499 ads) imported. */
+export async function sampleDatabase(name: string, dialect: Dialect): Promise<TestDatabase> {
+  const tdb = await treeDatabase(name, dialect);
+  const store = openImportStore(tdb.url);
+  try {
+    await importFiles(tdb.url, store, [{ path: SAMPLE_CSV }]);
+  } finally {
+    await store.close();
   }
   return tdb;
 }
