@@ -20,14 +20,17 @@
 //        20% ad pages (random ads), 10% boards / candidates / dashboard (5 / 3 / 2),
 //        10% tagging (server action, posted to the ad's page; add, then remove, alternating),
 //        10% moves (server action, posted to the role's board; between the open stages, back and
-//            forth, from the version the previous move returned);
+//            forth, from the version the previous move returned); both with the router state tree
+//            the browser sends, so the answer is the action's result and the revalidated segment;
 //   5. times every request itself (autocannon's per-request duration: write → last byte) and reports,
 //      per kind and overall: count, req/s, p50/p95/p99/max, non-2xx, timeouts, body-level errors
 //      (an action answering 200 with {"ok":false}; a page answering 200 with an error boundary),
 //      plus the slowest table views, the server's peak RSS (VmHWM) and CPU, and its error log lines.
 //   Before the main run, one connection alone runs the same mix for BENCH_BASELINE_SECONDS (10; 0 skips):
 //   the uncontended cost of each kind, to tell the server's work from time spent queueing behind
-//   the other users. BENCH_MIX changes weights ("tag=0,table=60": what tagging costs the table).
+//   the other users. Then the floor (BENCH_FLOOR_SECONDS, 10 each; 0 skips): the same connections
+//   back to back on /api/health and on the sign-in page — the lightest answers the server gives —
+//   the raw baseline the table pages' p95 is reported against. BENCH_MIX changes weights ("tag=0,table=60": what tagging costs the table).
 //   There is no think time: every connection sends its next request as soon as the last is answered,
 //   so the server runs saturated and a request's latency is its own time plus the queue ahead of it.
 //   6. then the same 20 users as people use the app (BENCH_USER_RATE, default 1 click a second
@@ -59,6 +62,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 3211);
 const BASELINE_SECONDS = Number(process.env.BENCH_BASELINE_SECONDS ?? 10);
 /** Then the same users paced: requests a second per user (a busy recruiter clicks about once a second); 0 skips. */
 const USER_RATE = Number(process.env.BENCH_USER_RATE ?? 1);
+/** The floor runs (the lightest answers under the same connections), seconds each; 0 skips. */
+const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 const TIMEOUT_S = 10;
 const GOAL_TABLE_P95 = 150;
 
@@ -453,6 +458,19 @@ const NAVIGATION_RSC_PARAM: string = await (
   }
 ).computeCacheBustingSearchParam(undefined, undefined, NAVIGATION_HEADERS["Next-Router-State-Tree"], NAVIGATION_HEADERS["Next-Url"]);
 
+/**
+ * The router state tree Chromium sends with a server action posted from an ad's page or its
+ * pipeline board (recorded from Chromium 150 on /ads/<id> and /ads/<id>/pipeline). With it Next.js
+ * answers with the action's result and the revalidated page segment only (a tag on an ad page:
+ * ~22 KB); without it, the whole tree from the root layout down (~190 KB).
+ */
+function actionRouterStateTree(adId: number, board: boolean): string {
+  const pageLeaf = ["__PAGE__", {}, null, null, 0];
+  const below = board ? ["pipeline", { children: pageLeaf }, null, null, 0] : pageLeaf;
+  const tree = ["", { children: ["(dashboard)", { children: ["ads", { children: [["id", String(adId), "d", null], { children: below }, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16];
+  return encodeURIComponent(JSON.stringify(tree));
+}
+
 type Stat = { times: number[]; bytes: number; statuses: Map<number, number>; timeouts: number; dropped: number; bodyErrors: Map<string, number>; conflicts: number };
 const newStat = (): Stat => ({ times: [], bytes: 0, statuses: new Map(), timeouts: 0, dropped: 0, bodyErrors: new Map(), conflicts: 0 });
 const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -480,10 +498,17 @@ type Req = { method: string; path: string; headers: Record<string, string>; body
 function nextRequest(i: number, u: UserState, fx: Fixtures, actions: Actions, origin: string): { pending: Pending; req: Req } {
   const { r, cookie, app: mine } = u;
   const page = (path: string): Req => ({ method: "GET", path, headers: { Cookie: cookie, Accept: "text/html" }, body: "" });
-  const action = (a: ServerAction, path: string, args: unknown): Req => ({
+  const action = (a: ServerAction, adId: number, board: boolean, args: unknown): Req => ({
     method: "POST",
-    path,
-    headers: { Cookie: cookie, "Next-Action": a.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
+    path: board ? `/ads/${adId}/pipeline` : `/ads/${adId}`,
+    headers: {
+      Cookie: cookie,
+      "Next-Action": a.id,
+      "Next-Router-State-Tree": actionRouterStateTree(adId, board),
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: origin,
+    },
     body: JSON.stringify([args]),
   });
   const total = MIX.reduce((n, [, w]) => n + w, 0);
@@ -510,13 +535,13 @@ function nextRequest(i: number, u: UserState, fx: Fixtures, actions: Actions, or
       return { pending, req: page("/") };
     case "tag": {
       const mode = u.tagged ? "remove" : "add";
-      return { pending, req: action(actions.tag, `/ads/${fx.tagAds[i]}`, { target: { ids: [fx.tagAds[i]] }, tagIds: [fx.tagId], mode }) };
+      return { pending, req: action(actions.tag, fx.tagAds[i], false, { target: { ids: [fx.tagAds[i]] }, tagIds: [fx.tagId], mode }) };
     }
     case "move": {
       // Back and forth along the open stages: 0 → 1 → … → last → … → 0.
       if (u.stageIndex + u.direction < 0 || u.stageIndex + u.direction >= fx.openStages.length) u.direction = -u.direction;
       const to = fx.openStages[u.stageIndex + u.direction];
-      return { pending, req: action(actions.move, `/ads/${mine.adId}/pipeline`, { id: mine.id, toStageId: to.id, version: mine.version }) };
+      return { pending, req: action(actions.move, mine.adId, true, { id: mine.id, toStageId: to.id, version: mine.version }) };
     }
   }
 }
@@ -623,6 +648,23 @@ function run(baseURL: string, fx: Fixtures, users: UserState[], actions: Actions
     autocannon(
       { url: baseURL, connections, duration: seconds, pipelining: 1, timeout: TIMEOUT_S, requests: [{ method: "GET", path: "/api/health" }], setupClient },
       (err, result) => (err ? reject(err) : resolve({ ...rs, result, orphans })),
+    );
+  });
+}
+
+/**
+ * The floor: the same number of back-to-back connections on one fixed request (no session, nothing
+ * of ours beyond the proxy and the page itself). Timed as run() times the mix.
+ */
+function floorRun(baseURL: string, path: string, connections: number, seconds: number) {
+  const times: number[] = [];
+  let failed = 0;
+  return new Promise<{ times: number[]; failed: number; duration: number }>((resolve, reject) => {
+    const setupClient = (client: AcClient) =>
+      client.on("response", (status: number, _bytes: number, duration: number) => (status === 200 ? times.push(duration) : failed++));
+    autocannon(
+      { url: baseURL, connections, duration: seconds, pipelining: 1, timeout: TIMEOUT_S, requests: [{ method: "GET", path, headers: { Accept: "text/html" } }], setupClient },
+      (err, result) => (err ? reject(err) : resolve({ times, failed: failed + result.timeouts + result.errors, duration: result.duration })),
     );
   });
 }
@@ -828,6 +870,25 @@ try {
   );
 
   const users = userStates(fx, cookies);
+  /**
+   * A run ends with requests in flight (their answers dropped): once the server has finished them
+   * (or they timed out: TIMEOUT_S after the run's end), the users start the next run from their
+   * applications' stored stage and version, as a reloaded board would. (Read sooner, a move still
+   * running would make the next run's first move a CONFLICT.)
+   */
+  const resync = async (us: UserState[], endedAt: number) => {
+    await new Promise((r) => setTimeout(r, Math.max(0, endedAt + TIMEOUT_S * 1000 - performance.now())));
+    const fresh = createDb(sqliteUrl);
+    try {
+      for (const u of us) {
+        const a = await fresh.application.findUniqueOrThrow({ where: { id: u.app.id }, select: { stageId: true, version: true } });
+        Object.assign(u.app, a);
+        u.stageIndex = Math.max(0, fx.openStages.findIndex((st) => st.id === a.stageId));
+      }
+    } finally {
+      await fresh.$disconnect();
+    }
+  };
   const acts = { tag: tagAction, move: moveAction };
 
   // One user alone first: what each kind of request costs the server with no queue in front of it.
@@ -836,6 +897,29 @@ try {
     const base = await run(server.baseURL, fx, users, acts, 1, BASELINE_SECONDS);
     report(base.result.duration, base.stats);
   }
+  const baselineEnd = performance.now();
+
+  // The floor, in this run: what the same number of back-to-back connections get from the
+  // lightest answers this server gives — a route handler (one SELECT 1) and the sign-in page (a
+  // page with one form, no database, no session). No page of the app can be faster than the
+  // second under the same load: it is Next.js, React and the proxy's work per page, queued.
+  const floors: { label: string; p95: number }[] = [];
+  if (FLOOR_SECONDS > 0) {
+    console.log(`\nFloor (same run): ${CONNECTIONS} back-to-back connections, ${FLOOR_SECONDS} s each, on one fixed request`);
+    for (const [label, p] of [
+      ["/api/health (route handler)", "/api/health"],
+      ["/login (sign-in page, HTML)", "/login"],
+    ] as const) {
+      const f = await floorRun(server.baseURL, p, CONNECTIONS, FLOOR_SECONDS);
+      const p95 = percentile(f.times, 95);
+      floors.push({ label, p95 });
+      console.log(
+        `  ${label.padEnd(29)} ${fmt(f.times.length / f.duration, 1).padStart(6)} req/s │ p50 ${fmt(percentile(f.times, 50), 1).padStart(6)}  p95 ${fmt(p95, 1).padStart(6)}  p99 ${fmt(percentile(f.times, 99), 1).padStart(6)} ms │ ${f.failed} failed`,
+      );
+    }
+  }
+
+  if (BASELINE_SECONDS > 0) await resync(users, baselineEnd);
 
   // During the run: the server's RSS and CPU, sampled every second.
   const cpu0 = sum(processTree(server.pid).map(cpuSeconds));
@@ -896,25 +980,13 @@ try {
   console.log(`  errors (non-2xx + timeouts + lost + body-level): ${fmt(errors)} — goal 0 ${errors === 0 ? "✓" : "✗"}`);
   console.log(`  table pages p95 (full loads and clicks): ${fmt(tableP95, 1)} ms — goal ≤ ${GOAL_TABLE_P95} ms ${tableP95 <= GOAL_TABLE_P95 ? "✓" : "✗"}`);
   console.log(`  (overall ${fmt(all.times.length / result.duration, 1)} req/s, p95 ${fmt(percentile(all.times, 95), 1)} ms)`);
+  for (const f of floors) console.log(`  table pages p95 / ${f.label} p95 under the same load: ${fmt(tableP95 / f.p95, 2)}× (${fmt(f.p95, 1)} ms)`);
 
   // The same users, paced: what they see when each clicks about once a second rather than all
   // firing as fast as the server answers (the run above: a stress test of throughput).
   if (USER_RATE > 0) {
     console.log(`\nPaced: ${CONNECTIONS} users, each clicking on average ${USER_RATE} time(s) a second (random think time, never before the last answer), ${SECONDS} s, the same mix…`);
-    // The stress run ended with requests in flight (their answers dropped): once the server has
-    // finished them (or they timed out), start from the applications' stored stage and version,
-    // as a reloaded board would. (Read sooner, a move still running would refuse the first one.)
-    await new Promise((r) => setTimeout(r, TIMEOUT_S * 1000));
-    const fresh = createDb(sqliteUrl);
-    try {
-      for (const u of users) {
-        const a = await fresh.application.findUniqueOrThrow({ where: { id: u.app.id }, select: { stageId: true, version: true } });
-        Object.assign(u.app, a);
-        u.stageIndex = Math.max(0, fx.openStages.findIndex((st) => st.id === a.stageId));
-      }
-    } finally {
-      await fresh.$disconnect();
-    }
+    await resync(users, performance.now());
     const paced = await pacedRun(server.baseURL, fx, users, acts, SECONDS, USER_RATE);
     const r = report(SECONDS, paced.stats);
     slowestViews(paced, fx.views.length);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { HistoryEntry } from "@/lib/ads/ad";
+import type { HistoryEntry, HistoryPage } from "@/lib/ads/ad";
 import { dateTime } from "@/lib/format";
 
 const FIELD_LABELS: Record<string, string> = {
@@ -30,47 +30,73 @@ function show(v: unknown): string {
   return s.length > 160 ? `${s.slice(0, 160)}…` : s;
 }
 
-export function AdHistory({ entries, created }: { entries: HistoryEntry[]; created: { at: Date; importId: string | null; by: string | null } }) {
+/**
+ * A page of an ad's changes, newest first. The ad's creation closes the list only on the page that
+ * reaches it; otherwise `more` links to the rest (the ad page shows the newest few).
+ */
+export function AdHistory({
+  history,
+  created,
+  more,
+}: {
+  history: HistoryPage;
+  created: { at: Date; importId: string | null; by: string | null };
+  more?: string;
+}) {
+  const { entries, total, page, pages } = history;
   return (
-    <ol className="grid gap-4" aria-label="Changes, newest first">
-      {entries.map((e) => (
-        <li key={e.id} className="grid gap-1 border-l-2 pl-3">
-          <div className="flex flex-wrap items-center gap-2 text-sm">
-            <Badge variant="outline">{SOURCE_LABELS[e.source]}</Badge>
-            <span className="font-medium">{e.who}</span>
-            <time className="text-muted-foreground" dateTime={e.at.toISOString()}>
-              {dateTime.format(e.at)}
-            </time>
-            {e.importId && (
-              <Link href={`/imports/${e.importId}`} className="text-primary underline-offset-4 hover:underline">
-                the import
-              </Link>
-            )}
-          </div>
-          <ul className="grid gap-0.5 text-sm">
-            {e.changes.map((c) => (
-              <li key={c.field}>
-                <span className="text-muted-foreground">{FIELD_LABELS[c.field] ?? c.field}:</span> <del className="text-muted-foreground">{show(c.before)}</del> →{" "}
-                <ins className="no-underline">{show(c.after)}</ins>
-              </li>
-            ))}
-          </ul>
-        </li>
-      ))}
-      <li className="grid gap-1 border-l-2 pl-3 text-sm">
-        <div className="flex flex-wrap items-center gap-2">
-          <Badge variant="outline">Created</Badge>
-          {created.by && <span className="font-medium">{created.by}</span>}
-          <time className="text-muted-foreground" dateTime={created.at.toISOString()}>
-            {dateTime.format(created.at)}
-          </time>
-          {created.importId && (
-            <Link href={`/imports/${created.importId}`} className="text-primary underline-offset-4 hover:underline">
-              by an import
-            </Link>
-          )}
-        </div>
-      </li>
-    </ol>
+    <div className="grid gap-3">
+      <ol className="grid gap-4" aria-label="Changes, newest first">
+        {entries.map((e) => (
+          <li key={e.id} className="grid gap-1 border-l-2 pl-3">
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <Badge variant="outline">{SOURCE_LABELS[e.source]}</Badge>
+              <span className="font-medium">{e.who}</span>
+              <When at={e.at} />
+              {e.importId && <ImportLink id={e.importId}>the import</ImportLink>}
+            </div>
+            <ul className="grid gap-0.5 text-sm">
+              {e.changes.map((c) => (
+                <li key={c.field}>
+                  <span className="text-muted-foreground">{FIELD_LABELS[c.field] ?? c.field}:</span> <del className="text-muted-foreground">{show(c.before)}</del> →{" "}
+                  <ins className="no-underline">{show(c.after)}</ins>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+        {page === pages && (
+          <li className="grid gap-1 border-l-2 pl-3 text-sm">
+            <div className="flex flex-wrap items-center gap-2">
+              <Badge variant="outline">Created</Badge>
+              {created.by && <span className="font-medium">{created.by}</span>}
+              <When at={created.at} />
+              {created.importId && <ImportLink id={created.importId}>by an import</ImportLink>}
+            </div>
+          </li>
+        )}
+      </ol>
+      {more && pages > 1 && (
+        <Link href={more} className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+          All {total.toLocaleString("en-GB")} changes
+        </Link>
+      )}
+    </div>
+  );
+}
+
+function When({ at }: { at: Date }) {
+  return (
+    <time className="text-muted-foreground" dateTime={at.toISOString()}>
+      {dateTime.format(at)}
+    </time>
+  );
+}
+
+function ImportLink({ id, children }: { id: string; children: React.ReactNode }) {
+  return (
+    <Link href={`/imports/${id}`} className="text-primary underline-offset-4 hover:underline">
+      {children}
+    </Link>
   );
 }

@@ -49,6 +49,11 @@ export async function getAd(id: number, db: Db = getDb()) {
 }
 export type AdDetail = NonNullable<Awaited<ReturnType<typeof getAd>>>;
 
+/** Where the ad came from, for the end of its history: when, which import, who ran it. */
+export function adCreation(ad: Pick<AdDetail, "createdAt" | "import">): { at: Date; importId: string | null; by: string | null } {
+  return { at: ad.createdAt, importId: ad.import?.id ?? null, by: ad.import?.createdBy?.name ?? (ad.import?.origin === "cli" ? "command line" : null) };
+}
+
 export type HistoryEntry = {
   id: number;
   at: Date;
@@ -58,16 +63,30 @@ export type HistoryEntry = {
   changes: { field: string; before: unknown; after: unknown }[];
 };
 
-export async function getAdHistory(id: number, db: Db = getDb()): Promise<HistoryEntry[]> {
+/** How many changes the ad page shows (the newest); the rest are on the ad's history pages. */
+export const HISTORY_ON_AD_PAGE = 10;
+export const HISTORY_PER_PAGE = 50;
+export type HistoryPage = { entries: HistoryEntry[]; total: number; page: number; pages: number; perPage: number };
+
+/**
+ * One page of an ad's changes, newest first. A page past the end gives the last page. An ad edited,
+ * tagged and re-imported for years keeps every change; a page costs the same however many there are.
+ */
+export async function getAdHistory(id: number, opts: { page?: number; perPage?: number } = {}, db: Db = getDb()): Promise<HistoryPage> {
+  const perPage = opts.perPage ?? HISTORY_PER_PAGE;
+  const total = await db.adChange.count({ where: { adId: id } });
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1)), pages);
   const rows = await db.adChange.findMany({
     where: { adId: id },
     orderBy: { id: "desc" },
-    take: 200,
+    skip: (page - 1) * perPage,
+    take: perPage,
     select: { id: true, createdAt: true, source: true, changes: true, importId: true, actor: { select: { name: true } } },
   });
   const tree = await getLocationTree(db);
   const show = (field: string, v: unknown) => (field === "locationId" ? (tree.label(v as number) ?? v) : v);
-  return rows.map((r) => ({
+  const entries = rows.map((r) => ({
     id: r.id,
     at: r.createdAt,
     source: r.source as HistoryEntry["source"],
@@ -79,6 +98,7 @@ export async function getAdHistory(id: number, db: Db = getDb()): Promise<Histor
       after: show(field, after),
     })),
   }));
+  return { entries, total, page, pages, perPage };
 }
 
 /** An ad as the edit form holds it (strings). */

@@ -1,7 +1,7 @@
 // The ads table query, bulk actions and the edit's optimistic concurrency, on both databases, over
 // the real sample. Expected numbers come from the CSV or from plain SQL, not from the code tested.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getAd, updateAd } from "@/lib/ads/ad";
+import { getAd, getAdHistory, updateAd } from "@/lib/ads/ad";
 import { setStatus } from "@/lib/ads/bulk";
 import { findAdsPage, matchingAds } from "@/lib/ads/find-ads";
 import { ZAdFields } from "@/lib/ads/schemas";
@@ -208,6 +208,28 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
     expect(JSON.parse(history[0].changes)).toEqual({ title: [current.title, after.title] });
     // The search index follows the title.
     expect((await find(`?q=${after.title}`)).rows.map((r) => r.id)).toContain(ad.id);
+  });
+
+  it("pages an ad's history newest first, every change on exactly one page, however long it grows", async () => {
+    const ad = (await find("?sort=title")).rows[3];
+    const tag = (await createTag({ name: "History pages", color: "#7c3aed" }, adminId, db))!;
+    const before = await db.adChange.count({ where: { adId: ad.id } });
+    // 23 more changes: the tag on, off, on, …
+    for (let k = 0; k < 23; k++) await setTags({ ids: [ad.id] }, [tag.id], k % 2 === 0 ? "add" : "remove", { id: adminId }, "EDIT", db);
+    const total = before + 23;
+    const all = await db.adChange.findMany({ where: { adId: ad.id }, orderBy: { id: "desc" }, select: { id: true } });
+    expect(all).toHaveLength(total);
+
+    const pages = [1, 2, 3].map((page) => getAdHistory(ad.id, { page, perPage: 10 }, db));
+    const got = await Promise.all(pages);
+    expect(got.map((h) => [h.page, h.pages, h.total])).toEqual([1, 2, 3].map((p) => [p, Math.ceil(total / 10), total]));
+    expect(got.flatMap((h) => h.entries.map((e) => e.id))).toEqual(all.map((c) => c.id));
+    // The newest is the 23rd change (the tag put on again), named by field, with who did it; the one before took it off.
+    expect(got[0].entries[0]).toMatchObject({ source: "EDIT", who: "Boss", changes: [{ field: "tags", before: null, after: "History pages" }] });
+    expect(got[0].entries[1].changes).toEqual([{ field: "tags", before: "History pages", after: null }]);
+    // A page past the end is the last page; the ad page's short list is the newest few.
+    expect((await getAdHistory(ad.id, { page: 99, perPage: 10 }, db)).entries.map((e) => e.id)).toEqual(got[2].entries.map((e) => e.id));
+    expect((await getAdHistory(ad.id, { perPage: 5 }, db)).entries.map((e) => e.id)).toEqual(all.slice(0, 5).map((c) => c.id));
   });
 
   it("cached counts follow tagging and status changes at once", async () => {

@@ -197,6 +197,61 @@ test("two people edit one ad: the second save is refused and shows both values; 
   await other.close();
 });
 
+test("an ad page shows its newest ten changes; its history pages through every one, back to the ad's creation", async ({ page }) => {
+  const suffix = Date.now().toString(36);
+  const tagName = `History ${suffix}`;
+  await signInAsAdmin(page);
+  await page.goto("/tags");
+  await page.getByRole("button", { name: "New tag" }).click();
+  await page.getByRole("dialog").getByLabel("Name").fill(tagName);
+  await page.getByRole("dialog").getByRole("button", { name: "Create tag" }).click();
+  await expect(page.getByRole("row").filter({ hasText: tagName })).toBeVisible();
+
+  // An ad no other test changes (not an engineer ad: those get bulk-tagged), by its unique title.
+  const titles = new Map<string, number>();
+  for (const r of rows) titles.set(r.Title, (titles.get(r.Title) ?? 0) + 1);
+  const title = rows.find((r) => titles.get(r.Title) === 1 && /^[A-Za-z ]+$/.test(r.Title) && !/engineer|stress/i.test(`${r.Title} ${r.FullDescription} ${r.Company}`))!.Title;
+  await page.goto("/ads");
+  await search(page, `"${title}"`);
+  await page.getByRole("table").getByRole("link", { name: title, exact: true }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  const adId = Number(/\/ads\/(\d+)/.exec(page.url())![1]);
+  const tagId = Number(await page.getByLabel("Tag to add").locator("option", { hasText: tagName }).getAttribute("value"));
+
+  // 55 changes: the tag on, off, on, … (the ad page's own action, posted directly to be quick).
+  const setTags = findServerAction("setTagsAction", "lib/ads/actions.ts");
+  for (let k = 0; k < 55; k++) {
+    const res = await postServerAction(page.request, setTags, [{ target: { ids: [adId] }, tagIds: [tagId], mode: k % 2 === 0 ? "add" : "remove" }]);
+    expect(res.status).toBe(200);
+  }
+
+  await page.goto(`/ads/${adId}`);
+  const changes = page.getByRole("list", { name: "Changes, newest first" });
+  const entries = changes.getByRole("listitem").filter({ has: page.getByText(/^(Edit|Bulk action|Import|Revert|Created)$/) });
+  await expect(entries).toHaveCount(10);
+  await expect(entries.first()).toContainText(`Tag: — → ${tagName}`);
+  await expect(changes.getByText("Created", { exact: true })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "All 55 changes" }).click();
+  await expect(page.getByRole("heading", { name: "History of this ad" })).toBeVisible();
+  await expect(page.getByText("Changes 1–50 of 55, newest first")).toBeVisible();
+  await expect(entries).toHaveCount(50);
+  await expect(changes.getByText("Created", { exact: true })).toHaveCount(0);
+  const pages = page.getByRole("navigation", { name: "Pagination" });
+  await expect(pages.getByText("Page 1 of 2")).toBeVisible();
+  await pages.getByRole("link", { name: "Next page" }).click();
+  await expect(page.getByText("Changes 51–55 of 55, newest first")).toBeVisible();
+  // The oldest change (the first "on") and then the ad's creation close the last page.
+  await expect(entries).toHaveCount(6);
+  await expect(entries.nth(4)).toContainText(`Tag: — → ${tagName}`);
+  await expect(entries.last()).toContainText("Created");
+  await expect(pages.getByRole("button", { name: "Next page" })).toBeDisabled();
+  await pages.getByRole("link", { name: "Previous page" }).click();
+  await expect(page.getByText("Changes 1–50 of 55, newest first")).toBeVisible();
+  await page.getByRole("link", { name: `← ${title}` }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+});
+
 test("a recruiter can tag but cannot edit or close ads, even by direct POST", async ({ page, browser }) => {
   await signInAsAdmin(page);
   const recruiter = { email: uniqueEmail("tagger"), name: "Tara Tagger", role: "Recruiter" as const, password: "tagger-pass-123" };

@@ -7,7 +7,7 @@ import { AddApplication } from "@/components/pipeline/add-application";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Fact, SectionCard } from "@/components/ui/section-card";
-import { getAd, getAdHistory } from "@/lib/ads/ad";
+import { adCreation, getAd, getAdHistory, HISTORY_ON_AD_PAGE } from "@/lib/ads/ad";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -24,7 +24,7 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
   if (!Number.isInteger(id) || id <= 0) notFound();
   const [ad, history, allTags, pipeline] = await Promise.all([
     getAd(id),
-    getAdHistory(id),
+    getAdHistory(id, { perPage: HISTORY_ON_AD_PAGE }),
     getDb().tag.findMany({ select: { id: true, name: true, color: true }, orderBy: { name: "asc" } }),
     stageCounts(id),
   ]);
@@ -66,7 +66,7 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
               ))}
             </SectionCard>
           <SectionCard title="History">
-              <AdHistory entries={history} created={{ at: ad.createdAt, importId: ad.import?.id ?? null, by: ad.import?.createdBy?.name ?? (ad.import?.origin === "cli" ? "command line" : null) }} />
+              <AdHistory history={history} created={adCreation(ad)} more={`/ads/${ad.id}/history`} />
             </SectionCard>
         </div>
         <div className="grid content-start gap-6">
