@@ -30,7 +30,8 @@ export const MAX_LIST = 50;
 export const MAX_PAGE = 10_000;
 export const MAX_QUERY_LENGTH = 500;
 
-const positiveInt = createParser({
+/** A whole number 1 … 2³¹−1 in the URL (page numbers, ids); anything else is absent. */
+export const positiveInt = createParser({
   parse: (v: string) => {
     if (!/^\d{1,10}$/.test(v)) return null;
     const n = Number(v);

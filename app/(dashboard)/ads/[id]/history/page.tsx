@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { createLoader } from "nuqs/server";
 import { AdHistory } from "@/components/ads/ad-history";
 import { Pagination } from "@/components/ui/pagination";
 import { SectionCard } from "@/components/ui/section-card";
 import { adCreation, getAd, getAdHistory } from "@/lib/ads/ad";
+import { positiveInt } from "@/lib/ads/table-params";
 import { requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Ad history" };
+const loadHistoryParams = createLoader({ page: positiveInt.withDefault(1) });
 
 /** Every change of one ad, newest first, a page at a time (the ad page shows the newest few). */
 export default async function AdHistoryPage({
@@ -20,9 +23,8 @@ export default async function AdHistoryPage({
   await requirePageUser("ads:read");
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const raw = (await searchParams).page;
-  const asked = Number(Array.isArray(raw) ? raw[0] : raw);
-  const [ad, history] = await Promise.all([getAd(id), getAdHistory(id, { page: Number.isInteger(asked) && asked > 0 ? asked : 1 })]);
+  const { page } = loadHistoryParams(await searchParams);
+  const [ad, history] = await Promise.all([getAd(id), getAdHistory(id, { page })]);
   if (!ad) notFound();
   const first = (history.page - 1) * history.perPage + 1;
   const last = first + history.entries.length - 1;
