@@ -5,7 +5,8 @@ import { AsyncCombobox, type ComboOption } from "@/components/ui/async-combobox"
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input, NativeSelect } from "@/components/ui/input";
 import type { AdsPage, FacetOption } from "@/lib/ads/find-ads";
-import { APPLICATION_FILTERS, TAG_MODES } from "@/lib/ads/table-params";
+import { TAG_MODES } from "@/lib/ads/table-params";
+import { APPLICATION_FILTERS } from "@/lib/url-params";
 import { useAdsUrl } from "./use-ads-url";
 
 const count = (n: number) => n.toLocaleString("en-GB");

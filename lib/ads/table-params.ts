@@ -11,6 +11,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
+import { APPLICATION_FILTERS, PER_PAGE_OPTIONS, positiveInt } from "@/lib/url-params";
 
 export const SORT_KEYS = ["relevance", "updated", "created", "title", "salary"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -18,27 +19,14 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export const SORTS = SORT_KEYS.flatMap((k) => (k === "relevance" ? [k] : [k, `-${k}`])) as readonly string[] as readonly SortParam[];
 export type SortParam = "relevance" | Exclude<SortKey, "relevance"> | `-${Exclude<SortKey, "relevance">}`;
 
-export const PER_PAGE_OPTIONS = [10, 25, 50, 100] as const;
 export const CONTRACT_TYPE_OPTIONS = ["full_time", "part_time", "none"] as const;
 export const CONTRACT_TIME_OPTIONS = ["permanent", "contract", "none"] as const;
 export const STATUS_OPTIONS = ["open", "closed"] as const;
 export const TAG_MODES = ["any", "all", "none"] as const;
-/** Ads with applications: any, active ones (in an open stage), or none. */
-export const APPLICATION_FILTERS = ["any", "active", "none"] as const;
 
 export const MAX_LIST = 50;
 export const MAX_PAGE = 10_000;
 export const MAX_QUERY_LENGTH = 500;
-
-/** A whole number 1 … 2³¹−1 in the URL (page numbers, ids); anything else is absent. */
-export const positiveInt = createParser({
-  parse: (v: string) => {
-    if (!/^\d{1,10}$/.test(v)) return null;
-    const n = Number(v);
-    return n >= 1 && n <= 2_147_483_647 ? n : null;
-  },
-  serialize: (n: number) => String(n),
-});
 
 const slugs = new Map<string, string>();
 /** URL-safe slug for a category name ("Healthcare & Nursing Jobs" → "healthcare-nursing-jobs"). */

@@ -1,16 +1,10 @@
 // What the candidates table URL means (search, filters, sort, page), read on the server and driven
 // from the browser with the same parser map. Bad values fall back to defaults.
 import { createLoader, createParser, parseAsArrayOf, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { APPLICATION_FILTERS, PER_PAGE_OPTIONS, positiveInt } from "@/lib/url-params";
 
 export const CANDIDATE_SORTS = ["relevance", "-updated", "updated", "name", "-name", "-created", "created"] as const;
 export type CandidateSort = (typeof CANDIDATE_SORTS)[number];
-export const CANDIDATE_PER_PAGE = [10, 25, 50, 100] as const;
-export const APPLICATION_FILTERS = ["any", "active", "none"] as const;
-
-const positiveInt = createParser({
-  parse: (v: string) => (/^\d{1,9}$/.test(v) && Number(v) >= 1 ? Number(v) : null),
-  serialize: (n: number) => String(n),
-});
 const text = createParser({
   parse: (v: string) => (v.length > 0 && v.length <= 100 && !v.includes(",") ? v : null),
   serialize: (v: string) => v,
@@ -19,7 +13,7 @@ const text = createParser({
 export const candidatesTableParsers = {
   q: parseAsString.withDefault(""),
   page: positiveInt.withDefault(1),
-  perPage: parseAsNumberLiteral(CANDIDATE_PER_PAGE).withDefault(25),
+  perPage: parseAsNumberLiteral(PER_PAGE_OPTIONS).withDefault(25),
   sort: parseAsStringLiteral(CANDIDATE_SORTS),
   source: parseAsArrayOf(text).withDefault([]),
   tags: parseAsArrayOf(positiveInt).withDefault([]),

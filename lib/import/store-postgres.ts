@@ -4,7 +4,7 @@ import { DROP_AD_INDEXES_SQL, ENSURE_AD_INDEXES_SQL } from "@/lib/db/ad-indexes"
 import pg from "pg";
 import type { ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
-import { newImportId, type AdColumns, type AdHistory, type AdUpdate, type Counts, type ImportRecord, type ImportStore, type LocationRow } from "./writer";
+import { fieldsByAd, newImportId, type AdColumns, type AdHistory, type AdUpdate, type Counts, type ImportRecord, type ImportStore, type LocationRow } from "./writer";
 import type { ImportProblem, NormalisedAd } from "./types";
 
 const AD_COLUMNS: { name: keyof AdColumns; type: string }[] = [
@@ -137,17 +137,11 @@ export class PostgresImportStore implements ImportStore {
   }
 
   async editedFields(adIds: number[]) {
-    const out = new Map<number, Set<string>>();
     const { rows } = await this.q<{ adId: number; changes: string }>(
       `SELECT "adId", "changes" FROM "AdChange" WHERE "source" IN ('EDIT', 'BULK') AND "adId" = ANY($1::int[]) ORDER BY "id"`,
       [adIds],
     );
-    for (const r of rows) {
-      const set = out.get(r.adId) ?? new Set<string>();
-      for (const field of Object.keys(JSON.parse(r.changes) as object)) set.add(field);
-      out.set(r.adId, set);
-    }
-    return out;
+    return fieldsByAd(rows);
   }
 
   async companyIds(names: string[]) {

@@ -6,7 +6,7 @@ import { DROP_AD_INDEXES_SQL, ENSURE_AD_INDEXES_SQL } from "@/lib/db/ad-indexes"
 import { openSqlite, sqliteTimestamp } from "@/lib/db/raw";
 import type { ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
-import { newImportId, type AdColumns, type AdHistory, type AdUpdate, type Counts, type ImportRecord, type ImportStore, type LocationRow } from "./writer";
+import { fieldsByAd, newImportId, type AdColumns, type AdHistory, type AdUpdate, type Counts, type ImportRecord, type ImportStore, type LocationRow } from "./writer";
 import type { ImportProblem, NormalisedAd } from "./types";
 
 const AD_COLUMNS = [
@@ -171,16 +171,10 @@ export class SqliteImportStore implements ImportStore {
   }
 
   async editedFields(adIds: number[]) {
-    const out = new Map<number, Set<string>>();
     const rows = this.db
       .prepare(`SELECT "adId", "changes" FROM "AdChange" WHERE "source" IN ('EDIT', 'BULK') AND "adId" IN (SELECT value FROM json_each(?)) ORDER BY "id"`)
       .all(JSON.stringify(adIds)) as { adId: number; changes: string }[];
-    for (const r of rows) {
-      const set = out.get(r.adId) ?? new Set<string>();
-      for (const field of Object.keys(JSON.parse(r.changes) as object)) set.add(field);
-      out.set(r.adId, set);
-    }
-    return out;
+    return fieldsByAd(rows);
   }
 
   async companyIds(names: string[]) {

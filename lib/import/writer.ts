@@ -54,6 +54,17 @@ export function newImportId(): string {
   return "imp" + randomUUID().replace(/-/g, "").slice(0, 22);
 }
 
+/** The fields each ad's AdChange rows (EDIT / BULK, oldest first) touched: what ImportStore.editedFields returns. */
+export function fieldsByAd(rows: { adId: number; changes: string }[]): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const r of rows) {
+    const set = out.get(r.adId) ?? new Set<string>();
+    for (const field of Object.keys(JSON.parse(r.changes) as object)) set.add(field);
+    out.set(r.adId, set);
+  }
+  return out;
+}
+
 export type ImportRecord = { id: string; status: string; files: string; message: string | null } & Counts;
 export type { LocationRow } from "@/lib/locations/tree-cache";
 import type { LocationRow } from "@/lib/locations/tree-cache";

@@ -6,7 +6,7 @@ import { AdHistory } from "@/components/ads/ad-history";
 import { Pagination } from "@/components/ui/pagination";
 import { SectionCard } from "@/components/ui/section-card";
 import { adCreation, getAd, getAdHistory } from "@/lib/ads/ad";
-import { positiveInt } from "@/lib/ads/table-params";
+import { positiveInt } from "@/lib/url-params";
 import { requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Ad history" };

@@ -1,0 +1,18 @@
+// URL-state pieces the ads table, the candidates table and the history pages share: one meaning of
+// "a page number or id in the URL", one list of page sizes, one applications filter.
+import { createParser } from "nuqs/server";
+
+/** A whole number 1 … 2³¹−1 in the URL (page numbers, ids: Prisma's Int); anything else is absent. */
+export const positiveInt = createParser({
+  parse: (v: string) => {
+    if (!/^\d{1,10}$/.test(v)) return null;
+    const n = Number(v);
+    return n >= 1 && n <= 2_147_483_647 ? n : null;
+  },
+  serialize: (n: number) => String(n),
+});
+
+export const PER_PAGE_OPTIONS = [10, 25, 50, 100] as const;
+
+/** Rows with applications: any, active ones (in an open stage), or none. */
+export const APPLICATION_FILTERS = ["any", "active", "none"] as const;
