@@ -95,8 +95,10 @@ async function readPdf(label: string, bytes: Uint8Array): Promise<string> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   try {
     // A copy: pdf.js refuses Node Buffers and may take over (detach) the array it is given.
-    // verbosity 0: no console warnings for the repairs pdf.js makes to damaged files.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+    // verbosity 0: no console warnings for the repairs pdf.js makes to damaged files. Text only:
+    // no eval-compiled fonts, no XFA forms (hostile files' code paths stay shut; PDF JavaScript
+    // runs only in pdf.js's viewer, which is not used here).
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, enableXfa: false });
     const { text } = await extractText(pdf, { mergePages: true });
     return text;
   } catch (e) {
