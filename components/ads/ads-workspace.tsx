@@ -64,7 +64,7 @@ export function AdsWorkspace({
 }) {
   const router = useRouter();
   const searchParams = useSearchParams();
-  const { setState, pending } = useAdsUrl();
+  const { latest, setState, pending } = useAdsUrl();
   const [prefs, setPrefs] = useState(initialPrefs);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [allMatching, setAllMatching] = useState(false);
@@ -146,7 +146,7 @@ export function AdsWorkspace({
           <AdsTable
             rows={page.rows}
             prefs={prefs}
-            sort={params.sort}
+            sort={latest.sort}
             onSort={(sort) => setState({ sort, page: null })}
             selection={selection}
             onSelectionChange={(s) => {
@@ -158,7 +158,7 @@ export function AdsWorkspace({
             caption={`Ads, page ${params.page} of ${pages}`}
           />
         )}
-        <Pagination page={params.page} pages={pages} onPage={(p) => setState({ page: p === 1 ? null : p })} />
+        <Pagination page={latest.page} pages={pages} onPage={(p) => setState({ page: p === 1 ? null : p })} />
       </section>
     </div>
   );

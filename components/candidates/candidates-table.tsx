@@ -12,7 +12,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Snippet } from "@/components/ui/snippet";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { CandidateRow, CandidatesPage } from "@/lib/candidates/find-candidates";
-import { candidatesTableParsers, type CandidateSort, type CandidatesTableParams } from "@/lib/candidates/table-params";
+import { candidatesTableParsers, normaliseCandidatesTableParams, type CandidateSort, type CandidatesTableParams } from "@/lib/candidates/table-params";
 import { cn } from "@/lib/utils";
 
 const features = tableFeatures({});
@@ -20,12 +20,12 @@ const helper = createColumnHelper<typeof features, CandidateRow>();
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 const count = (n: number) => n.toLocaleString("en-GB");
 
-const useCandidatesUrl = () => useUrlState(candidatesTableParsers);
+const useCandidatesUrl = () => useUrlState(candidatesTableParsers, normaliseCandidatesTableParams);
 
 const SORTABLE: Partial<Record<string, "name" | "updated">> = { name: "name", updated: "updated" };
 
 export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; params: CandidatesTableParams; tags: { id: number; name: string }[] }) {
-  const { setState, setFilters, pending } = useCandidatesUrl();
+  const { latest, setState, setFilters, pending } = useCandidatesUrl();
 
   const columns = helper.columns([
     helper.display({
@@ -74,7 +74,7 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
   function header(id: string, label: string) {
     const key = SORTABLE[id];
     if (!key) return label;
-    const active = params.sort === key ? "asc" : params.sort === `-${key}` ? "desc" : null;
+    const active = latest.sort === key ? "asc" : latest.sort === `-${key}` ? "desc" : null;
     const next = (active === null ? (key === "name" ? key : `-${key}`) : active === "asc" ? `-${key}` : key) as CandidateSort;
     const Icon = active === "asc" ? ArrowUpIcon : active === "desc" ? ArrowDownIcon : ArrowUpDownIcon;
     return (
@@ -155,7 +155,7 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
                 <TableRow key={g.id}>
                   {g.headers.map((h) => {
                     const key = SORTABLE[h.column.id];
-                    const ariaSort = key ? (params.sort === key ? "ascending" : params.sort === `-${key}` ? "descending" : "none") : undefined;
+                    const ariaSort = key ? (latest.sort === key ? "ascending" : latest.sort === `-${key}` ? "descending" : "none") : undefined;
                     return (
                       <TableHead key={h.id} aria-sort={ariaSort}>
                         {header(h.column.id, String(h.column.columnDef.header))}
@@ -179,7 +179,7 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
           </Table>
         </div>
       )}
-      <Pagination page={params.page} pages={pages} onPage={(p) => setState({ page: p })} />
+      <Pagination page={latest.page} pages={pages} onPage={(p) => setState({ page: p })} />
     </div>
   );
 }

@@ -26,7 +26,11 @@ export type CandidatesTableParams = Omit<Raw, "sort"> & { sort: CandidateSort };
 const loader = createLoader(candidatesTableParsers);
 
 export function loadCandidatesTableParams(input: Record<string, string | string[] | undefined> | URLSearchParams | string): CandidatesTableParams {
-  const p = loader(input as Record<string, string | string[] | undefined>);
+  return normaliseCandidatesTableParams(loader(input as Record<string, string | string[] | undefined>));
+}
+
+/** Parsed URL state → what the table shows (search trimmed, sort resolved, lists capped). */
+export function normaliseCandidatesTableParams(p: Raw): CandidatesTableParams {
   const q = p.q.trim().slice(0, 500);
   const sort: CandidateSort = p.sort && !(p.sort === "relevance" && !q) ? p.sort : q ? "relevance" : "-updated";
   return { ...p, q, sort, page: Math.min(p.page, 10_000), source: [...new Set(p.source)].slice(0, 20), tags: [...new Set(p.tags)].slice(0, 20) };

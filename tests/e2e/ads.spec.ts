@@ -79,6 +79,36 @@ test("a page of 100 rows asks the server for nothing more until a row is opened"
   expect(new URL(adRequests[0]).pathname).toBe(href);
 });
 
+test("clicks made before the server answers build on each other: sort twice, next page twice", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/ads");
+  // (Other tests add ads as this one runs: the page count is not pinned.)
+  await expect(page.getByRole("table", { name: /^Ads, page 1 of \d+$/ })).toBeVisible();
+  // A slow server: every table update (an RSC request) takes a second to answer.
+  await page.route(/\/ads(\?|$)/, async (route) => {
+    if (route.request().headers()["rsc"]) await new Promise((r) => setTimeout(r, 1_000));
+    await route.continue();
+  });
+
+  const loading = page.locator("[aria-busy=true]");
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(loading).toHaveCount(1); // page 2 is on its way…
+  await page.getByRole("button", { name: "Next page" }).click(); // …and this asks for page 3
+  await expect(page).toHaveURL(/[?&]page=3(&|$)/);
+  await expect(page.getByRole("table", { name: /^Ads, page 3 of \d+$/ })).toBeVisible();
+
+  const title = page.getByRole("columnheader", { name: /^Title/ });
+  await title.getByRole("button").click(); // A→Z
+  await expect(loading).toHaveCount(1);
+  await title.getByRole("button").click(); // Z→A, while A→Z is still loading
+  await expect(page).toHaveURL(/[?&]sort=-title(&|$)/);
+  await expect(title).toHaveAttribute("aria-sort", "descending");
+  await expect(loading).toHaveCount(0);
+  await expect(page.getByRole("table", { name: /^Ads, page 1 of \d+$/ })).toBeVisible();
+  await expect(page.getByText(/^Page 1 of/)).toBeVisible();
+  await page.unroute(/\/ads(\?|$)/);
+});
+
 test("facet counts reflect the other filters", async ({ page }) => {
   const permanent = countWhere((r) => r.ContractTime === "permanent");
   const permanentIt = countWhere((r) => r.ContractTime === "permanent" && r.Category === "IT Jobs");
