@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { positiveInt } from "./url-params";
+import { positiveInt, resolveSort, searchText } from "./url-params";
 
 describe("positiveInt", () => {
   it("reads whole numbers from 1 to the largest database id", () => {
@@ -11,5 +11,18 @@ describe("positiveInt", () => {
   });
   it("treats anything else as absent", () => {
     for (const bad of ["", "0", "-3", "1.5", "1e3", "abc", " 7", "2147483648", "99999999999", "0x10"]) expect(positiveInt.parse(bad), bad).toBeNull();
+  });
+});
+
+describe("resolveSort and searchText", () => {
+  it("ranks searches by relevance and lists by latest change unless a sort is asked for", () => {
+    expect(resolveSort(null, "nurse")).toBe("relevance");
+    expect(resolveSort(null, "")).toBe("-updated");
+    expect(resolveSort("relevance", "")).toBe("-updated");
+    expect(resolveSort("title", "nurse")).toBe("title");
+  });
+  it("trims the search and caps it at 500 characters", () => {
+    expect(searchText("  care assistant ")).toBe("care assistant");
+    expect(searchText("a".repeat(700))).toHaveLength(500);
   });
 });

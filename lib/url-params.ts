@@ -16,3 +16,18 @@ export const PER_PAGE_OPTIONS = [10, 25, 50, 100] as const;
 
 /** Rows with applications: any, active ones (in an open stage), or none. */
 export const APPLICATION_FILTERS = ["any", "active", "none"] as const;
+
+/** The deepest page a table URL can ask for, and the longest search it keeps. */
+export const MAX_PAGE = 10_000;
+export const MAX_QUERY_LENGTH = 500;
+
+/** A table's search box text as it is searched: trimmed, capped. */
+export const searchText = (q: string) => q.trim().slice(0, MAX_QUERY_LENGTH);
+
+/**
+ * The sort a table uses: relevance only means something with a search; with no sort asked for, a
+ * search ranks by relevance and a list shows the most recently changed first.
+ */
+export function resolveSort<S extends string>(sort: S | null, q: string): S | "relevance" | "-updated" {
+  return sort && !(sort === "relevance" && !q) ? sort : q ? "relevance" : "-updated";
+}

@@ -2,6 +2,7 @@
 import { ChevronLeftIcon, ChevronRightIcon, ChevronsLeftIcon, ChevronsRightIcon } from "lucide-react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { MAX_PAGE } from "@/lib/url-params";
 
 type Target = { page: number; disabled: boolean; label: string; icon: React.ReactNode };
 
@@ -19,7 +20,7 @@ export function Pagination({
     { page: 1, disabled: page <= 1, label: "First page", icon: <ChevronsLeftIcon aria-hidden /> },
     { page: page - 1, disabled: page <= 1, label: "Previous page", icon: <ChevronLeftIcon aria-hidden /> },
     { page: page + 1, disabled: page >= pages, label: "Next page", icon: <ChevronRightIcon aria-hidden /> },
-    { page: Math.min(pages, 10_000), disabled: page >= pages, label: "Last page", icon: <ChevronsRightIcon aria-hidden /> },
+    { page: Math.min(pages, MAX_PAGE), disabled: page >= pages, label: "Last page", icon: <ChevronsRightIcon aria-hidden /> },
   ];
   const href = (n: number) => (to.link ? (n === 1 ? to.link.path : `${to.link.path}?${to.link.param}=${n}`) : "");
   return (

@@ -11,7 +11,7 @@ import {
   parseAsStringLiteral,
   type inferParserType,
 } from "nuqs/server";
-import { APPLICATION_FILTERS, PER_PAGE_OPTIONS, positiveInt } from "@/lib/url-params";
+import { APPLICATION_FILTERS, MAX_PAGE, PER_PAGE_OPTIONS, positiveInt, resolveSort, searchText } from "@/lib/url-params";
 
 export const SORT_KEYS = ["relevance", "updated", "created", "title", "salary"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -25,8 +25,6 @@ export const STATUS_OPTIONS = ["open", "closed"] as const;
 export const TAG_MODES = ["any", "all", "none"] as const;
 
 export const MAX_LIST = 50;
-export const MAX_PAGE = 10_000;
-export const MAX_QUERY_LENGTH = 500;
 
 const slugs = new Map<string, string>();
 /** URL-safe slug for a category name ("Healthcare & Nursing Jobs" → "healthcare-nursing-jobs"). */
@@ -84,16 +82,14 @@ const uniqueCapped = <T>(xs: T[]) => [...new Set(xs)].slice(0, MAX_LIST);
 
 /** Caps and tidies parsed values: unique short lists, a sane page, min ≤ max, a sort that exists. */
 export function normaliseAdsTableParams(p: RawAdsTableParams): AdsTableParams {
-  const q = p.q.trim().slice(0, MAX_QUERY_LENGTH);
+  const q = searchText(p.q);
   let { salaryMin, salaryMax } = p;
   if (salaryMin !== null && salaryMax !== null && salaryMin > salaryMax) [salaryMin, salaryMax] = [salaryMax, salaryMin];
-  // Relevance only means something with a search; without one it falls back to the default.
-  const sort: SortParam = p.sort && !(p.sort === "relevance" && !q) ? p.sort : q ? "relevance" : "-updated";
   return {
     ...p,
     q,
     page: Math.min(p.page, MAX_PAGE),
-    sort,
+    sort: resolveSort(p.sort, q),
     category: uniqueCapped(p.category),
     type: uniqueCapped(p.type),
     time: uniqueCapped(p.time),

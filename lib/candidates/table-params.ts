@@ -1,7 +1,7 @@
 // What the candidates table URL means (search, filters, sort, page), read on the server and driven
 // from the browser with the same parser map. Bad values fall back to defaults.
 import { createLoader, createParser, parseAsArrayOf, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
-import { APPLICATION_FILTERS, PER_PAGE_OPTIONS, positiveInt } from "@/lib/url-params";
+import { APPLICATION_FILTERS, MAX_PAGE, PER_PAGE_OPTIONS, positiveInt, resolveSort, searchText } from "@/lib/url-params";
 
 export const CANDIDATE_SORTS = ["relevance", "-updated", "updated", "name", "-name", "-created", "created"] as const;
 export type CandidateSort = (typeof CANDIDATE_SORTS)[number];
@@ -31,7 +31,6 @@ export function loadCandidatesTableParams(input: Record<string, string | string[
 
 /** Parsed URL state → what the table shows (search trimmed, sort resolved, lists capped). */
 export function normaliseCandidatesTableParams(p: Raw): CandidatesTableParams {
-  const q = p.q.trim().slice(0, 500);
-  const sort: CandidateSort = p.sort && !(p.sort === "relevance" && !q) ? p.sort : q ? "relevance" : "-updated";
-  return { ...p, q, sort, page: Math.min(p.page, 10_000), source: [...new Set(p.source)].slice(0, 20), tags: [...new Set(p.tags)].slice(0, 20) };
+  const q = searchText(p.q);
+  return { ...p, q, sort: resolveSort(p.sort, q), page: Math.min(p.page, MAX_PAGE), source: [...new Set(p.source)].slice(0, 20), tags: [...new Set(p.tags)].slice(0, 20) };
 }
