@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tests/db/**/*.test.ts"],
+    setupFiles: ["tests/support/no-overlapping-queries.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -23,6 +23,14 @@ const ZEnv = z.object({
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Proxies in front of the app whose X-Forwarded-For is believed (0: none; use the socket). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Bytes one user may hold in import drafts not yet started. */
+  UPLOAD_QUOTA_MB: z.coerce.number().int().positive().default(2048),
+  /** Uploads are refused when the data folder's disk would have less than this free. */
+  UPLOAD_MIN_FREE_MB: z.coerce.number().int().min(0).default(512),
+  /** Import drafts never started are removed (with their files) after this long. */
+  DRAFT_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -8,7 +8,10 @@ const hostname = process.env.HOSTNAME || undefined;
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
+/** lib/auth/client-ip.ts reads the peer's address from here; a client cannot set it. */
+const SOCKET_ADDRESS_HEADER = "x-rd-socket-address";
 const server = http.createServer((req, res) => {
+  req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
   handle(req, res).catch((e) => {
     console.error(e);
     if (!res.headersSent) res.writeHead(500);

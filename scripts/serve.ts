@@ -8,8 +8,10 @@
 //
 // The primary only supervises: it forks the workers (scripts/serve-worker.mjs, plain Node: no
 // TypeScript loader in the request path), restarts one that dies, keeps the one sign-in failure
-// count they share (lib/auth/shared-limiter.ts), and on SIGTERM / SIGINT lets them finish their
-// requests and stop.
+// count they share (lib/auth/shared-limiter.ts), sweeps abandoned upload drafts at start-up and
+// every hour (scripts/sweep-uploads.ts, in a child process), and on SIGTERM / SIGINT lets the
+// workers finish their requests and stop.
+import { spawn } from "node:child_process";
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
 import path from "node:path";
@@ -68,6 +70,15 @@ cluster.on("exit", (w, code, signal) => {
   }
   fork();
 });
+
+const SWEEP_EVERY_MS = 3600_000;
+function sweepUploads() {
+  if (stopping) return;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/sweep-uploads.ts"], { stdio: ["ignore", "inherit", "inherit"], env: process.env });
+  child.on("error", (e) => console.error(`upload sweep could not start: ${e.message}`));
+}
+setTimeout(sweepUploads, 5_000).unref();
+setInterval(sweepUploads, SWEEP_EVERY_MS).unref();
 
 for (const sig of ["SIGTERM", "SIGINT"] as const) {
   process.on(sig, () => {

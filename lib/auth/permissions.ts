@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "stages:manage",
   "users:manage",
   "audit:read",
+  /** end one's own sessions ("sign out everywhere") */
+  "account:sessions",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,6 +39,7 @@ const RECRUITER: readonly Permission[] = [
   "candidates:write",
   "candidates:merge",
   "applications:write",
+  "account:sessions",
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {

@@ -1,7 +1,8 @@
 import "server-only";
 // Who is asking, checked on the server for every page, action and route handler. The session
-// cookie only names the user; the database decides whether they are still active, still on the
-// same session version (password reset / deactivation end old sessions) and what role they have.
+// cookie only names the user and the session; the database decides whether that session is still
+// open (signing out ends it), whether the user is still active, still on the same session
+// version (password reset / deactivation end old sessions) and what role they have.
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
@@ -14,13 +15,15 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   await connection(); // per-request: never prerendered at build time
-  const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
-  if (!session?.uid) return null;
-  const user = await getDb().user.findUnique({
-    where: { id: session.uid },
-    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+  const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number; sid?: string } | null;
+  if (!session?.uid || typeof session.sid !== "string") return null;
+  const open = await getDb().userSession.findUnique({
+    where: { id: session.sid },
+    select: { expiresAt: true, revokedAt: true, user: { select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true } } },
   });
-  if (!user || !user.active || user.sessionVersion !== session.sv) return null;
+  const user = open?.user;
+  if (!open || open.revokedAt || open.expiresAt.getTime() <= Date.now()) return null;
+  if (!user || user.id !== session.uid || !user.active || user.sessionVersion !== session.sv) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

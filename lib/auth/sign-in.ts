@@ -1,6 +1,8 @@
 // Checks an email + password for the Credentials provider: rate-limited per email and per IP,
 // constant work for unknown emails, deactivated accounts refused.
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { clientAddress } from "./client-ip";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { localLimiter, remoteLimiter, SHARED_LIMITER_ENV, signInFailureLimiter, type SignInLimiter } from "./shared-limiter";
 
@@ -47,11 +49,7 @@ export async function checkCredentials(emailInput: unknown, passwordInput: unkno
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
-/** The caller's address, from the proxy header `next start` sets, else a shared bucket. */
+/** The caller's address for the per-address limit (lib/auth/client-ip.ts; TRUST_PROXY hops). */
 export function clientIp(headers: Record<string, unknown> | Headers | undefined): string {
-  const get = (name: string) =>
-    headers instanceof Headers ? headers.get(name) : (headers?.[name] as string | string[] | undefined);
-  const raw = get("x-forwarded-for") ?? get("x-real-ip");
-  const first = (Array.isArray(raw) ? raw[0] : raw)?.split(",")[0]?.trim();
-  return first || "unknown";
+  return clientAddress(headers, env().TRUST_PROXY);
 }

@@ -1,79 +1,13 @@
 import { describe, expect, it } from "vitest";
-import yazl from "yazl";
 import { UserError } from "@/lib/errors";
-import { CV_MAX_BYTES, CV_MAX_CHARS, extractCvText, normaliseCvText } from "./cv";
-
-// Fixtures are built here, byte by byte, so no binary file is committed.
-
-const latin1 = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
-const utf8 = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
-
-/** A minimal PDF: one page per content stream, Helvetica in WinAnsi (so \243 is £), exact xref offsets. */
-function buildPdf(pages: string[]): Uint8Array {
-  const pageIds = pages.map((_, i) => 4 + i * 2);
-  const objects: string[] = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-  ];
-  for (const [i, content] of pages.entries()) {
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`);
-    objects.push(`<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`);
-  }
-  let pdf = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
-  const offsets: number[] = [];
-  for (const [i, body] of objects.entries()) {
-    offsets.push(Buffer.byteLength(pdf, "latin1"));
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  }
-  const xref = Buffer.byteLength(pdf, "latin1");
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`; // every entry is exactly 20 bytes
-  for (const offset of offsets) pdf += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return latin1(pdf);
-}
-
-/** Text lines at the top of a page, 16 points apart. */
-const textLines = (...lines: string[]) => `BT /F1 12 Tf 72 760 Td ${lines.map((l) => `(${l}) Tj`).join(" 0 -16 Td ")} ET`;
-
-async function zip(parts: Record<string, string | Buffer>): Promise<Uint8Array> {
-  const file = new yazl.ZipFile();
-  for (const [name, body] of Object.entries(parts)) file.addBuffer(typeof body === "string" ? Buffer.from(body, "utf8") : body, name);
-  file.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of file.outputStream) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/** A real minimal .docx: content types, package relationships and a document with these paragraphs. */
-function buildDocx(paragraphs: string[], extra: Record<string, string | Buffer> = {}): Promise<Uint8Array> {
-  const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-  return zip({
-    "[Content_Types].xml":
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/>' +
-      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
-      "</Types>",
-    "_rels/.rels":
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
-      "</Relationships>",
-    "word/document.xml":
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>` +
-      paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`).join("") +
-      "</w:body></w:document>",
-    ...extra,
-  });
-}
+import { deflateSync } from "node:zlib";
+import { normaliseText } from "@/lib/extract/readers";
+import { buildDocx, buildPdf, docxBomb, docxWithBody, latin1, pdfBomb, textLines, utf8, variedParagraphs, zip } from "@/tests/support/documents";
+import { CV_MAX_BYTES, CV_MAX_CHARS, extractCvText } from "./cv";
 
 /** The UserError message the file gets, or a failure when it is read or fails some other way. */
-async function refusal(name: string, bytes: Uint8Array): Promise<string> {
-  const error = await extractCvText({ name, bytes }).then(
+async function refusal(name: string, bytes: Uint8Array, limits?: Parameters<typeof extractCvText>[1]): Promise<string> {
+  const error = await extractCvText({ name, bytes }, limits).then(
     () => new Error("expected a UserError, but the file was read"),
     (e: unknown) => e,
   );
@@ -174,15 +108,15 @@ describe("extractCvText: .docx", () => {
     expect(await refusal("blank.docx", await buildDocx(["", "  "]))).toBe("blank.docx: no text found");
     const bomb = await buildDocx(["Jo"], { "word/media/padding.bin": Buffer.alloc(101 * 1024 * 1024) });
     expect(bomb.length).toBeLessThan(CV_MAX_BYTES);
-    expect(await refusal("bomb.docx", bomb)).toBe("bomb.docx: the document is too large to read");
+    expect(await refusal("bomb.docx", bomb)).toBe(`bomb.docx: this file expands more than 100× when opened (a “zip bomb”?) — ${SMALLER}`);
   });
 });
 
 describe("extractCvText: any file", () => {
   it("reads only .txt, .pdf and .docx", async () => {
-    expect(await refusal("cv.doc", utf8("Jo"))).toBe("cv.doc: only .txt, .pdf and .docx CVs can be read");
-    expect(await refusal("cv", utf8("Jo"))).toBe("cv: only .txt, .pdf and .docx CVs can be read");
-    expect(await refusal("", utf8("Jo"))).toBe("The file: only .txt, .pdf and .docx CVs can be read");
+    expect(await refusal("cv.doc", utf8("Jo"))).toBe("cv.doc: only .txt, .pdf and .docx files can be read");
+    expect(await refusal("cv", utf8("Jo"))).toBe("cv: only .txt, .pdf and .docx files can be read");
+    expect(await refusal("", utf8("Jo"))).toBe("The file: only .txt, .pdf and .docx files can be read");
   });
 
   it("refuses files over 5 MB before reading them", async () => {
@@ -192,13 +126,82 @@ describe("extractCvText: any file", () => {
   });
 });
 
-describe("normaliseCvText", () => {
+describe("normaliseText", () => {
   it("uses LF, drops trailing spaces and control characters, keeps at most two blank lines", () => {
-    expect(normaliseCvText("  a \r\nb\rc\u0000d\t \n\n\n\n\n\ne\fF  ")).toBe("a\nb\ncd\n\n\ne\nF");
+    expect(normaliseText("  a \r\nb\rc\u0000d\t \n\n\n\n\n\ne\fF  ", CV_MAX_CHARS)).toBe("a\nb\ncd\n\n\ne\nF");
   });
 
   it("cuts at CV_MAX_CHARS without splitting a character", () => {
     expect(CV_MAX_CHARS).toBe(200_000);
-    expect(normaliseCvText("x".repeat(CV_MAX_CHARS - 1) + "😀")).toBe("x".repeat(CV_MAX_CHARS - 1));
+    expect(normaliseText("x".repeat(CV_MAX_CHARS - 1) + "😀", CV_MAX_CHARS)).toBe("x".repeat(CV_MAX_CHARS - 1));
+  });
+});
+
+// ---- hostile files: bounded before inflating, read off the event loop, killed past the limits ----
+
+const SMALLER = "save it as a smaller PDF or paste the text";
+
+/** The longest the event loop stalled (ms) while `work` ran. */
+async function longestStall(work: () => Promise<unknown>): Promise<number> {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last - 10);
+    last = now;
+  }, 10);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return worst;
+}
+
+describe("extractCvText: decompression bombs and slow files", () => {
+  it("refuses a 16 KB .docx that inflates to 5 MB of empty paragraphs, from its directory, at once", async () => {
+    const bomb = await docxBomb();
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const started = performance.now();
+    expect(await refusal("bomb.docx", bomb)).toBe(`bomb.docx: this file expands more than 100× when opened (a “zip bomb”?) — ${SMALLER}`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("refuses a .docx whose text part is over 4 MB even when it compresses like real text", async () => {
+    const big = await docxWithBody(variedParagraphs(90_000));
+    expect(big.length).toBeLessThan(CV_MAX_BYTES);
+    expect(await refusal("long.docx", big)).toBe(`long.docx: this file expands to more than 4 MB of text — ${SMALLER}`);
+  });
+
+  it("stops a document that takes longer than the time limit, and the event loop never waits for it", async () => {
+    const slow = await docxWithBody(variedParagraphs(40_000)); // ~2.4 MB of XML: within the size limits
+    let message = "";
+    const stall = await longestStall(async () => {
+      const e = await extractCvText({ name: "slow.docx", bytes: slow }, { timeoutMs: 400 }).catch((x: Error) => x);
+      message = (e as Error).message;
+    });
+    expect(message).toBe(`slow.docx: it took longer than 0.4 s to read — ${SMALLER}`);
+    expect(stall).toBeLessThan(150);
+  });
+
+  it("stops a document that needs more memory than the limit", async () => {
+    const heavy = await docxWithBody(variedParagraphs(40_000));
+    expect(await refusal("heavy.docx", heavy, { heapMb: 32, timeoutMs: 60_000 })).toBe(`heavy.docx: it needs more than 32 MB of memory to read — ${SMALLER}`);
+  });
+
+  it("refuses a PDF whose content stream inflates 20 MB from a few KB, before pdf.js reads it", async () => {
+    const pdf = pdfBomb();
+    expect(pdf.length).toBeLessThan(100 * 1024);
+    expect(await refusal("bomb.pdf", pdf)).toMatch(new RegExp(`^bomb\\.pdf: this PDF expands more than 100× when opened \\(.*\\) — ${SMALLER}$`));
+  });
+
+  it("still reads a PDF whose text is in a compressed stream", async () => {
+    const content = textLines("Jo Bloggs", "Compressed");
+    const stream = deflateSync(Buffer.from(content, "latin1"));
+    const plain = Buffer.from(buildPdf([content])).toString("latin1");
+    // Swap the page's plain stream for the compressed one (xref offsets after it move, which pdf.js repairs).
+    const swapped = plain.replace(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`, `<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n${stream.toString("latin1")}\nendstream`);
+    expect(swapped).not.toBe(plain);
+    expect((await extractCvText({ name: "cv.pdf", bytes: latin1(swapped) })).text).toBe("Jo Bloggs\nCompressed");
   });
 });

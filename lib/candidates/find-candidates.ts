@@ -3,6 +3,7 @@
 // ranked; filters and sorting then run over those ids.
 import { dialectOfDb, getDb, type Db, type Prisma } from "@/lib/db/client";
 import { parseSearch, toFts5, toTsquery } from "@/lib/ads/search-query";
+import { likePrefix } from "@/lib/db/like";
 import type { CandidatesTableParams } from "./table-params";
 
 export const SEARCH_LIMIT = 5_000;
@@ -137,4 +138,13 @@ export async function findCandidatesPage(p: CandidatesTableParams, db: Db = getD
       .map((s) => ({ value: s.source!, count: s._count._all, selected: p.source.includes(s.source!) }))
       .sort((a, b) => Number(b.selected) - Number(a.selected) || b.count - a.count || a.value.localeCompare(b.value)),
   };
+}
+
+export type CandidatePick = { id: number; name: string; email: string | null; currentTitle: string | null };
+
+/** Candidates (not erased) whose email starts with `text`, literally (`%` and `_` match only themselves). */
+export async function findCandidatesByEmailPrefix(text: string, limit = 10, db: Db = getDb()): Promise<CandidatePick[]> {
+  const pattern = likePrefix(text.trim().toLowerCase());
+  const rows = await db.$queryRaw<CandidatePick[]>`SELECT "id", "name", "email", "currentTitle" FROM "Candidate" WHERE "erasedAt" IS NULL AND "emailKey" LIKE ${pattern} ESCAPE '\\' ORDER BY "emailKey" LIMIT ${limit}`;
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }

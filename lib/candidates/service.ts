@@ -121,7 +121,9 @@ export async function mergeCandidates(fromId: number, intoId: number, actorId: s
   if (fromId === intoId) throw new UserError("Choose a different candidate to merge with.");
   return db.$transaction(
     async (tx) => {
-      const [from, into] = await Promise.all([tx.candidate.findUnique({ where: { id: fromId } }), tx.candidate.findUnique({ where: { id: intoId } })]);
+      // One query at a time: a transaction is one connection (pg refuses overlapping queries).
+      const from = await tx.candidate.findUnique({ where: { id: fromId } });
+      const into = await tx.candidate.findUnique({ where: { id: intoId } });
       if (!from || !into || from.erasedAt || into.erasedAt) throw new UserError("One of those candidates no longer exists.", "NOT_FOUND");
       const theirs = await tx.application.findMany({ where: { candidateId: fromId }, select: { id: true, adId: true } });
       const ours = new Map((await tx.application.findMany({ where: { candidateId: intoId }, select: { id: true, adId: true } })).map((a) => [a.adId, a.id]));

@@ -36,12 +36,38 @@ class ImmediateSqliteAdapter extends PrismaBetterSqlite3 {
   }
 }
 
+/**
+ * The pg adapter, with each transaction's queries sent one at a time. A transaction is one pg
+ * connection, and Prisma's query interpreter fetches a query's relations in parallel (its "join"
+ * node runs the child queries with Promise.all): pg 8 queues such overlapping calls with a
+ * deprecation warning and pg 9 refuses them. The queue here keeps them in order ourselves.
+ */
+class SerialTransactionPgAdapter extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await start(isolationLevel);
+      const io = tx as unknown as { performIO: (query: unknown) => Promise<unknown> };
+      const perform = io.performIO.bind(tx);
+      let last: Promise<unknown> = Promise.resolve();
+      io.performIO = (query) => {
+        const run = last.then(() => perform(query));
+        last = run.catch(() => {});
+        return run;
+      };
+      return tx;
+    };
+    return adapter;
+  }
+}
+
 export function createDb(url: string, opts: CreateDbOptions = {}): Db {
   const dialect = dialectOf(url);
   const log = opts.onQuery ? [{ emit: "event" as const, level: "query" as const }] : undefined;
   const db =
     dialect === "postgres"
-      ? (new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log }) as unknown as Db)
+      ? (new PgClient({ adapter: new SerialTransactionPgAdapter({ connectionString: url, max: 10 }), log }) as unknown as Db)
       : new SqliteClient({ adapter: new ImmediateSqliteAdapter({ url: sqlitePath(url), timeout: 10_000 }), log });
   if (opts.onQuery) (db as unknown as { $on: (event: "query", cb: (e: QueryEvent) => void) => void }).$on("query", opts.onQuery);
   Object.defineProperty(db, DIALECT, { value: dialect });

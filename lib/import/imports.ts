@@ -5,7 +5,7 @@ import path from "node:path";
 import { getDb, type Db, type Prisma } from "@/lib/db/client";
 import { dataDir } from "@/lib/env";
 import { UserError } from "@/lib/errors";
-import { parseStoredFiles, type StoredFile } from "./stored-files";
+import { parseStoredFiles } from "./stored-files";
 import type { ImportProblem } from "./types";
 
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3; // per file
@@ -123,13 +123,6 @@ export async function loadDraft(importId: string, user: { id: string; role: stri
   if (r.createdById !== user.id && user.role !== "ADMIN") throw new UserError("That import belongs to someone else.", "FORBIDDEN");
   if (r.status !== "DRAFT") throw new UserError("That import has already started; start a new one to add files.", "CONFLICT");
   return { ...r, storedFiles: parseStoredFiles(r.files) };
-}
-
-export async function saveDraftFiles(importId: string, files: StoredFile[], db: Db = getDb()) {
-  await db.import.update({
-    where: { id: importId },
-    data: { files: JSON.stringify(files), bytesTotal: BigInt(files.reduce((a, f) => a + f.size, 0)) },
-  });
 }
 
 export async function discardDraft(importId: string, db: Db = getDb()) {

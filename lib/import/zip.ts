@@ -3,12 +3,14 @@
 // one at a time (never extracted to disk, so no name can escape a folder), and names that try to
 // anyway are listed as skipped.
 import yauzl from "yauzl";
+import { ZipBudget } from "@/lib/extract/zip-limits";
 
 export const ZIP_LIMITS = {
   maxEntries: 20_000,
   maxTotalBytes: 1024 * 1024 * 1024, // uncompressed, all entries
   maxEntryBytes: 1024 * 1024, // one text ad
   maxRatio: 200, // uncompressed / compressed, for entries over 64 KB
+  ratioFloorBytes: 65_536,
 };
 
 export type ZipEntryInfo = { name: string; folder: string | null; uncompressedSize: number; compressedSize: number };
@@ -54,12 +56,11 @@ export async function planZip(path: string): Promise<ZipPlan> {
     return { ok: false, message: `not a readable zip file (${(e as Error).message})` };
   }
   try {
-    if (zip.entryCount > ZIP_LIMITS.maxEntries) {
-      return { ok: false, message: `the zip holds ${zip.entryCount.toLocaleString("en-GB")} entries; the limit is ${ZIP_LIMITS.maxEntries.toLocaleString("en-GB")}` };
-    }
+    const budget = new ZipBudget(ZIP_LIMITS);
+    const tooMany = budget.checkCount(zip.entryCount);
+    if (tooMany) return { ok: false, message: tooMany.message };
     const entries: ZipEntryInfo[] = [];
     const skipped: { name: string; reason: string }[] = [];
-    let total = 0;
     await new Promise<void>((resolve, reject) => {
       zip.on("entry", (entry: yauzl.Entry) => {
         const utf8 = (entry.generalPurposeBitFlag & 0x800) !== 0;
@@ -75,15 +76,8 @@ export async function planZip(path: string): Promise<ZipPlan> {
           const parts = name.split("/");
           entries.push({ name, folder: parts.length > 1 ? parts[parts.length - 2] : null, uncompressedSize: entry.uncompressedSize, compressedSize: entry.compressedSize });
         }
-        total += entry.uncompressedSize;
-        if (entry.uncompressedSize > 65536 && entry.uncompressedSize > ZIP_LIMITS.maxRatio * Math.max(1, entry.compressedSize)) {
-          reject(new Error(`entry "${name}" expands ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))}× (a zip bomb?); nothing was extracted`));
-          return;
-        }
-        if (total > ZIP_LIMITS.maxTotalBytes) {
-          reject(new Error(`the zip expands to more than ${ZIP_LIMITS.maxTotalBytes / 1024 ** 3} GB; nothing was extracted`));
-          return;
-        }
+        const problem = budget.add({ name, uncompressedSize: entry.uncompressedSize, compressedSize: entry.compressedSize });
+        if (problem) return reject(new Error(problem.message));
         zip.readEntry();
       });
       zip.on("end", () => resolve());

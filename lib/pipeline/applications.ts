@@ -39,6 +39,9 @@ export async function createApplication(candidateId: number, adId: number, actor
   }
 }
 
+/** Applications of an erased candidate stay for statistics, read-only: no moves, reasons, ratings or notes. */
+const ERASED = "The candidate was erased: this application is kept for statistics only and can no longer be changed.";
+
 export type MoveRequest = { id: number; toStageId: number; version: number; reason?: string | null; note?: string | null };
 export type MoveResult = { id: number; stageId: number; version: number; stageEnteredAt: Date };
 
@@ -51,8 +54,9 @@ export async function moveApplication(req: MoveRequest, actorId: string, db: Db 
   const to = stages.find((s) => s.id === req.toStageId);
   if (!to) throw new UserError("That stage no longer exists.", "NOT_FOUND");
   return db.$transaction(async (tx) => {
-    const app = await tx.application.findUnique({ where: { id: req.id }, select: { id: true, stageId: true, version: true } });
+    const app = await tx.application.findUnique({ where: { id: req.id }, select: { id: true, stageId: true, version: true, candidate: { select: { erasedAt: true } } } });
     if (!app) throw new UserError("That application no longer exists.", "NOT_FOUND");
+    if (app.candidate.erasedAt) throw new UserError(ERASED, "INVALID");
     if (app.version !== req.version) throw await staleMove(tx as unknown as Db, app, stages);
     const from = stages.find((s) => s.id === app.stageId)!;
     const problem = moveProblem(from, to, req);
@@ -89,15 +93,18 @@ async function staleMove(db: Db, app: { id: number }, stages: StageLike[]) {
 }
 
 export async function setRating(id: number, rating: number | null, actorId: string, db: Db = getDb()) {
-  const { count } = await db.application.updateMany({ where: { id }, data: { rating } });
-  if (!count) throw new UserError("That application no longer exists.", "NOT_FOUND");
+  const { count } = await db.application.updateMany({ where: { id, candidate: { erasedAt: null } }, data: { rating } });
+  if (!count) {
+    const app = await db.application.findUnique({ where: { id }, select: { id: true } });
+    throw app ? new UserError(ERASED, "INVALID") : new UserError("That application no longer exists.", "NOT_FOUND");
+  }
   await recordAudit(db, { actorId, entity: "application", entityId: id, action: "rate", changes: { rating } });
 }
 
 export async function addNote(id: number, body: string, actorId: string, db: Db = getDb()) {
   const app = await db.application.findUnique({ where: { id }, select: { candidate: { select: { erasedAt: true } } } });
   if (!app) throw new UserError("That application no longer exists.", "NOT_FOUND");
-  if (app.candidate.erasedAt) throw new UserError("The candidate was erased: no notes can be added.", "INVALID");
+  if (app.candidate.erasedAt) throw new UserError(ERASED, "INVALID");
   return db.applicationNote.create({ data: { applicationId: id, body, authorId: actorId }, select: { id: true } });
 }
 

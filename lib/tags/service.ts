@@ -60,10 +60,9 @@ export async function updateTag(id: number, input: { name: string; color: string
 export async function mergeTags(fromId: number, intoId: number, actorId: string, db: Db = getDb()) {
   if (fromId === intoId) throw new UserError("Choose a different tag to merge into.");
   return db.$transaction(async (tx) => {
-    const [from, into] = await Promise.all([
-      tx.tag.findUnique({ where: { id: fromId }, select: { name: true } }),
-      tx.tag.findUnique({ where: { id: intoId }, select: { name: true } }),
-    ]);
+    // One query at a time: a transaction is one connection (pg refuses overlapping queries).
+    const from = await tx.tag.findUnique({ where: { id: fromId }, select: { name: true } });
+    const into = await tx.tag.findUnique({ where: { id: intoId }, select: { name: true } });
     if (!from || !into) throw new UserError("One of those tags no longer exists.", "NOT_FOUND");
     const moved = await tx.$executeRawUnsafe(
       dialectOfDb(db) === "postgres"

@@ -112,7 +112,7 @@ test("the last active admin cannot be demoted", async ({ page }) => {
 test("signing out ends the session", async ({ page }) => {
   await signInAsAdmin(page);
   await page.getByRole("button", { name: /^User menu for/ }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/login/);

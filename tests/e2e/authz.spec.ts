@@ -45,6 +45,7 @@ const ACTIONS: Record<string, Permission> = {
   "lib/users/actions.ts#changeRoleAction": "users:manage",
   "lib/users/actions.ts#setActiveAction": "users:manage",
   "lib/users/actions.ts#resetPasswordAction": "users:manage",
+  "lib/auth/actions.ts#signOutEverywhereAction": "account:sessions",
 };
 
 /** "METHOD /path/[param]" → the permission it needs, or public. */

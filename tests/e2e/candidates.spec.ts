@@ -67,7 +67,7 @@ test("a candidate with a CV file; the same email again is caught and offers the 
   // A file that is not a CV says so, and nothing is filled in.
   await page.goto("/candidates/new");
   await page.getByLabel("CV file").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
-  await expect(page.getByText("photo.png: only .txt, .pdf and .docx CVs can be read")).toBeVisible();
+  await expect(page.getByText("photo.png: only .txt, .pdf and .docx files can be read")).toBeVisible();
 
   await page.getByLabel("Name").fill(`P. Shah ${s}`);
   await page.getByLabel("Email").fill(`PRIYA.${s}@Example.com`);

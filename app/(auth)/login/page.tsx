@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getCurrentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-function safeCallback(url: string | string[] | undefined): string {
-  const value = Array.isArray(url) ? url[0] : url;
-  // Only same-site paths: never send a user on to another origin after sign-in.
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only this app's own pages: never send a user on to another site after sign-in.
+  const callbackUrl = safeCallbackPath(params.callbackUrl, env().NEXTAUTH_URL);
   if (await getCurrentUser()) redirect(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center bg-muted/40 px-4">

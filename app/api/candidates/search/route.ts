@@ -1,17 +1,16 @@
 // GET /api/candidates/search?q= — candidates for pickers ("add a candidate to this role", merge):
 // full-text over name, title and CV, or the start of an email address.
 import { withPermission } from "@/lib/auth/route";
-import { findCandidatesPage } from "@/lib/candidates/find-candidates";
+import { parseSearch } from "@/lib/ads/search-query";
+import { findCandidatesByEmailPrefix, findCandidatesPage } from "@/lib/candidates/find-candidates";
 import { loadCandidatesTableParams } from "@/lib/candidates/table-params";
-import { getDb } from "@/lib/db/client";
 
 export const GET = withPermission("candidates:read", async (req) => {
   const q = (new URL(req.url).searchParams.get("q") ?? "").trim().slice(0, 100);
   if (q.length < 2) return Response.json([]);
-  const byEmail = q.includes("@")
-    ? await getDb().candidate.findMany({ where: { erasedAt: null, emailKey: { startsWith: q.toLowerCase() } }, select: { id: true, name: true, email: true, currentTitle: true }, take: 10 })
-    : [];
-  const found = byEmail.length ? [] : (await findCandidatesPage(loadCandidatesTableParams({ q, perPage: "10" }))).rows;
+  const byEmail = q.includes("@") ? await findCandidatesByEmailPrefix(q) : [];
+  // Text with no searchable words ("%@%") finds nobody, rather than everybody.
+  const found = byEmail.length || !parseSearch(q).usable ? [] : (await findCandidatesPage(loadCandidatesTableParams({ q, perPage: "10" }))).rows;
   const rows = [...byEmail, ...found].map((c) => ({ id: c.id, name: c.name, email: c.email, currentTitle: c.currentTitle }));
   return Response.json(rows, { headers: { "Cache-Control": "no-store" } });
 });
