@@ -23,7 +23,9 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { ...DEFAULT_READ_LIMITS, t
 
 export type Extracted = { ok: true; text: string } | { ok: false; message: string };
 
-const MAX_RUNNING = 2;
+// One document at a time per process: `npm start` runs a process per core, and a request loop
+// must keep a core's share for itself.
+const MAX_RUNNING = 1;
 const MAX_WAITING = 32;
 const IDLE_MS = 30_000;
 const BOOT_MS = 30_000;
