@@ -15,6 +15,8 @@ import { MAX_FILES_PER_IMPORT, MAX_UPLOAD_BYTES, uploadDir } from "./imports";
 import { parseStoredFiles, type StoredFile } from "./stored-files";
 
 const MB = 1024 ** 2;
+/** Many uploads may queue for the same draft's lock: let them wait their turn for a connection. */
+const QUEUE = { maxWait: 20_000, timeout: 20_000 };
 const mb = (n: number) => `${Math.ceil(n / MB).toLocaleString("en-GB")} MB`;
 
 export type Reservation = { importId: string; bytes: number };
@@ -71,7 +73,7 @@ export async function reserveUpload(
     }
     await tx.import.update({ where: { id: importId }, data: { reservedFiles: { increment: 1 }, reservedBytes: { increment: BigInt(bytes) } } });
     return { importId, bytes };
-  });
+  }, QUEUE);
   const free = await freeBytes().catch(() => Infinity);
   if (free - reservation.bytes < limits.minFreeMb * MB) {
     await releaseUpload(reservation, db);
@@ -108,7 +110,7 @@ export async function commitUpload(r: Reservation, file: StoredFile, db: Db = ge
       },
     });
     return files.length;
-  });
+  }, QUEUE);
 }
 
 export type SweepResult = { drafts: number; finishedFolders: number; orphanFolders: number };
