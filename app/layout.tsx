@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { Toaster } from "sonner";
+import { RouteToasts } from "@/components/app-shell/route-toasts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,7 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en-GB">
       <body className="min-h-screen">
         <NuqsAdapter>{children}</NuqsAdapter>
-        <Toaster richColors closeButton position="top-right" />
+        <RouteToasts />
       </body>
     </html>
   );

@@ -23,6 +23,11 @@ const ZEnv = z.object({
   SIGNIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** `npm run up` / `npm run db:setup`: also load the demo data (seeds/demo). */
+  DEMO: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
   /** Proxies in front of the app whose X-Forwarded-For is believed (0: none; use the socket). */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Bytes one user may hold in import drafts not yet started. */

@@ -21,3 +21,15 @@ export function duration(seconds: number): string {
   if (m < 60) return `${m} min ${s % 60} s`;
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
+
+/** "Sales Jobs" → "Sales": Adzuna's category names all end in "Jobs"; shown the short way everywhere. */
+export function categoryLabel(category: string | null | undefined): string | null {
+  return category ? category.replace(/ Jobs$/, "") : null;
+}
+
+const SOURCE_LABELS: Record<string, string> = { seed: "Starter ads" };
+
+/** Where an ad came from, in words ("seed" is the app's own word for the ads it starts with). */
+export function sourceLabel(source: string | null | undefined): string | null {
+  return source ? (SOURCE_LABELS[source] ?? source) : null;
+}

@@ -13,7 +13,7 @@ import { executeImport, openImportStore, type ImportProgress, type StoredFile } 
 
 const args = process.argv.slice(2);
 const jobIndex = args.indexOf("--job");
-const IMPORTABLE = /\.(csv|txt|zip)$/i;
+const IMPORTABLE = /\.(csv|csv\.gz|txt|zip)$/i;
 const KNOWN = new Set<string>(ADZUNA_CATEGORIES);
 
 function expand(arg: string): StoredFile[] {
@@ -40,7 +40,7 @@ function expand(arg: string): StoredFile[] {
     }
   };
   walk(abs);
-  if (!out.length) throw new Error(`${arg}: no .csv, .txt or .zip files in this folder`);
+  if (!out.length) throw new Error(`${arg}: no .csv, .csv.gz, .txt or .zip files in this folder`);
   return out;
 }
 

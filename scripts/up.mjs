@@ -3,7 +3,8 @@
 //   1. installs dependencies (npm ci) when node_modules is missing or older than package-lock.json
 //   2. builds (prisma generate + next build) when the build is missing or older than the sources
 //   3. makes data/ and a session secret in data/auth-secret (unless NEXTAUTH_SECRET is set)
-//   4. migrates and seeds DATABASE_URL (default: SQLite at data/recruiter-desk.db), prints the login
+//   4. migrates and seeds DATABASE_URL (default: SQLite at data/recruiter-desk.db), prints the login;
+//      with --demo (or DEMO=1) also loads the demo data: real sample ads, text ads, candidates
 //   5. serves the production build on http://localhost:$PORT (default 3000)
 // Plain Node with no dependencies, so it can run before `npm ci`. Running it again keeps the data.
 import { spawnSync, spawn } from "node:child_process";
@@ -56,9 +57,9 @@ if (!env.NEXTAUTH_SECRET) {
 const port = env.PORT || "3000";
 env.NEXTAUTH_URL ||= `http://localhost:${port}`;
 
-// 4. database
+// 4. database (`npm run up -- --demo` also loads the demo data)
 console.log("▸ Preparing the database…");
-run(npm, ["run", "--silent", "db:setup"], env);
+run(npm, ["run", "--silent", "db:setup", ...(process.argv.includes("--demo") ? ["--", "--demo"] : [])], env);
 
 // 5. serve
 console.log(`▸ Starting on ${env.NEXTAUTH_URL} (Ctrl+C to stop)`);

@@ -9,7 +9,9 @@ import { StuckList } from "@/components/dashboard/stuck-list";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { GetStarted } from "@/components/dashboard/get-started";
 import {
+  countAds,
   countApplicationsByWeek,
   countOpenRoles,
   findStuckApplications,
@@ -26,9 +28,9 @@ import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const EMPTY = "No applications yet — add candidates to roles from an ad's page.";
 const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
-const link = "text-primary underline-offset-4 hover:underline";
+// Links inside a sentence are underlined, not told apart by colour alone (WCAG 1.4.1).
+const link = "text-primary underline underline-offset-4";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("ads:read");
@@ -56,6 +58,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <div className="grid gap-6">
         {welcome}
         <HeadlineCards headline={{ openRoles, activeApplications: 0, hiresThisMonth: 0, medianDaysToHire: null, hiresInWindow: 0 }} monthName={monthName.format(now)} />
+        {openRoles === 0 && <GetStarted role={user.role} ads={0} />}
       </div>
     );
   }
@@ -91,12 +94,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <HeadlineCards headline={headline} monthName={monthName.format(now)} />
 
       {empty ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>Pipeline</CardTitle>
-            <CardDescription>{EMPTY}</CardDescription>
-          </CardHeader>
-        </Card>
+        <GetStarted role={user.role} ads={await countAds(db)} />
       ) : (
         <>
           <div className="grid gap-6 xl:grid-cols-2">

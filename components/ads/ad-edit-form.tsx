@@ -167,6 +167,7 @@ export function AdEditForm({
           <AsyncCombobox
             url="/api/locations"
             label="Location"
+            labelledBy="ad-location-label"
             placeholder="Town, county or area…"
             buttonText={place ?? "Choose a place…"}
             map={(r) => ({ id: Number(r.id), label: String(r.name), detail: String(r.label) })}

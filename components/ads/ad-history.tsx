@@ -69,9 +69,15 @@ export function AdHistory({
           <li className="grid gap-1 border-l-2 pl-3 text-sm">
             <div className="flex flex-wrap items-center gap-2">
               <Badge variant="outline">Created</Badge>
-              {created.by && <span className="font-medium">{created.by}</span>}
               <When at={created.at} />
-              {created.importId && <ImportLink id={created.importId}>by an import</ImportLink>}
+              {created.importId ? (
+                <span>
+                  by <ImportLink id={created.importId}>an import</ImportLink>
+                  {created.by === "command line" ? " from the command line" : created.by ? ` run by ${created.by}` : ""}
+                </span>
+              ) : (
+                created.by && <span>by {created.by}</span>
+              )}
             </div>
           </li>
         )}
@@ -95,7 +101,7 @@ function When({ at }: { at: Date }) {
 
 function ImportLink({ id, children }: { id: string; children: React.ReactNode }) {
   return (
-    <Link href={`/imports/${id}`} className="text-primary underline-offset-4 hover:underline">
+    <Link href={`/imports/${id}`} className="text-primary underline underline-offset-4">
       {children}
     </Link>
   );

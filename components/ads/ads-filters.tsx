@@ -30,14 +30,15 @@ function FacetGroup({
   const shown = all ? options : options.slice(0, initiallyShown);
   if (!options.length) return null;
   return (
-    <fieldset className="grid gap-1.5">
+    // min-w-0: a fieldset is as wide as its content by default, which pushed the counts out.
+    <fieldset className="grid min-w-0 gap-1.5">
       <legend className="mb-1 text-sm font-semibold">{title}</legend>
       {shown.map((o) => {
         const inputId = `${id}-${o.value}`;
         return (
           <div key={o.value} className="flex items-center gap-2 text-sm">
             <Checkbox id={inputId} checked={selected.map(String).includes(o.value)} onCheckedChange={(c) => onToggle(o.value, c === true)} aria-describedby={`${inputId}-count`} />
-            <label htmlFor={inputId} className={`flex-1 truncate ${o.count === 0 && !o.selected ? "text-muted-foreground" : ""}`} title={o.label}>
+            <label htmlFor={inputId} className={`min-w-0 flex-1 truncate ${o.count === 0 && !o.selected ? "text-muted-foreground" : ""}`} title={o.label}>
               {o.label}
             </label>
             <span id={`${inputId}-count`} className="tabular-nums text-xs text-muted-foreground" aria-label={`${count(o.count)} ads`}>
@@ -78,7 +79,7 @@ function SalaryFilter() {
         apply();
       }}
     >
-      <fieldset className="grid gap-1.5">
+      <fieldset className="grid min-w-0 gap-1.5">
         <legend className="mb-1 text-sm font-semibold">Salary (a year, £)</legend>
         <div className="flex items-center gap-2">
           <Input aria-label="Minimum salary" inputMode="numeric" placeholder="Min" value={min} onChange={(e) => setMin(e.target.value)} onBlur={apply} className="h-8" />
@@ -100,11 +101,15 @@ export function AdsFilters({ page }: { page: AdsPage }) {
     <div className="grid gap-5">
       <FacetGroup title="Status" options={f.status} selected={state.status} onToggle={(v, on) => setFilters({ status: toggle(state.status, v as "open" | "closed", on) })} />
       <FacetGroup title="Category" options={f.category} selected={state.category} onToggle={(v, on) => setFilters({ category: toggle(state.category, v, on) })} />
-      <div className="grid gap-2">
-        <FacetGroup title="Region" options={f.region} selected={state.region} initiallyShown={12} onToggle={(v, on) => setFilters({ region: toggle(state.region, Number(v), on) })} />
+      <FacetGroup title="Region" options={f.region} selected={state.region} initiallyShown={12} onToggle={(v, on) => setFilters({ region: toggle(state.region, Number(v), on) })} />
+      <div className="grid gap-1.5">
+        <span className="text-sm font-semibold" id="place-filter">
+          Town or area
+        </span>
         <AsyncCombobox
           url="/api/locations"
           label="Find a place"
+          labelledBy="place-filter"
           placeholder="Town, county or area…"
           buttonText="Find a place…"
           map={mapPlace}
@@ -121,6 +126,7 @@ export function AdsFilters({ page }: { page: AdsPage }) {
         <AsyncCombobox
           url="/api/companies"
           label="Filter by company"
+          labelledBy="company-filter"
           placeholder="Company name…"
           buttonText="Choose a company…"
           map={mapCompany}

@@ -23,6 +23,7 @@ import type { AdRow } from "@/lib/ads/find-ads";
 import type { SortParam } from "@/lib/ads/table-params";
 import { formatSalary } from "@/lib/import/salary-format";
 import type { SalaryPeriod } from "@/lib/import/salary";
+import { categoryLabel, sourceLabel } from "@/lib/format";
 import { cn } from "@/lib/utils";
 import { Snippet } from "@/components/ui/snippet";
 
@@ -36,7 +37,7 @@ const CONTRACT: Record<string, string> = { FULL_TIME: "Full time", PART_TIME: "P
 function cells(): Record<AdColumnId, (ad: AdRow) => React.ReactNode> {
   return {
     title: (ad) => (
-      <div className="grid min-w-56 max-w-md gap-0.5">
+      <div className="grid min-w-44 max-w-sm gap-0.5">
         <Link prefetch={false} href={`/ads/${ad.id}`} className="font-medium text-primary underline-offset-4 hover:underline focus-visible:underline" data-row-link>
           {ad.title}
         </Link>
@@ -47,17 +48,21 @@ function cells(): Record<AdColumnId, (ad: AdRow) => React.ReactNode> {
         )}
       </div>
     ),
-    company: (ad) => ad.company?.name ?? <span className="text-muted-foreground">—</span>,
-    location: (ad) => <span className="line-clamp-2 max-w-48" title={ad.location ?? undefined}>{ad.location ?? "—"}</span>,
-    category: (ad) => (ad.category ? ad.category.replace(/ Jobs$/, "") : "—"),
+    company: (ad) => (ad.company ? <span className="line-clamp-2 min-w-20 max-w-40 break-words">{ad.company.name}</span> : <span className="text-muted-foreground">—</span>),
+    location: (ad) => <span className="line-clamp-2 max-w-36" title={ad.location ?? undefined}>{ad.location ?? "—"}</span>,
+    category: (ad) => categoryLabel(ad.category) ?? "—",
     contract: (ad) => [ad.contractType, ad.contractTime].filter(Boolean).map((c) => CONTRACT[c!]).join(", ") || "—",
     salary: (ad) => <span className="whitespace-nowrap">{formatSalary({ ...ad, salaryPeriod: ad.salaryPeriod as SalaryPeriod | null }) ?? "—"}</span>,
-    source: (ad) => ad.source ?? "—",
-    tags: (ad) => <TagList tags={ad.tags} />,
+    source: (ad) => sourceLabel(ad.source) ?? "—",
+    tags: (ad) => (
+      <div className="max-w-40">
+        <TagList tags={ad.tags} />
+      </div>
+    ),
     applications: (ad) =>
       ad.applications.total ? (
         <Link prefetch={false} href={`/ads/${ad.id}/pipeline`} className="whitespace-nowrap text-primary underline-offset-4 hover:underline" aria-label={`${ad.applications.total} applications, ${ad.applications.active} active: open the pipeline`}>
-          {ad.applications.total} <span className="text-muted-foreground">({ad.applications.active} active)</span>
+          {ad.applications.total} <span className="text-muted-foreground">· {ad.applications.active} active</span>
         </Link>
       ) : (
         <span className="text-muted-foreground">0</span>
@@ -150,7 +155,7 @@ export function AdsTable({
   }
 
   return (
-    <div className={cn("overflow-x-auto rounded-lg border transition-opacity", busy && "opacity-60")} aria-busy={busy}>
+    <div id="ads-results" className={cn("overflow-x-auto rounded-lg border transition-opacity", busy && "opacity-60")} aria-busy={busy}>
       <Table>
         <TableCaption className="sr-only">{caption}</TableCaption>
         <TableHeader>
@@ -161,7 +166,7 @@ export function AdsTable({
                 const key = id === "select" ? undefined : SORTABLE[id];
                 const ariaSort = key ? (sort === key ? "ascending" : sort === `-${key}` ? "descending" : "none") : undefined;
                 return (
-                  <TableHead key={header.id} aria-sort={ariaSort} className={id === "select" ? "w-10" : undefined}>
+                  <TableHead key={header.id} aria-sort={ariaSort} className={id === "select" ? "w-8 px-2" : "px-2"}>
                     {id === "select" ? <table.FlexRender header={header} /> : sortButton(id)}
                   </TableHead>
                 );
@@ -173,7 +178,7 @@ export function AdsTable({
           {table.getRowModel().rows.map((row) => (
             <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined}>
               {row.getVisibleCells().map((cell) => (
-                <TableCell key={cell.id} className="align-top">
+                <TableCell key={cell.id} className="px-2 align-top">
                   <table.FlexRender cell={cell} />
                 </TableCell>
               ))}

@@ -2,6 +2,7 @@
 // The screen recruiters live in: search, filters with counts, the table, bulk actions, saved
 // views and column layout. The URL is the state (use-ads-url.ts); the server renders each state.
 import { useEffect, useMemo, useState } from "react";
+import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { XIcon } from "lucide-react";
 import type { RowSelectionState } from "@tanstack/react-table";
@@ -11,6 +12,7 @@ import { NativeSelect } from "@/components/ui/input";
 import { SearchBox } from "@/components/ui/search-box";
 import type { ColumnPrefs } from "@/lib/ads/columns";
 import type { AdsPage } from "@/lib/ads/find-ads";
+import { resultSummary } from "@/lib/ads/result-summary";
 import type { SavedViewRow } from "@/lib/ads/preferences";
 import type { AdsTableParams } from "@/lib/ads/table-params";
 import { PER_PAGE_OPTIONS } from "@/lib/url-params";
@@ -22,8 +24,16 @@ import { FilterChips } from "./filter-chips";
 import { Pagination } from "@/components/ui/pagination";
 import { SavedViewsMenu } from "./saved-views-menu";
 import { useAdsUrl } from "./use-ads-url";
+import { PageSkipLinks } from "@/components/app-shell/skip-links";
 
-export type AdsPermissions = { tag: boolean; close: boolean; export: boolean };
+const SKIP_LINKS = [
+  { to: "#ads-search", label: "Skip to search" },
+  { to: "#ads-results [data-row-link]", label: "Skip to the results" },
+  { to: "#ads-pages button:not([disabled])", label: "Skip to the pages" },
+  { to: "#ads-filters", label: "Skip to the filters" },
+];
+
+export type AdsPermissions = { tag: boolean; close: boolean; export: boolean; import: boolean; createTags: boolean };
 
 const count = (n: number) => n.toLocaleString("en-GB");
 
@@ -32,6 +42,7 @@ function AdsSearch({ value, hint }: { value: string; hint: string | null }) {
   return (
     <div className="grid gap-1">
       <SearchBox
+        id="ads-search"
         label="Search ads"
         placeholder='Search titles, descriptions, companies — "exact phrase", OR, -exclude, prefix*'
         value={value}
@@ -79,18 +90,14 @@ export function AdsWorkspace({
   const selectedIds = useMemo(() => Object.keys(selection).filter((k) => selection[k]).map(Number), [selection]);
   const pages = Math.max(1, Math.ceil(page.total / params.perPage));
   const search = page.search;
-  const summary = search
-    ? search.windowed
-      ? `${count(search.matches)}+ ads match “${search.text}”: showing the newest ${count(search.matches)}. Add words or filters to narrow it down.`
-      : `${count(page.total)} of ${count(search.matches)} matching ads`
-    : `${count(page.total)} ads`;
+  const summary = resultSummary(page.total, search);
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[16rem_minmax(0,1fr)]">
-      <aside aria-label="Filters" className="order-2 lg:order-1">
-        <AdsFilters page={page} />
-      </aside>
-      <section aria-label="Ads" className="order-1 grid min-w-0 content-start gap-3 lg:order-2 [&>*]:min-w-0">
+    // The results come first in the page (and so in the tab order); the filters sit beside them on
+    // wide screens and after them on narrow ones.
+    <div className="grid gap-4 lg:grid-cols-[15rem_minmax(0,1fr)]">
+      <PageSkipLinks links={SKIP_LINKS} />
+      <section aria-label="Ads" className="grid min-w-0 content-start gap-3 lg:col-start-2 lg:row-start-1 [&>*]:min-w-0">
         <AdsSearch value={params.q} hint={search?.hint ?? null} />
         <div className="flex flex-wrap items-center gap-2">
           <p className="mr-auto text-sm" aria-live="polite" data-testid="result-summary">
@@ -126,6 +133,7 @@ export function AdsWorkspace({
             query={query}
             tags={tags}
             canClose={can.close}
+            canCreateTags={can.createTags}
             onSelectAllMatching={() => setAllMatching(true)}
             onClear={() => {
               setSelection({});
@@ -134,7 +142,22 @@ export function AdsWorkspace({
             onDone={() => router.refresh()}
           />
         )}
-        {page.rows.length === 0 ? (
+        {page.rows.length === 0 && !query ? (
+          <Alert className="py-10 text-center">
+            <p className="font-medium">No ads yet.</p>
+            {can.import ? (
+              <p className="text-muted-foreground">
+                Import Adzuna CSV files, text ads or a .zip of them under{" "}
+                <Link href="/imports" className="text-primary underline underline-offset-4">
+                  Imports
+                </Link>
+                .
+              </p>
+            ) : (
+              <p className="text-muted-foreground">An admin imports them; they will be listed here.</p>
+            )}
+          </Alert>
+        ) : page.rows.length === 0 ? (
           <Alert className="py-10 text-center">
             <p className="font-medium">No ads match.</p>
             <p className="text-muted-foreground">Try fewer filters or other words.</p>
@@ -158,8 +181,13 @@ export function AdsWorkspace({
             caption={`Ads, page ${params.page} of ${pages}`}
           />
         )}
-        <Pagination page={latest.page} pages={pages} onPage={(p) => setState({ page: p === 1 ? null : p })} />
+        <div id="ads-pages">
+          <Pagination page={latest.page} pages={pages} onPage={(p) => setState({ page: p === 1 ? null : p })} />
+        </div>
       </section>
+      <aside id="ads-filters" aria-label="Filters" tabIndex={-1} className="min-w-0 outline-none lg:col-start-1 lg:row-start-1">
+        <AdsFilters page={page} />
+      </aside>
     </div>
   );
 }

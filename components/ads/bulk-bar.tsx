@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { NativeSelect } from "@/components/ui/input";
+import type { TagView } from "@/components/tags/tag-badge";
+import { TagPicker } from "@/components/tags/tag-picker";
 import { setStatusAction, setTagsAction } from "@/lib/ads/actions";
 
 const count = (n: number) => n.toLocaleString("en-GB");
@@ -16,6 +17,7 @@ export function BulkBar({
   query,
   tags,
   canClose,
+  canCreateTags,
   onSelectAllMatching,
   onClear,
   onDone,
@@ -25,13 +27,16 @@ export function BulkBar({
   total: number;
   onPageCount: number;
   query: string;
-  tags: { id: number; name: string }[];
+  tags: TagView[];
   canClose: boolean;
+  canCreateTags: boolean;
   onSelectAllMatching: () => void;
   onClear: () => void;
   onDone: () => void;
 }) {
-  const [tagId, setTagId] = useState<string>("");
+  const [tag, setTag] = useState<TagView | null>(null);
+  // A tag made here is offered at once, before the page's own list is refreshed.
+  const [made, setMade] = useState<TagView[]>([]);
   const [busy, setBusy] = useState(false);
   const target = allMatching ? { query } : { ids: selectedIds };
   const n = allMatching ? total : selectedIds.length;
@@ -57,18 +62,20 @@ export function BulkBar({
         </Button>
       )}
       <span className="mx-1 h-5 w-px bg-border" aria-hidden />
-      <NativeSelect className="h-8 w-44" value={tagId} onChange={(e) => setTagId(e.target.value)} aria-label="Tag for the selected ads">
-        <option value="">Choose a tag…</option>
-        {tags.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name}
-          </option>
-        ))}
-      </NativeSelect>
-      <Button size="sm" disabled={!tagId || busy} onClick={() => run("Tag added", () => setTagsAction({ target, tagIds: [Number(tagId)], mode: "add" }))}>
+      <TagPicker
+        tags={[...tags, ...made]}
+        canCreate={canCreateTags}
+        label="Tag for the selected ads"
+        buttonText={tag ? tag.name : "Choose a tag…"}
+        onPick={(t, created) => {
+          if (created) setMade((m) => [...m, t]);
+          setTag(t);
+        }}
+      />
+      <Button size="sm" disabled={!tag || busy} onClick={() => tag && run(`Tagged “${tag.name}”`, () => setTagsAction({ target, tagIds: [tag.id], mode: "add" }))}>
         Add tag
       </Button>
-      <Button size="sm" variant="outline" disabled={!tagId || busy} onClick={() => run("Tag removed", () => setTagsAction({ target, tagIds: [Number(tagId)], mode: "remove" }))}>
+      <Button size="sm" variant="outline" disabled={!tag || busy} onClick={() => tag && run(`Removed “${tag.name}”`, () => setTagsAction({ target, tagIds: [tag.id], mode: "remove" }))}>
         Remove tag
       </Button>
       {canClose && (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { NAV_ITEMS } from "./nav";
+import { SKIP_LINK_CLASS, SKIP_LINKS_SLOT } from "./skip-links";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
@@ -9,9 +10,10 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
   const items = NAV_ITEMS.filter((i) => can(user.role, i.permission)).map(({ href, label }) => ({ href, label }));
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
+      <a href="#main" className={SKIP_LINK_CLASS}>
         Skip to content
       </a>
+      <div id={SKIP_LINKS_SLOT} className="contents" />
       <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-6 px-4">
           <Link href="/" className="font-semibold">

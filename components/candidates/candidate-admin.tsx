@@ -22,8 +22,8 @@ export function MergeCandidate({ id, name }: { id: number; name: string }) {
         onSelect={(o) => setOther(o.id === id ? null : o)}
       />
       <ConfirmDialog
-        trigger="Merge…"
-        triggerLabel="Merge the chosen record into this one"
+        trigger="Merge into this record…"
+        triggerVariant="secondary"
         disabled={!other}
         variant="default"
         title={`Merge ${other?.label ?? ""} into ${name}?`}

@@ -9,6 +9,7 @@ import { NativeSelect } from "@/components/ui/input";
 import { SearchBox } from "@/components/ui/search-box";
 import { useUrlState } from "@/components/ui/use-url-state";
 import { Pagination } from "@/components/ui/pagination";
+import { PageSkipLinks } from "@/components/app-shell/skip-links";
 import { Snippet } from "@/components/ui/snippet";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { CandidateRow, CandidatesPage } from "@/lib/candidates/find-candidates";
@@ -22,6 +23,12 @@ const count = (n: number) => n.toLocaleString("en-GB");
 
 const useCandidatesUrl = () => useUrlState(candidatesTableParsers, normaliseCandidatesTableParams);
 
+const SKIP_LINKS = [
+  { to: "#candidates-search", label: "Skip to search" },
+  { to: "#candidates-results [data-row-link]", label: "Skip to the results" },
+  { to: "#candidates-pages button:not([disabled])", label: "Skip to the pages" },
+];
+
 const SORTABLE: Partial<Record<string, "name" | "updated">> = { name: "name", updated: "updated" };
 
 export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; params: CandidatesTableParams; tags: { id: number; name: string }[] }) {
@@ -33,7 +40,7 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
       header: "Name",
       cell: ({ row: { original: c } }) => (
         <div className="grid min-w-48 max-w-md gap-0.5">
-          <Link prefetch={false} href={`/candidates/${c.id}`} className="font-medium text-primary underline-offset-4 hover:underline focus-visible:underline">
+          <Link prefetch={false} href={`/candidates/${c.id}`} className="font-medium text-primary underline-offset-4 hover:underline focus-visible:underline" data-row-link>
             {c.name}
           </Link>
           {c.currentTitle && <span className="text-xs text-muted-foreground">{c.currentTitle}</span>}
@@ -93,7 +100,9 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-end gap-3">
+        <PageSkipLinks links={SKIP_LINKS} />
         <SearchBox
+          id="candidates-search"
           className="min-w-64 flex-1"
           label="Search candidates"
           placeholder='Search names, titles and CVs — "exact phrase", OR, -exclude, prefix*'
@@ -147,7 +156,7 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
           {page.search || params.source.length || params.tags.length || params.apps ? "No candidates match. Try fewer words or filters." : "No candidates yet. Add the first one."}
         </div>
       ) : (
-        <div className={cn("overflow-x-auto rounded-lg border transition-opacity", pending && "opacity-60")} aria-busy={pending}>
+        <div id="candidates-results" className={cn("overflow-x-auto rounded-lg border transition-opacity", pending && "opacity-60")} aria-busy={pending}>
           <Table>
             <TableCaption className="sr-only">Candidates, {summary}</TableCaption>
             <TableHeader>
@@ -179,7 +188,9 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
           </Table>
         </div>
       )}
-      <Pagination page={latest.page} pages={pages} onPage={(p) => setState({ page: p })} />
+      <div id="candidates-pages">
+        <Pagination page={latest.page} pages={pages} onPage={(p) => setState({ page: p })} />
+      </div>
     </div>
   );
 }

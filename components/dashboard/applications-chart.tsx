@@ -28,7 +28,8 @@ export function ApplicationsChart({ weeks }: { weeks: WeekPoint[] }) {
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: -16 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} strokeDasharray="3 3" className="stroke-border" />
-            <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" />
+            {/* Every other week, evenly: twelve dates do not fit side by side in half a laptop screen. */}
+            <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={1} tickMargin={6} />
             <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
             <Tooltip
               cursor={{ fillOpacity: 0.3 }}

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { ImportView } from "@/lib/import/imports";
 
-const LABELS: Record<ImportView["status"], [string, "default" | "secondary" | "outline" | "destructive" | "success"]> = {
+const LABELS: Record<ImportView["status"], [string, "default" | "secondary" | "outline" | "destructive" | "success" | "warning"]> = {
   DRAFT: ["Preview", "outline"],
   QUEUED: ["Queued", "secondary"],
   RUNNING: ["Running", "default"],
@@ -12,5 +12,7 @@ const LABELS: Record<ImportView["status"], [string, "default" | "secondary" | "o
 
 export function ImportStatusBadge({ status, errors }: { status: ImportView["status"]; errors?: number }) {
   const [label, variant] = LABELS[status];
-  return <Badge variant={variant}>{status === "SUCCEEDED" && errors ? `${label} with ${errors.toLocaleString("en-GB")} error${errors === 1 ? "" : "s"}` : label}</Badge>;
+  // Finished, but some rows were refused: not the all-clear green.
+  if (status === "SUCCEEDED" && errors) return <Badge variant="warning">{`${label} with ${errors.toLocaleString("en-GB")} error${errors === 1 ? "" : "s"}`}</Badge>;
+  return <Badge variant={variant}>{label}</Badge>;
 }

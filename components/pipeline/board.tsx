@@ -3,7 +3,7 @@
 // touch, and keyboard — space to lift, arrows, space to drop) or moved with each card's "Move to"
 // menu. A move shows at once; if the server refuses (someone moved the card first, a rule), the
 // card goes back — or to where the other person put it — with the reason.
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import {
@@ -36,7 +36,7 @@ type Card = Omit<BoardCard, "stageEnteredAt"> & { stageEnteredAt: string };
 export function Rating({ value }: { value: number | null }) {
   if (!value) return <span className="text-xs text-muted-foreground">Not rated</span>;
   return (
-    <span className="text-xs text-amber-600" aria-label={`Rated ${value} out of 5`} title={`Rated ${value} out of 5`}>
+    <span role="img" className="text-xs text-amber-600" aria-label={`Rated ${value} out of 5`} title={`Rated ${value} out of 5`}>
       <span aria-hidden>{"★".repeat(value) + "☆".repeat(5 - value)}</span>
     </span>
   );
@@ -106,9 +106,20 @@ export function Board({ stages, initialCards, now }: { stages: StageLike[]; init
     return m;
   }, [cards, stages]);
 
+  // A stable id: dnd-kit's own counter differs between the server render and the browser's.
+  const dndId = useId();
+  const column = (stage: StageLike, closing = false) => (
+    <Column key={stage.id} stage={stage} cards={byStage.get(stage.id) ?? []} closing={closing}>
+      {(byStage.get(stage.id) ?? []).map((card) => (
+        <CardItem key={card.id} card={card} stages={stages} nowMs={nowMs} onMove={(to) => request(card, to)} />
+      ))}
+    </Column>
+  );
+
   return (
     <>
       <DndContext
+        id={dndId}
         sensors={sensors}
         collisionDetection={collision}
         accessibility={{ announcements, screenReaderInstructions: { draggable: "To move a card with the keyboard, press space, then the arrow keys, then space again. Or use the card's Move menu." } }}
@@ -116,14 +127,14 @@ export function Board({ stages, initialCards, now }: { stages: StageLike[]; init
         onDragCancel={() => setDragging(null)}
         onDragEnd={onDragEnd}
       >
-        <div className="flex gap-3 overflow-x-auto pb-4">
-          {stages.map((stage) => (
-            <Column key={stage.id} stage={stage} cards={byStage.get(stage.id) ?? []}>
-              {(byStage.get(stage.id) ?? []).map((card) => (
-                <CardItem key={card.id} card={card} stages={stages} nowMs={nowMs} onMove={(to) => request(card, to)} />
-              ))}
-            </Column>
-          ))}
+        {/* The open stages side by side; the closing ones (Hired, Rejected, Withdrawn) stacked in
+            the last column, so every stage is in view on a laptop screen. Columns are as tall as
+            their cards. On narrow screens the board scrolls sideways. */}
+        <div className="flex items-start gap-3 overflow-x-auto pb-4">
+          {stages
+            .filter((s) => s.kind === "OPEN")
+            .map((stage) => column(stage))}
+          <div className="flex min-w-52 flex-1 flex-col gap-3">{stages.filter((s) => s.kind !== "OPEN").map((stage) => column(stage, true))}</div>
         </div>
         <DragOverlay>{dragging ? <CardBody card={dragging} nowMs={nowMs} className="shadow-lg" /> : null}</DragOverlay>
       </DndContext>
@@ -140,7 +151,7 @@ export function Board({ stages, initialCards, now }: { stages: StageLike[]; init
   );
 }
 
-function Column({ stage, cards, children }: { stage: StageLike; cards: Card[]; children: React.ReactNode }) {
+function Column({ stage, cards, closing, children }: { stage: StageLike; cards: Card[]; closing: boolean; children: React.ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id: `stage-${stage.id}` });
   const headingId = `stage-${stage.id}-heading`;
   return (
@@ -148,7 +159,7 @@ function Column({ stage, cards, children }: { stage: StageLike; cards: Card[]; c
       ref={setNodeRef}
       aria-labelledby={headingId}
       data-testid={`stage-${stage.key}`}
-      className={cn("flex w-64 shrink-0 flex-col gap-2 rounded-lg border bg-muted/40 p-2", isOver && "ring-2 ring-primary", stage.kind !== "OPEN" && "bg-muted/20")}
+      className={cn("flex flex-col gap-2 rounded-lg border bg-muted/40 p-2", closing ? "w-full bg-muted/20" : "min-w-52 flex-1", isOver && "ring-2 ring-primary")}
     >
       <h2 id={headingId} className="flex items-center justify-between px-1 text-sm font-semibold">
         <span>{stage.name}</span>
@@ -156,7 +167,7 @@ function Column({ stage, cards, children }: { stage: StageLike; cards: Card[]; c
           {cards.length}
         </span>
       </h2>
-      <ul className="grid min-h-24 content-start gap-2" aria-label={`${stage.name} applications`}>
+      <ul className={cn("grid content-start gap-2", closing ? "min-h-10" : "min-h-24")} aria-label={`${stage.name} applications`}>
         {children}
       </ul>
     </section>

@@ -1,21 +1,21 @@
 "use client";
-// Tags on one record (an ad, a candidate): remove with the ×, add from a list. The caller says how
-// to save (its own server action) and the editor refreshes the page after.
-import { useState } from "react";
+// Tags on one record (an ad, a candidate): remove with the ×, add by typing (an existing tag, or a
+// new one made on the spot). The caller says how to save (its own server action) and the editor
+// refreshes the page after.
 import { useRouter } from "next/navigation";
 import { XIcon } from "lucide-react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { NativeSelect } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/action";
 import { dateTime } from "@/lib/format";
 import { TagBadge, type TagView } from "./tag-badge";
+import { TagPicker } from "./tag-picker";
 
 export function TagEditor({
   label,
   tags,
   allTags,
   canTag,
+  canCreate,
   onChange,
 }: {
   /** "Tags on this ad" */
@@ -23,15 +23,15 @@ export function TagEditor({
   tags: (TagView & { by?: string | null; at?: Date })[];
   allTags: TagView[];
   canTag: boolean;
+  /** May make new tags (tags:manage). */
+  canCreate: boolean;
   onChange: (tagId: number, mode: "add" | "remove") => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
-  const [adding, setAdding] = useState("");
   const change = async (tag: TagView, mode: "add" | "remove") => {
     const r = await onChange(tag.id, mode);
     if (!r.ok) return toast.error(r.error);
     toast.success(mode === "add" ? `Tagged “${tag.name}”` : `Removed “${tag.name}”`);
-    setAdding("");
     router.refresh();
   };
   const available = allTags.filter((t) => !tags.some((x) => x.id === t.id));
@@ -54,27 +54,8 @@ export function TagEditor({
       ) : (
         <p className="text-sm text-muted-foreground">No tags yet.</p>
       )}
-      {canTag && available.length > 0 && (
-        <form
-          className="flex gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const t = available.find((x) => String(x.id) === adding);
-            if (t) change(t, "add");
-          }}
-        >
-          <NativeSelect className="h-8" value={adding} onChange={(e) => setAdding(e.target.value)} aria-label="Tag to add">
-            <option value="">Choose a tag…</option>
-            {available.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </NativeSelect>
-          <Button type="submit" size="sm" disabled={!adding}>
-            Add tag
-          </Button>
-        </form>
+      {canTag && (available.length > 0 || canCreate) && (
+        <TagPicker tags={allTags} exclude={tags.map((t) => t.id)} canCreate={canCreate} onPick={(t) => void change(t, "add")} label={label} buttonText="Add a tag…" />
       )}
     </div>
   );

@@ -3,8 +3,7 @@
 // fetched from `url?q=` (debounced). Keyboard: type, arrows, Enter; Escape closes.
 import { useEffect, useState } from "react";
 import { Command } from "cmdk";
-import { ChevronsUpDownIcon } from "lucide-react";
-import { Button } from "./button";
+import { PickerButton } from "./picker-button";
 import { Popover, PopoverContent, PopoverTrigger } from "./popover";
 
 export type ComboOption = { id: number; label: string; detail?: string };
@@ -17,9 +16,13 @@ export function AsyncCombobox({
   onSelect,
   map,
   id,
+  labelledBy,
 }: {
   url: string;
+  /** Names the search box in the popover (and the button when there is no `labelledBy`). */
   label: string;
+  /** The id of the visible heading or label of the picker: the button is named by it and its own text. */
+  labelledBy?: string;
   placeholder: string;
   buttonText: string;
   onSelect: (o: ComboOption) => void;
@@ -57,10 +60,7 @@ export function AsyncCombobox({
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger asChild>
-        <Button id={id} variant="outline" size="sm" className="w-full justify-between font-normal" aria-label={label}>
-          <span className="truncate">{buttonText}</span>
-          <ChevronsUpDownIcon className="opacity-50" aria-hidden />
-        </Button>
+        <PickerButton id={id} className="w-full" text={buttonText} label={label} labelledBy={labelledBy} />
       </PopoverTrigger>
       <PopoverContent className="p-0">
         <Command shouldFilter={false} label={label}>
@@ -71,16 +71,13 @@ export function AsyncCombobox({
             aria-label={label}
             className="w-full border-b bg-transparent px-3 py-2 text-sm outline-none placeholder:text-muted-foreground"
           />
-          <Command.List className="max-h-64 overflow-y-auto p-1">
-            {q.trim().length < 2 ? (
-              <div className="px-2 py-3 text-sm text-muted-foreground">Type at least 2 letters.</div>
-            ) : loading && !options.length ? (
-              <Command.Loading>
-                <div className="px-2 py-3 text-sm text-muted-foreground">Searching…</div>
-              </Command.Loading>
-            ) : (
-              <Command.Empty className="px-2 py-3 text-sm text-muted-foreground">Nothing found.</Command.Empty>
-            )}
+          {/* A listbox holds options only: the status line sits outside it (and is announced). */}
+          {!options.length && (
+            <p role="status" className="px-3 py-3 text-sm text-muted-foreground">
+              {q.trim().length < 2 ? "Type at least 2 letters." : loading ? "Searching…" : "Nothing found."}
+            </p>
+          )}
+          <Command.List className="max-h-64 overflow-y-auto p-1 empty:hidden">
             {options.map((o) => (
               <Command.Item
                 key={o.id}

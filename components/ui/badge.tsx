@@ -10,6 +10,7 @@ const badgeVariants = cva("inline-flex items-center gap-1 rounded-md border px-2
       outline: "text-foreground",
       destructive: "border-transparent bg-destructive text-destructive-foreground",
       success: "border-transparent bg-success text-white",
+      warning: "border-transparent bg-amber-100 text-amber-950",
     },
   },
   defaultVariants: { variant: "default" },

@@ -3,7 +3,14 @@ import * as React from "react";
 import { DropdownMenu as Menu } from "radix-ui";
 import { cn } from "@/lib/utils";
 
-export const DropdownMenu = Menu.Root;
+/**
+ * Not modal: a modal menu hides the rest of the page from screen readers with aria-hidden while
+ * its links and buttons stay focusable (axe: aria-hidden-focus). A menu needs no trap: Escape,
+ * Tab and a click outside close it.
+ */
+export function DropdownMenu(props: React.ComponentProps<typeof Menu.Root>) {
+  return <Menu.Root modal={false} {...props} />;
+}
 export const DropdownMenuTrigger = Menu.Trigger;
 export const DropdownMenuGroup = Menu.Group;
 export const DropdownMenuSub = Menu.Sub;

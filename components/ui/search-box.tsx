@@ -15,6 +15,7 @@ export function SearchBox({
   onSearch,
   help,
   className,
+  id,
 }: {
   label: string;
   placeholder: string;
@@ -23,6 +24,8 @@ export function SearchBox({
   /** Read to screen readers with the box (the syntax, say). */
   help?: string;
   className?: string;
+  /** The input's id (a page's skip link goes to it). */
+  id?: string;
 }) {
   const [text, setText] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -44,6 +47,7 @@ export function SearchBox({
       <SearchIcon className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
       <Input
         type="search"
+        id={id}
         aria-label={label}
         aria-describedby={help ? helpId : undefined}
         placeholder={placeholder}

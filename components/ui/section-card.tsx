@@ -17,9 +17,10 @@ export function SectionCard({ title, children, className, contentClassName }: { 
 export function Fact({ label, children, className }: { label: string; children?: React.ReactNode; className?: string }) {
   const empty = children === null || children === undefined || children === "" || children === false;
   return (
-    <div className={cn("grid grid-cols-[9rem_1fr] gap-2 py-1.5 text-sm", className)}>
+    // minmax(0, 1fr) and overflow-wrap: anywhere: a long email or URL wraps instead of widening the page.
+    <div className={cn("grid grid-cols-[9rem_minmax(0,1fr)] gap-2 py-1.5 text-sm", className)}>
       <dt className="text-muted-foreground">{label}</dt>
-      <dd className="break-words">{empty ? <span className="text-muted-foreground">—</span> : children}</dd>
+      <dd className="[overflow-wrap:anywhere]">{empty ? <span className="text-muted-foreground">—</span> : children}</dd>
     </div>
   );
 }

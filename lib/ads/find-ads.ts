@@ -10,6 +10,7 @@
 //  - Rows are fetched as ids for the page (an index walk in sort order), then their details.
 // Plain data access (no "server-only"): the query benchmark calls it too.
 import { dialectOfDb, getDb, type Db } from "@/lib/db/client";
+import { categoryLabel, sourceLabel } from "@/lib/format";
 import { getLocationTree, type LocationTree } from "@/lib/locations/tree-cache";
 import { parseSearch, toFts5, toTsquery } from "./search-query";
 import { countFacets, subtractCube, type CubeRow, type FacetSelection } from "./facets";
@@ -313,13 +314,13 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
     facets: {
       category: [...counts.category.entries()]
         .filter(([c]) => c !== null)
-        .map(([c, n]) => option(slugify(String(c)), String(c), n, p.category.includes(slugify(String(c)))))
+        .map(([c, n]) => option(slugify(String(c)), categoryLabel(String(c))!, n, p.category.includes(slugify(String(c)))))
         .sort(byCount),
       type: (["full_time", "part_time", "none"] as const).map((t) => option(t, TYPE_LABELS[t], counts.contractType.get(CONTRACT_TYPES[t] ?? null), p.type.includes(t))),
       time: (["permanent", "contract", "none"] as const).map((t) => option(t, TIME_LABELS[t], counts.contractTime.get(CONTRACT_TIMES[t] ?? null), p.time.includes(t))),
       source: [...counts.source.entries()]
         .filter(([s]) => s !== null)
-        .map(([s, n]) => option(String(s), String(s), n, p.source.includes(String(s))))
+        .map(([s, n]) => option(String(s), sourceLabel(String(s))!, n, p.source.includes(String(s))))
         .sort(byCount),
       status: (["open", "closed"] as const).map((s) => option(s, STATUS_LABELS[s], counts.status.get(s.toUpperCase()), p.status.includes(s))),
       region: tree

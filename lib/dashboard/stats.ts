@@ -121,6 +121,12 @@ type OpenRolesCache = { version: number; count: number };
 const globalForDashboard = globalThis as unknown as { __rdOpenRoles?: WeakMap<object, OpenRolesCache> };
 
 /** Ads with status OPEN, counted again only when the ads change. */
+/** Every ad, and how many are the app's own starter ads (seeds): what "getting started" says. */
+export async function countAds(db: Db): Promise<{ total: number; starter: number }> {
+  const [total, starter] = [await db.ad.count(), await db.ad.count({ where: { source: "seed" } })];
+  return { total, starter };
+}
+
 export async function countOpenRoles(db: Db): Promise<number> {
   const cache = (globalForDashboard.__rdOpenRoles ??= new WeakMap());
   const version = await adsVersion(db);

@@ -58,7 +58,7 @@ describe("files that are not an import: one clear message, no ads", () => {
   it("a .txt that is not a text ad, and text that is neither", async () => {
     expect(await events(file("notes.txt", "Shopping list\nmilk\n"))).toEqual(fatalOnly("notes.txt", 'is not a text ad: it should start with "Title:"'));
     expect(await events(file("notes", "just some words\n"))).toEqual(
-      fatalOnly("notes", 'is not an import: expected an Adzuna CSV (header Id,Title,FullDescription,…), a text ad starting with "Title:" or a .zip of text ads'),
+      fatalOnly("notes", 'is not an import: expected an Adzuna CSV (header Id,Title,FullDescription,…, or gzipped as .csv.gz), a text ad starting with "Title:" or a .zip of text ads'),
     );
   });
 });
@@ -192,5 +192,29 @@ describe("text ads", () => {
   it("refuses a text ad bigger than the limit", async () => {
     const evs = await events(file("huge.txt", "Title: x\nWebindex: 1\nDescription: " + "word ".repeat(220_000)));
     expect(evs).toEqual(fatalOnly("huge.txt", "is 1074 KB, too big for a text ad (limit 1024 KB)"));
+  });
+});
+
+describe("gzipped CSV (.csv.gz)", () => {
+  it("reads the same ads as the plain file, with progress in the file's own bytes", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const plain = readFileSync(SAMPLE);
+    const gz = file("Train_rev1_sample.csv.gz", gzipSync(plain));
+    const fromGz = await events(gz);
+    const fromPlain = await events(SAMPLE, "Train_rev1_sample.csv");
+    expect(ads(fromGz)).toEqual(ads(fromPlain).map((a) => ({ ...a, file: "Train_rev1_sample.csv.gz" })));
+    expect(fromGz.find((e) => e.type === "format")).toEqual({ type: "format", format: "csv", detail: "Adzuna CSV (Train layout), gzipped" });
+    const progress = fromGz.flatMap((e) => (e.type === "progress" ? [e.bytes] : []));
+    expect(progress.at(-1)).toBe(readFileSync(gz).length);
+  });
+
+  it("refuses gzip under another name, a .gz that is not gzipped, and says where a damaged one stops", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const csv = Buffer.from(`${HEADER}\n1,Nurse,Caring,,,,,,,,,\n2,Chef,Cooking,,,,,,,,,\n`);
+    expect(await events(file("ads.zip.gz", gzipSync(csv)))).toEqual(fatalOnly("ads.zip.gz", "is gzipped: only a gzipped CSV (.csv.gz) can be imported"));
+    expect(await events(file("ads.csv.gz", csv))).toEqual(fatalOnly("ads.csv.gz", "has a .gz name but is not gzipped"));
+    const damaged = gzipSync(Buffer.concat([csv, Buffer.alloc(300_000, 0x61)]));
+    const evs = await events(file("cut.csv.gz", damaged.subarray(0, damaged.length - 200)));
+    expect(problems(evs).at(-1)?.problem.message).toMatch(/^could not be unzipped to the end \(/);
   });
 });

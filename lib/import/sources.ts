@@ -4,6 +4,8 @@
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import path from "node:path";
+import { pipeline, Transform } from "node:stream";
+import { createGunzip } from "node:zlib";
 import { ADZUNA_COLUMNS, readHeader, rowToSourceAd } from "./adzuna-csv";
 import { categoryFromFolder } from "./categories";
 import { readCsv, type CsvProblem } from "./csv-reader";
@@ -13,6 +15,9 @@ import type { ImportProblem, MergePolicy, SourceAd } from "./types";
 import { planZip, readZipEntries, ZIP_LIMITS } from "./zip";
 
 export type FileFormat = "csv" | "text" | "zip";
+
+/** A gzipped CSV may expand this much, at most (the whole Adzuna set is ~400 MB of CSV). */
+export const GZIP_MAX_INFLATED_BYTES = 8 * 1024 ** 3;
 
 export type ImportFile = {
   /** Where the bytes are on disk. */
@@ -34,7 +39,7 @@ const UTF16 = "is UTF-16 text; save it as UTF-8 and import it again";
 /** The first line of a text ad whose Title: line is missing (the parser then says what is missing, and where). */
 const TEXT_AD_FIELD = /^\s*(Webindex|Company|Description)\s*:/i;
 
-export async function detectFormat(file: ImportFile): Promise<{ format: FileFormat } | { error: string }> {
+export async function detectFormat(file: ImportFile): Promise<{ format: FileFormat; gzip?: boolean } | { error: string }> {
   const size = (await stat(file.path)).size;
   if (size === 0) return { error: "the file is empty" };
   const fh = await open(file.path, "r");
@@ -45,6 +50,12 @@ export async function detectFormat(file: ImportFile): Promise<{ format: FileForm
     await fh.close();
   }
   const ext = path.extname(file.name).toLowerCase();
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    // A gzipped file: only a CSV (Train_rev1.csv.gz as Adzuna ships it). Its head is looked at inflated.
+    if (!/\.csv\.gz$/i.test(file.name)) return { error: "is gzipped: only a gzipped CSV (.csv.gz) can be imported" };
+    return { format: "csv", gzip: true };
+  }
+  if (ext === ".gz") return { error: "has a .gz name but is not gzipped" };
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05)) return { format: "zip" };
   if (ext === ".zip") return { error: "has a .zip name but is not a zip archive" };
   if (hasUtf16Bom(head)) return { error: UTF16 };
@@ -54,7 +65,7 @@ export async function detectFormat(file: ImportFile): Promise<{ format: FileForm
   if (/^\s*Title\s*:/i.test(firstLine) || (ext === ".txt" && TEXT_AD_FIELD.test(firstLine))) return { format: "text" };
   if (ext === ".txt") return { error: 'is not a text ad: it should start with "Title:"' };
   if (ext === ".csv" || firstLine.includes(",")) return { format: "csv" };
-  return { error: 'is not an import: expected an Adzuna CSV (header Id,Title,FullDescription,…), a text ad starting with "Title:" or a .zip of text ads' };
+  return { error: 'is not an import: expected an Adzuna CSV (header Id,Title,FullDescription,…, or gzipped as .csv.gz), a text ad starting with "Title:" or a .zip of text ads' };
 }
 
 function fatal(file: string, message: string): SourceEvent {
@@ -67,12 +78,34 @@ export async function* readImportFile(file: ImportFile): AsyncGenerator<SourceEv
     yield fatal(file.name, detected.error);
     return;
   }
-  if (detected.format === "csv") yield* readCsvFile(file);
+  if (detected.format === "csv") yield* readCsvFile(file, detected.gzip === true);
   else if (detected.format === "text") yield* readTextFile(file);
   else yield* readZipFile(file);
 }
 
-async function* readCsvFile(file: ImportFile): AsyncGenerator<SourceEvent> {
+/**
+ * The CSV's bytes: the file itself, or inflated from gzip, streamed (never whole in memory), with
+ * a cap on what it may expand to. `read()` tells how much of the file on disk has been read
+ * (progress is reported in those bytes, as the total is the file's size).
+ */
+function csvStream(file: ImportFile, gzip: boolean): { stream: NodeJS.ReadableStream & { destroy(): void }; read: (parsed: number) => number } {
+  const raw = createReadStream(file.path, { highWaterMark: 1 << 20 });
+  if (!gzip) return { stream: raw, read: (parsed) => parsed };
+  let inflated = 0;
+  const cap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      inflated += chunk.length;
+      if (inflated > GZIP_MAX_INFLATED_BYTES) done(new Error(`expands to more than ${GZIP_MAX_INFLATED_BYTES / 1024 ** 3} GB when unzipped`));
+      else done(null, chunk);
+    },
+  });
+  // pipeline: an error anywhere (a damaged gzip, the cap) ends the last stream with it, and
+  // destroying the last stream closes the file.
+  const stream = pipeline(raw, createGunzip(), cap, () => {});
+  return { stream, read: () => raw.bytesRead };
+}
+
+async function* readCsvFile(file: ImportFile, gzip = false): AsyncGenerator<SourceEvent> {
   let header: ReturnType<typeof readHeader> | null = null;
   let names: string[] = []; // column index → the field name problems report
   let rows = 0;
@@ -91,9 +124,9 @@ async function* readCsvFile(file: ImportFile): AsyncGenerator<SourceEvent> {
       yield { type: "problem", problem: { file: file.name, line: p.line, field, severity: p.fatal ? "error" : "warning", message: p.message }, rowSkipped: p.fatal, fatal: false };
     }
   }
-  const stream = createReadStream(file.path, { highWaterMark: 1 << 20 });
+  const { stream, read } = csvStream(file, gzip);
   try {
-    for await (const { records, bytesParsed } of readCsv(stream, { onProblem: (p) => raw.push(p) })) {
+    for await (const { records, bytesParsed } of readCsv(stream as AsyncIterable<Uint8Array>, { onProblem: (p) => raw.push(p) })) {
       for (const rec of records) {
         if (!header) {
           header = readHeader(rec.fields);
@@ -103,7 +136,8 @@ async function* readCsvFile(file: ImportFile): AsyncGenerator<SourceEvent> {
           }
           const { columns } = header;
           names = rec.fields.map((f, i) => ADZUNA_COLUMNS.find((c) => columns[c] === i) ?? (f.trim() || `column ${i + 1}`));
-          yield { type: "format", format: "csv", detail: header.layout === "train" ? "Adzuna CSV (Train layout)" : header.layout === "valid" ? "Adzuna CSV (Valid/Test layout, no salary columns)" : "Adzuna CSV (some optional columns missing)" };
+          const layout = header.layout === "train" ? "Adzuna CSV (Train layout)" : header.layout === "valid" ? "Adzuna CSV (Valid/Test layout, no salary columns)" : "Adzuna CSV (some optional columns missing)";
+          yield { type: "format", format: "csv", detail: gzip ? `${layout}, gzipped` : layout };
           if (header.unknown.length) {
             yield { type: "problem", problem: { file: file.name, line: rec.line, field: null, severity: "warning", message: `unknown column${header.unknown.length > 1 ? "s" : ""} ignored: ${header.unknown.join(", ")}` }, rowSkipped: false, fatal: false };
           }
@@ -123,9 +157,14 @@ async function* readCsvFile(file: ImportFile): AsyncGenerator<SourceEvent> {
         if (ad) yield { type: "ad", ad, policy: "replace" };
       }
       yield* pending();
-      yield { type: "progress", bytes: bytesParsed };
+      yield { type: "progress", bytes: read(bytesParsed) };
     }
     yield* pending();
+  } catch (e) {
+    if (!gzip) throw e;
+    // A damaged or oversized gzip: what was read stays; the rest of the file is refused.
+    yield fatal(file.name, `could not be unzipped to the end (${(e as Error).message})`);
+    return;
   } finally {
     stream.destroy();
   }

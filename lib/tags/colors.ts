@@ -11,3 +11,10 @@ export const TAG_COLOR_NAMES: Record<(typeof TAG_COLORS)[number], string> = {
   "#7c3aed": "Violet",
   "#db2777": "Pink",
 };
+
+/** The colour a tag made on the fly gets: the same name always gets the same colour. */
+export function defaultTagColor(name: string): (typeof TAG_COLORS)[number] {
+  let h = 0;
+  for (const ch of name.trim().toLowerCase()) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+  return TAG_COLORS[Math.abs(h) % TAG_COLORS.length];
+}

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { createDb, type Db } from "@/lib/db/client";
+import { seedDemo } from "@/lib/setup/demo";
 import { seedAll } from "@/lib/setup/seed";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/test-db";
 
@@ -45,4 +46,22 @@ describe.each(testDialects())("first-run set-up on %s", (dialect) => {
     expect(again).toEqual({ email: "boss@example.com", password: null, created: false });
     expect({ ads: await db.ad.count(), locations: await db.location.count(), users: await db.user.count() }).toEqual(before);
   });
+
+  it("demo data: the sample ads, text ads in their categories, and candidates in every stage; a second run changes nothing", async () => {
+    const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true } });
+    const first = await seedDemo(tdb.url, db, admin.id);
+    const demo = JSON.parse(readFileSync("seeds/demo/candidates.json", "utf8")) as { candidates: { applications: unknown[] }[] };
+    expect(first.candidates).toBe(demo.candidates.length);
+    expect(first.applications).toBe(demo.candidates.reduce((n, c) => n + c.applications.length, 0));
+    expect(first.ads.created).toBeGreaterThan(2_400);
+    // The text ads land in the categories their folders name.
+    expect(await db.ad.count({ where: { category: "Sales Jobs", source: null } })).toBeGreaterThan(0);
+    // Every stage of the board has someone in it.
+    const byStage = await db.application.groupBy({ by: ["stageId"], _count: { _all: true } });
+    expect(byStage).toHaveLength(await db.stage.count());
+    const before = { ads: await db.ad.count(), candidates: await db.candidate.count(), applications: await db.application.count(), changes: await db.stageChange.count() };
+    const again = await seedDemo(tdb.url, db, admin.id);
+    expect(again).toMatchObject({ ads: { created: 0, updated: 0 }, candidates: 0, applications: 0 });
+    expect({ ads: await db.ad.count(), candidates: await db.candidate.count(), applications: await db.application.count(), changes: await db.stageChange.count() }).toEqual(before);
+  }, 120_000);
 });

@@ -8,10 +8,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Fact, SectionCard } from "@/components/ui/section-card";
 import { adCreation, getAd, getAdHistory, HISTORY_ON_AD_PAGE } from "@/lib/ads/ad";
+import { readableParagraphs } from "@/lib/ads/paragraphs";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { dateTime } from "@/lib/format";
+import { categoryLabel, dateTime, sourceLabel } from "@/lib/format";
 import { formatSalary } from "@/lib/import/salary-format";
 import { stageCounts } from "@/lib/pipeline/applications";
 
@@ -29,7 +30,7 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
     stageCounts(id),
   ]);
   if (!ad) notFound();
-  const paragraphs = ad.description.split(/\n{2,}/).map((p) => p.split("\n"));
+  const paragraphs = readableParagraphs(ad.description);
   const fact = (label: string, value: React.ReactNode) => <Fact label={label}>{value}</Fact>;
   return (
     <div className="grid gap-6">
@@ -44,16 +45,18 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
             {ad.locationLabel ? ` · ${ad.locationLabel}` : ad.locationRaw ? ` · ${ad.locationRaw}` : ""}
           </p>
         </div>
-        {ad.status === "OPEN" ? <Badge variant="success">Open</Badge> : <Badge variant="secondary">Closed</Badge>}
-        {can(user.role, "ads:edit") && (
-          <Button asChild size="sm">
-            <Link href={`/ads/${ad.id}/edit`}>Edit ad</Link>
-          </Button>
-        )}
+        <div className="flex items-center gap-3 self-center">
+          {ad.status === "OPEN" ? <Badge variant="success">Open</Badge> : <Badge variant="secondary">Closed</Badge>}
+          {can(user.role, "ads:edit") && (
+            <Button asChild size="sm">
+              <Link href={`/ads/${ad.id}/edit`}>Edit ad</Link>
+            </Button>
+          )}
+        </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid content-start gap-6">
-          <SectionCard title="Description" contentClassName="grid gap-3 text-sm leading-relaxed">
+          <SectionCard title="Description" contentClassName="grid max-w-prose gap-3 text-sm leading-relaxed">
               {paragraphs.map((lines, i) => (
                 <p key={i}>
                   {lines.map((line, j) => (
@@ -92,7 +95,7 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
             </SectionCard>
           <SectionCard title="Details">
               <dl>
-                {fact("Category", ad.category)}
+                {fact("Category", categoryLabel(ad.category))}
                 {fact("Contract", [ad.contractType, ad.contractTime].filter(Boolean).map((c) => CONTRACT[c!]).join(", ") || null)}
                 {fact("Salary", formatSalary(ad))}
                 {fact("Salary as written", ad.salaryRaw)}
@@ -112,7 +115,7 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
                     `${ad.locationRaw} (not in the UK tree)`
                   ) : null,
                 )}
-                {fact("Source", ad.source)}
+                {fact("Source", sourceLabel(ad.source))}
                 {fact("Adzuna Id", ad.externalId)}
                 {fact(
                   "Imported",
@@ -129,7 +132,7 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
               </dl>
             </SectionCard>
           <SectionCard title="Tags">
-              <AdTags adId={ad.id} tags={ad.tags.map((t) => ({ ...t.tag, by: t.createdBy?.name ?? null, at: t.createdAt }))} allTags={allTags} canTag={can(user.role, "ads:tag")} />
+              <AdTags adId={ad.id} tags={ad.tags.map((t) => ({ ...t.tag, by: t.createdBy?.name ?? null, at: t.createdAt }))} allTags={allTags} canTag={can(user.role, "ads:tag")} canCreate={can(user.role, "tags:manage")} />
             </SectionCard>
         </div>
       </div>

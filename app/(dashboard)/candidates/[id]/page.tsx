@@ -92,7 +92,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
             </SectionCard>
           {!erased && (
             <SectionCard title="Tags">
-                <CandidateTags id={c.id} tags={c.tags.map((t) => t.tag)} allTags={allTags} canTag={write} />
+                <CandidateTags id={c.id} tags={c.tags.map((t) => t.tag)} allTags={allTags} canTag={write} canCreate={can(user.role, "tags:manage")} />
               </SectionCard>
           )}
           {!erased && can(user.role, "candidates:merge") && (
