@@ -17,12 +17,14 @@ export const PER_PAGE_OPTIONS = [10, 25, 50, 100] as const;
 /** Rows with applications: any, active ones (in an open stage), or none. */
 export const APPLICATION_FILTERS = ["any", "active", "none"] as const;
 
-/** The deepest page a table URL can ask for, and the longest search it keeps. */
+/** The deepest page a table URL can ask for. */
 export const MAX_PAGE = 10_000;
-export const MAX_QUERY_LENGTH = 500;
 
-/** A table's search box text as it is searched: trimmed, capped. */
-export const searchText = (q: string) => q.trim().slice(0, MAX_QUERY_LENGTH);
+/**
+ * A table's search box text: trimmed. Its length is the search parser's business (lib/search/
+ * query.ts keeps the first 500 characters and says so); a URL is bounded by the server already.
+ */
+export const searchText = (q: string) => q.trim();
 
 /**
  * The sort a table uses: relevance only means something with a search; with no sort asked for, a

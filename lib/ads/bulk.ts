@@ -2,34 +2,33 @@
 // in a transaction, however many ads the view matches.
 import { recordAudit } from "@/lib/audit";
 import { dialectOfDb, getDb, type Db } from "@/lib/db/client";
-import { sqliteTimestamp } from "@/lib/db/raw";
-import { execute, targetSql, type AdTarget } from "@/lib/tags/service";
-import { Sql } from "./find-ads";
+import { execute, Sql, timestamp } from "@/lib/db/sql";
+import { targetSql, type AdTarget } from "@/lib/tags/service";
 import { bumpAdsVersion } from "./version";
 
 export async function setStatus(target: AdTarget, status: "OPEN" | "CLOSED", actorId: string, db: Db = getDb()): Promise<{ changed: number }> {
   const dialect = dialectOfDb(db);
   const { from, where } = targetSql(target, dialect);
   const other = status === "OPEN" ? "CLOSED" : "OPEN";
-  const now = dialect === "sqlite" ? sqliteTimestamp() : new Date();
+  const now = timestamp(dialect);
   const affected = (where.text ? where.append(" AND ") : Sql.of(" WHERE ")).append(Sql.of(`a."status" = ?`, other));
   const cast = dialect === "postgres" ? `::"AdStatus"` : "";
   return db.$transaction(
     async (tx) => {
       await execute(
         tx,
-        dialect,
         Sql.of(`INSERT INTO "AdChange" ("adId", "actorId", "source", "changes", "versionAfter", "createdAt") SELECT a."id", ?, 'BULK', ?, a."version" + 1, ?`, actorId, JSON.stringify({ status: [other, status] }), now)
           .append(from)
           .append(affected),
+        dialect,
       );
       const changed = await execute(
         tx,
-        dialect,
         Sql.of(`UPDATE "Ad" SET "status" = ?${cast}, "version" = "version" + 1, "updatedAt" = ? WHERE "id" IN (SELECT a."id"`, status, now)
           .append(from)
           .append(affected)
           .append(")"),
+        dialect,
       );
       await recordAudit(tx, { actorId, entity: "ads", entityId: "bulk", action: status === "OPEN" ? "reopen" : "close", changes: { count: changed } });
       await bumpAdsVersion(tx);

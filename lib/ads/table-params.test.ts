@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseSearch } from "@/lib/search/query";
 import { hasFilters, loadAdsTableParams, serializeAdsTableParams, slugify } from "./table-params";
 
 describe("ads table URL state", () => {
@@ -45,13 +46,14 @@ describe("ads table URL state", () => {
     expect(loadAdsTableParams("?sort=relevance").sort).toBe("-updated");
   });
 
-  it("caps lists, pages and the search text, and drops repeats", () => {
+  it("caps lists and pages, drops repeats, and keeps a long search for the parser to cut (with its hint)", () => {
     const many = Array.from({ length: 80 }, (_, i) => i + 1).join(",");
     const p = loadAdsTableParams(`?region=${many}&tags=3,3,3&page=99999999&q=${"a".repeat(700)}`);
     expect(p.region).toHaveLength(50);
     expect(p.tags).toEqual([3]);
     expect(p.page).toBe(10_000);
-    expect(p.q).toHaveLength(500);
+    expect(p.q).toHaveLength(700);
+    expect(parseSearch(p.q).hint).toBe("Only the first 500 characters of your search were used.");
   });
 
   it("puts a backwards salary range the right way round", () => {

@@ -1,9 +1,11 @@
 // The candidates table query: one page of rows, the total and the source facet for a URL state.
-// A search asks the full-text index (name, current title, CV) for the best SEARCH_LIMIT matches,
-// ranked; filters and sorting then run over those ids.
-import { dialectOfDb, getDb, type Db, type Prisma } from "@/lib/db/client";
-import { parseSearch, toFts5, toTsquery } from "@/lib/ads/search-query";
+// A search asks the full-text index (name, current title, CV; lib/search) for the best
+// SEARCH_LIMIT matches, ranked; filters and sorting then run over those ids.
+import { getDb, type Db, type Prisma } from "@/lib/db/client";
 import { likePrefix } from "@/lib/db/like";
+import { query, Sql } from "@/lib/db/sql";
+import { findMatches, snippets } from "@/lib/search/full-text";
+import { parseSearch } from "@/lib/search/query";
 import type { CandidatesTableParams } from "./table-params";
 
 export const SEARCH_LIMIT = 5_000;
@@ -32,36 +34,7 @@ export type CandidatesPage = {
 async function searchIds(db: Db, q: string): Promise<{ ids: number[] | null; hint: string | null }> {
   const parsed = parseSearch(q);
   if (!parsed.usable) return { ids: null, hint: parsed.hint };
-  const rows =
-    dialectOfDb(db) === "sqlite"
-      ? await db.$queryRawUnsafe<{ id: number | bigint }[]>(
-          `SELECT rowid AS id FROM "candidate_fts" WHERE "candidate_fts" MATCH ? ORDER BY bm25("candidate_fts", 10.0, 4.0, 1.0) LIMIT ${SEARCH_LIMIT}`,
-          toFts5(parsed),
-        )
-      : await db.$queryRawUnsafe<{ id: number }[]>(
-          `SELECT "candidate_id" AS id FROM "candidate_search" WHERE "document" @@ to_tsquery('english', $1) ORDER BY ts_rank_cd("document", to_tsquery('english', $1)) DESC, "candidate_id" DESC LIMIT ${SEARCH_LIMIT}`,
-          toTsquery(parsed),
-        );
-  return { ids: rows.map((r) => Number(r.id)), hint: parsed.hint };
-}
-
-async function snippets(db: Db, q: string, ids: number[]): Promise<Map<number, string>> {
-  const parsed = parseSearch(q);
-  if (!parsed.usable || !ids.length) return new Map();
-  const rows =
-    dialectOfDb(db) === "sqlite"
-      ? await db.$queryRawUnsafe<{ id: number | bigint; s: string }[]>(
-          `SELECT rowid AS id, snippet("candidate_fts", 2, char(1), char(2), '…', 14) AS s FROM "candidate_fts" WHERE "candidate_fts" MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-          toFts5(parsed),
-          JSON.stringify(ids),
-        )
-      : await db.$queryRawUnsafe<{ id: number; s: string }[]>(
-          `SELECT "id", ts_headline('english', coalesce("cvText", ''), to_tsquery('english', $1), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=20, MinWords=8, MaxFragments=1') AS s FROM "Candidate" WHERE "id" = ANY($2::int[])`,
-          toTsquery(parsed),
-          ids,
-        );
-  // A snippet without a match (the words were in the name or title) adds nothing.
-  return new Map(rows.filter((r) => r.s?.includes("\u0001")).map((r) => [Number(r.id), r.s]));
+  return { ids: await findMatches(db, "candidates", parsed, { limit: SEARCH_LIMIT, pick: "best", ranked: true }), hint: parsed.hint };
 }
 
 const ORDER: Record<Exclude<CandidatesTableParams["sort"], "relevance">, Prisma.CandidateOrderByWithRelationInput[]> = {
@@ -114,7 +87,7 @@ export async function findCandidatesPage(p: CandidatesTableParams, db: Db = getD
         applications: { select: { stageId: true } },
       },
     }),
-    p.q ? snippets(db, p.q, pageIds) : Promise.resolve(new Map<number, string>()),
+    p.q ? snippets(db, "candidates", parseSearch(p.q), pageIds) : Promise.resolve(new Map<number, string>()),
     db.stage.findMany({ where: { kind: "OPEN" }, select: { id: true } }),
   ]);
   const open = new Set(openStages.map((s) => s.id));
@@ -145,6 +118,9 @@ export type CandidatePick = { id: number; name: string; email: string | null; cu
 /** Candidates (not erased) whose email starts with `text`, literally (`%` and `_` match only themselves). */
 export async function findCandidatesByEmailPrefix(text: string, limit = 10, db: Db = getDb()): Promise<CandidatePick[]> {
   const pattern = likePrefix(text.trim().toLowerCase());
-  const rows = await db.$queryRaw<CandidatePick[]>`SELECT "id", "name", "email", "currentTitle" FROM "Candidate" WHERE "erasedAt" IS NULL AND "emailKey" LIKE ${pattern} ESCAPE '\\' ORDER BY "emailKey" LIMIT ${limit}`;
+  const rows = await query<CandidatePick>(
+    db,
+    Sql.of(`SELECT "id", "name", "email", "currentTitle" FROM "Candidate" WHERE "erasedAt" IS NULL AND "emailKey" LIKE ? ESCAPE '\\' ORDER BY "emailKey" LIMIT ?`, pattern, limit),
+  );
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }

@@ -10,86 +10,17 @@ import "server-only";
 //  - The funnel reads the stage history once (from the scope's ads through Application(adId, …)
 //    and StageChange(applicationId, …) when scoped) and is cached until the history moves.
 import { adsVersion } from "@/lib/ads/version";
-import { Prisma, type Db } from "@/lib/db/client";
+import { cached, scoped } from "@/lib/db/cache";
+import type { Db, Prisma } from "@/lib/db/client";
+import { query, Sql } from "@/lib/db/sql";
 import { boardOrder, median, type StageKind } from "@/lib/pipeline/stages";
+import { DAY, isoWeekLabel, startOfIsoWeek, startOfMonth, STUCK_DAYS_DEFAULT, STUCK_DAYS_MAX, STUCK_DAYS_MIN, type FunnelScope } from "./params";
 
-const DAY = 86_400_000;
+export { funnelScopeValue, parseFunnelScope, parseStuckDays, STUCK_DAYS_DEFAULT, type FunnelScope } from "./params";
 
-export const STUCK_DAYS_DEFAULT = 14;
-export const STUCK_DAYS_MIN = 1;
-export const STUCK_DAYS_MAX = 365;
 export const STUCK_LIMIT = 50;
 export const HIRE_WINDOW_DAYS = 90;
 export const WEEKS_SHOWN = 12;
-
-// ---- URL input --------------------------------------------------------------------------------
-
-export type FunnelScope =
-  | { kind: "all" }
-  | { kind: "ad"; adId: number }
-  | { kind: "category"; category: string }
-  | { kind: "source"; source: string };
-
-type Param = string | string[] | undefined;
-const first = (v: Param) => (Array.isArray(v) ? v[0] : v);
-
-/** `?funnel=ad:123`, `category:IT Jobs`, `source:x`; anything else (or nothing) is every application. */
-export function parseFunnelScope(value: Param): FunnelScope {
-  const v = first(value)?.trim();
-  const m = v ? /^(ad|category|source):(.+)$/s.exec(v) : null;
-  if (!m) return { kind: "all" };
-  const arg = m[2].trim();
-  if (!arg || arg.length > 200) return { kind: "all" };
-  if (m[1] === "ad") {
-    if (!/^\d{1,10}$/.test(arg)) return { kind: "all" };
-    const adId = Number(arg);
-    return adId >= 1 && adId <= 2_147_483_647 ? { kind: "ad", adId } : { kind: "all" };
-  }
-  return m[1] === "category" ? { kind: "category", category: arg } : { kind: "source", source: arg };
-}
-
-/** The URL value of a scope ("" for all): what parseFunnelScope reads back. */
-export function funnelScopeValue(scope: FunnelScope): string {
-  switch (scope.kind) {
-    case "ad":
-      return `ad:${scope.adId}`;
-    case "category":
-      return `category:${scope.category}`;
-    case "source":
-      return `source:${scope.source}`;
-    default:
-      return "";
-  }
-}
-
-/** `?stuck=N`: whole days from 1 to 365; anything else is the default (14). */
-export function parseStuckDays(value: Param): number {
-  const v = first(value)?.trim();
-  if (!v || !/^\d{1,3}$/.test(v)) return STUCK_DAYS_DEFAULT;
-  const n = Number(v);
-  return n >= STUCK_DAYS_MIN && n <= STUCK_DAYS_MAX ? n : STUCK_DAYS_DEFAULT;
-}
-
-// ---- dates ------------------------------------------------------------------------------------
-
-/** Midnight UTC on the 1st of `now`'s month. */
-export function startOfMonth(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-}
-
-/** Midnight UTC on the Monday of `d`'s ISO week. */
-export function startOfIsoWeek(d: Date): Date {
-  const midnight = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  return new Date(midnight - ((d.getUTCDay() + 6) % 7) * DAY);
-}
-
-/** ISO 8601 week label of a date: "2026-W48" (the year is the week's Thursday's). */
-export function isoWeekLabel(d: Date): string {
-  const thursday = new Date(startOfIsoWeek(d).getTime() + 3 * DAY);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY)) + 1;
-  return `${year}-W${String(week).padStart(2, "0")}`;
-}
 
 // ---- stages -----------------------------------------------------------------------------------
 
@@ -117,24 +48,15 @@ export type DashboardHeadline = {
   hiresInWindow: number;
 };
 
-type OpenRolesCache = { version: number; count: number };
-const globalForDashboard = globalThis as unknown as { __rdOpenRoles?: WeakMap<object, OpenRolesCache> };
-
-/** Ads with status OPEN, counted again only when the ads change. */
 /** Every ad, and how many are the app's own starter ads (seeds): what "getting started" says. */
 export async function countAds(db: Db): Promise<{ total: number; starter: number }> {
   const [total, starter] = [await db.ad.count(), await db.ad.count({ where: { source: "seed" } })];
   return { total, starter };
 }
 
+/** Ads with status OPEN, counted again only when the ads change. */
 export async function countOpenRoles(db: Db): Promise<number> {
-  const cache = (globalForDashboard.__rdOpenRoles ??= new WeakMap());
-  const version = await adsVersion(db);
-  const hit = cache.get(db);
-  if (hit && hit.version === version) return hit.count;
-  const count = await db.ad.count({ where: { status: "OPEN" } });
-  cache.set(db, { version, count });
-  return count;
+  return cached(scoped(db, "dashboard:open-roles"), String(await adsVersion(db)), () => db.ad.count({ where: { status: "OPEN" } }));
 }
 
 export async function getDashboardHeadline(db: Db, now: Date = new Date()): Promise<DashboardHeadline> {
@@ -232,9 +154,6 @@ export async function getFunnel(db: Db, scope: FunnelScope): Promise<FunnelStep[
   });
 }
 
-type FunnelCacheEntry = { state: string; value: Map<number, number> };
-const FUNNEL_CACHE_SIZE = 100;
-const globalForFunnel = globalThis as unknown as { __rdFunnelCache?: WeakMap<object, Map<string, FunnelCacheEntry>> };
 
 /**
  * How many applications in scope have each furthest rank (stage id → rank given). Reading the
@@ -248,39 +167,35 @@ async function furthestRanks(db: Db, scope: FunnelScope, ranks: Map<number, numb
     db.application.count(),
     adsVersion(db),
   ]);
-  const key = JSON.stringify([scope, [...ranks]]);
+  const key = scoped(db, `dashboard:funnel:${JSON.stringify([scope, [...ranks]])}`);
   const state = JSON.stringify([last._max.id, applications, ads]);
-  const byDb = (globalForFunnel.__rdFunnelCache ??= new WeakMap());
-  let cache = byDb.get(db);
-  if (!cache) byDb.set(db, (cache = new Map()));
-  const hit = cache.get(key);
-  if (hit && hit.state === state) return hit.value;
-
-  // The ranks are integers computed here: written as literals, both databases type them as integers.
-  // Changes into other stages (Rejected, Withdrawn) rank NULL, which MAX ignores.
-  const rank = Prisma.sql`CASE sc."toStageId" ${Prisma.join(
-    [...ranks].map(([id, r]) => Prisma.sql`WHEN ${id} THEN ${Prisma.raw(String(Math.trunc(r)))}`),
-    " ",
-  )} END`;
-  // Unscoped: one pass over the history in application order. Scoped: from the ad(s) through
-  // Application(adId, …) to StageChange(applicationId, …), touching only the scope's rows.
-  const from =
-    scope.kind === "ad"
-      ? Prisma.sql`"Application" a JOIN "StageChange" sc ON sc."applicationId" = a."id" WHERE a."adId" = ${scope.adId}`
-      : scope.kind === "category"
-        ? Prisma.sql`"Ad" ad JOIN "Application" a ON a."adId" = ad."id" JOIN "StageChange" sc ON sc."applicationId" = a."id" WHERE ad."category" = ${scope.category}`
-        : scope.kind === "source"
-          ? Prisma.sql`"Ad" ad JOIN "Application" a ON a."adId" = ad."id" JOIN "StageChange" sc ON sc."applicationId" = a."id" WHERE ad."source" = ${scope.source}`
-          : Prisma.sql`"StageChange" sc`;
-  const rows = await db.$queryRaw<{ rank: number | bigint | null; n: number | bigint }[]>`
-    SELECT t."furthest" AS "rank", COUNT(*) AS "n"
-    FROM (SELECT sc."applicationId", MAX(${rank}) AS "furthest" FROM ${from} GROUP BY sc."applicationId") t
-    GROUP BY t."furthest"`;
-  const value = new Map(rows.filter((r) => r.rank !== null).map((r) => [Number(r.rank), Number(r.n)]));
-
-  cache.set(key, { state, value });
-  if (cache.size > FUNNEL_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return value;
+  return cached(key, state, async () => {
+    // The ranks are integers computed here: written as literals, both databases type them as
+    // integers. Changes into other stages (Rejected, Withdrawn) rank NULL, which MAX ignores.
+    const rank = Sql.of(`CASE sc."toStageId" `)
+      .append(Sql.join([...ranks].map(([id, r]) => Sql.of(`WHEN ? THEN ${Math.trunc(r)}`, id)), " "))
+      .append(" END");
+    // Unscoped: one pass over the history in application order. Scoped: from the ad(s) through
+    // Application(adId, …) to StageChange(applicationId, …), touching only the scope's rows.
+    const viaAds = `"Ad" ad JOIN "Application" a ON a."adId" = ad."id" JOIN "StageChange" sc ON sc."applicationId" = a."id"`;
+    const from =
+      scope.kind === "ad"
+        ? Sql.of(`"Application" a JOIN "StageChange" sc ON sc."applicationId" = a."id" WHERE a."adId" = ?`, scope.adId)
+        : scope.kind === "category"
+          ? Sql.of(`${viaAds} WHERE ad."category" = ?`, scope.category)
+          : scope.kind === "source"
+            ? Sql.of(`${viaAds} WHERE ad."source" = ?`, scope.source)
+            : Sql.of(`"StageChange" sc`);
+    const rows = await query<{ rank: number | bigint | null; n: number | bigint }>(
+      db,
+      Sql.of(`SELECT t."furthest" AS "rank", COUNT(*) AS "n" FROM (SELECT sc."applicationId", MAX(`)
+        .append(rank)
+        .append(`) AS "furthest" FROM `)
+        .append(from)
+        .append(` GROUP BY sc."applicationId") t GROUP BY t."furthest"`),
+    );
+    return new Map(rows.filter((r) => r.rank !== null).map((r) => [Number(r.rank), Number(r.n)]));
+  });
 }
 
 export type ScopeOption = { value: string; label: string; count: number };
@@ -295,11 +210,14 @@ export async function listFunnelScopes(db: Db, current: FunnelScope = { kind: "a
   const [top, groups] = await Promise.all([
     db.application.groupBy({ by: ["adId"], _count: { adId: true }, orderBy: [{ _count: { adId: "desc" } }, { adId: "asc" }], take: roles }),
     // Applications per ad first (one pass over an index), then one ad lookup per ad, not per application.
-    db.$queryRaw<{ category: string | null; source: string | null; n: number | bigint }[]>`
-      SELECT ad."category" AS "category", ad."source" AS "source", SUM(x."n") AS "n"
-      FROM (SELECT a."adId", COUNT(*) AS "n" FROM "Application" a GROUP BY a."adId") x
-      JOIN "Ad" ad ON ad."id" = x."adId"
-      GROUP BY ad."category", ad."source"`,
+    query<{ category: string | null; source: string | null; n: number | bigint }>(
+      db,
+      Sql.of(
+        `SELECT ad."category" AS "category", ad."source" AS "source", SUM(x."n") AS "n" ` +
+          `FROM (SELECT a."adId", COUNT(*) AS "n" FROM "Application" a GROUP BY a."adId") x JOIN "Ad" ad ON ad."id" = x."adId" ` +
+          `GROUP BY ad."category", ad."source"`,
+      ),
+    ),
   ]);
   const counts = new Map(top.map((t) => [t.adId, t._count.adId]));
   // The chosen scope is offered even without applications, as long as it names something real.

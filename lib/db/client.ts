@@ -6,15 +6,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/prisma-sqlite/client";
 import { PrismaClient as PgClient } from "@/lib/generated/prisma-pg/client";
 import { env } from "@/lib/env";
-import { dialectOf, sqlitePath, type Dialect } from "./dialect";
+import { DIALECT_KEY, dialectOf, dialectOfDb, sqlitePath, type Dialect } from "./dialect";
 
 export type Db = SqliteClient;
 export { Prisma } from "@/lib/generated/prisma-sqlite/client";
 export type * from "@/lib/generated/prisma-sqlite/client";
 
-// Kept on the client object itself: Next may bundle this module more than once, so a
-// module-level map would not see clients made by another copy.
-const DIALECT = Symbol.for("recruiter-desk.dialect");
 
 export type QueryEvent = { query: string; params: string; duration: number };
 export type CreateDbOptions = { /** every statement sent, with its parameters as JSON (the query benchmark) */ onQuery?: (e: QueryEvent) => void };
@@ -70,7 +67,7 @@ export function createDb(url: string, opts: CreateDbOptions = {}): Db {
       ? (new PgClient({ adapter: new SerialTransactionPgAdapter({ connectionString: url, max: 10 }), log }) as unknown as Db)
       : new SqliteClient({ adapter: new ImmediateSqliteAdapter({ url: sqlitePath(url), timeout: 10_000 }), log });
   if (opts.onQuery) (db as unknown as { $on: (event: "query", cb: (e: QueryEvent) => void) => void }).$on("query", opts.onQuery);
-  Object.defineProperty(db, DIALECT, { value: dialect });
+  Object.defineProperty(db, DIALECT_KEY, { value: dialect });
   if (dialect === "sqlite") {
     // The adapter keeps one connection: tune it once, before any other query (queries queue).
     // Reads go through a memory map (no read() per page) and a 64 MB page cache.
@@ -80,12 +77,7 @@ export function createDb(url: string, opts: CreateDbOptions = {}): Db {
   return db;
 }
 
-/** The dialect a client talks to (for the few raw SQL statements that differ). */
-export function dialectOfDb(db: object): Dialect {
-  const d = (db as { [DIALECT]?: Dialect })[DIALECT];
-  if (!d) throw new Error("dialectOfDb: not a client made by createDb");
-  return d;
-}
+export { dialectOfDb };
 
 const globalForDb = globalThis as unknown as { __rdDb?: { url: string; db: Db } };
 

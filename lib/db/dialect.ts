@@ -3,6 +3,17 @@ import path from "node:path";
 
 export type Dialect = "sqlite" | "postgres";
 
+/** Where a client made by createDb (client.ts) keeps its dialect: on the object itself, as Next may
+ * bundle modules more than once and a module-level map would not see clients made by another copy. */
+export const DIALECT_KEY = Symbol.for("recruiter-desk.dialect");
+
+/** The dialect a client talks to (for the few raw SQL statements that differ). */
+export function dialectOfDb(db: object): Dialect {
+  const d = (db as { [DIALECT_KEY]?: Dialect })[DIALECT_KEY];
+  if (!d) throw new Error("dialectOfDb: not a client made by createDb");
+  return d;
+}
+
 export function dialectOf(url: string): Dialect {
   if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
   if (url.startsWith("file:")) return "sqlite";

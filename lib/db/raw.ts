@@ -17,8 +17,3 @@ export function openSqlite(url: string, options: { readonly?: boolean } = {}): D
 export function openPgPool(url: string, max = 10): pg.Pool {
   return new pg.Pool({ connectionString: url, max });
 }
-
-/** DateTime as Prisma's SQLite adapter writes it, so raw and Prisma rows sort together. */
-export function sqliteTimestamp(d: Date = new Date()): string {
-  return d.toISOString().replace("Z", "+00:00");
-}

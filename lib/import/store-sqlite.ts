@@ -3,7 +3,8 @@
 // full-text index follows through the triggers on "Ad".
 import type Database from "better-sqlite3";
 import { DROP_AD_INDEXES_SQL, ENSURE_AD_INDEXES_SQL } from "@/lib/db/ad-indexes";
-import { openSqlite, sqliteTimestamp } from "@/lib/db/raw";
+import { openSqlite } from "@/lib/db/raw";
+import { sqliteTimestamp } from "@/lib/db/sql";
 import type { ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
 import { fieldsByAd, newImportId, type AdColumns, type AdHistory, type AdUpdate, type Counts, type ImportRecord, type ImportStore, type LocationRow } from "./writer";

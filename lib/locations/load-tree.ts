@@ -2,6 +2,7 @@
 // are kept with their ids; only missing ones are added, parents first.
 import { readFileSync } from "node:fs";
 import { dialectOfDb, type Db } from "@/lib/db/client";
+import { execute, query, Sql, values } from "@/lib/db/sql";
 import { parseLocationTree } from "./tree";
 
 export async function loadLocationTree(db: Db, csvPath: string): Promise<{ added: number; total: number }> {
@@ -29,19 +30,12 @@ export async function loadLocationTree(db: Db, csvPath: string): Promise<{ added
   await db.$transaction(
     async (tx) => {
       for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = rows.slice(i, i + CHUNK);
-        const values = chunk
-          .map((_, r) => {
-            const b = r * 6;
-            return dialect === "postgres" ? `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})` : "(?, ?, ?, ?, ?, ?)";
-          })
-          .join(", ");
-        const args = chunk.flatMap((n) => [n.id, n.name, n.path, n.depth, n.parentId, n.regionId]);
-        await tx.$executeRawUnsafe(`INSERT INTO "Location" ("id", "name", "path", "depth", "parentId", "regionId") VALUES ${values}`, ...args);
+        const chunk = rows.slice(i, i + CHUNK).map((n) => [n.id, n.name, n.path, n.depth, n.parentId, n.regionId]);
+        await execute(tx, Sql.of(`INSERT INTO "Location" ("id", "name", "path", "depth", "parentId", "regionId") VALUES `).append(values(chunk)), dialect);
       }
       if (dialect === "postgres") {
         // Ids were given explicitly: move the sequence past them.
-        await tx.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"Location"', 'id'), (SELECT MAX(id) FROM "Location"))`);
+        await query(tx, Sql.of(`SELECT setval(pg_get_serial_sequence('"Location"', 'id'), (SELECT MAX(id) FROM "Location"))`), dialect);
       }
     },
     { timeout: 120_000 },

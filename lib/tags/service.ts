@@ -4,10 +4,9 @@
 import { recordAudit } from "@/lib/audit";
 import { bumpTagsVersion } from "@/lib/ads/version";
 import { dialectOfDb, getDb, Prisma, type Db } from "@/lib/db/client";
-import { sqliteTimestamp } from "@/lib/db/raw";
+import type { Dialect } from "@/lib/db/dialect";
+import { execute, inIds, Sql, timestamp } from "@/lib/db/sql";
 import { UserError } from "@/lib/errors";
-import { Sql } from "@/lib/ads/find-ads";
-
 
 export type TagRow = { id: number; name: string; color: string; ads: number; createdBy: string | null; createdAt: Date };
 
@@ -64,12 +63,10 @@ export async function mergeTags(fromId: number, intoId: number, actorId: string,
     const from = await tx.tag.findUnique({ where: { id: fromId }, select: { name: true } });
     const into = await tx.tag.findUnique({ where: { id: intoId }, select: { name: true } });
     if (!from || !into) throw new UserError("One of those tags no longer exists.", "NOT_FOUND");
-    const moved = await tx.$executeRawUnsafe(
-      dialectOfDb(db) === "postgres"
-        ? `INSERT INTO "AdTag" ("adId", "tagId", "createdById", "createdAt") SELECT "adId", $1, "createdById", "createdAt" FROM "AdTag" WHERE "tagId" = $2 ON CONFLICT DO NOTHING`
-        : `INSERT INTO "AdTag" ("adId", "tagId", "createdById", "createdAt") SELECT "adId", ?, "createdById", "createdAt" FROM "AdTag" WHERE "tagId" = ? ON CONFLICT DO NOTHING`,
-      intoId,
-      fromId,
+    const moved = await execute(
+      tx,
+      Sql.of(`INSERT INTO "AdTag" ("adId", "tagId", "createdById", "createdAt") SELECT "adId", ?, "createdById", "createdAt" FROM "AdTag" WHERE "tagId" = ? ON CONFLICT DO NOTHING`, intoId, fromId),
+      dialectOfDb(db),
     );
     await tx.tag.delete({ where: { id: fromId } });
     await recordAudit(tx, { actorId, entity: "tag", entityId: fromId, action: "merge", changes: { from: from.name, into: into.name, moved } });
@@ -92,18 +89,9 @@ export async function deleteTag(id: number, actorId: string, db: Db = getDb()) {
 /** Which ads a bulk action applies to: listed ids, or whatever a table view matches. */
 export type AdTarget = { from: Sql; where: Sql } | { ids: number[] };
 
-export function targetSql(target: AdTarget, dialect: "sqlite" | "postgres"): { from: Sql; where: Sql } {
-  if ("ids" in target) {
-    return dialect === "sqlite"
-      ? { from: Sql.of(` FROM "Ad" a`), where: Sql.of(` WHERE a."id" IN (SELECT value FROM json_each(?))`, JSON.stringify(target.ids)) }
-      : { from: Sql.of(` FROM "Ad" a`), where: Sql.of(` WHERE a."id" = ANY(?::int[])`, target.ids) };
-  }
+export function targetSql(target: AdTarget, dialect: Dialect): { from: Sql; where: Sql } {
+  if ("ids" in target) return { from: Sql.of(` FROM "Ad" a`), where: Sql.of(" WHERE ").append(inIds(dialect, `a."id"`, target.ids)) };
   return target;
-}
-
-export async function execute(tx: Prisma.TransactionClient | Db, dialect: "sqlite" | "postgres", sql: Sql): Promise<number> {
-  const [text, args] = sql.render(dialect);
-  return (tx as Db).$executeRawUnsafe(text, ...args);
 }
 
 /**
@@ -120,7 +108,7 @@ export async function setTags(
 ): Promise<{ changed: number }> {
   const dialect = dialectOfDb(db);
   const { from, where } = targetSql(target, dialect);
-  const now = dialect === "sqlite" ? sqliteTimestamp() : new Date();
+  const now = timestamp(dialect);
   return db.$transaction(
     async (tx) => {
       const tags = await tx.tag.findMany({ where: { id: { in: tagIds } }, select: { id: true, name: true } });
@@ -134,17 +122,17 @@ export async function setTags(
         // History first (it reads which ads will change), then the change itself.
         await execute(
           tx,
-          dialect,
           Sql.of(`INSERT INTO "AdChange" ("adId", "actorId", "source", "changes", "versionAfter", "createdAt") SELECT a."id", ?, ?, ?, a."version", ?`, actor.id, source, history, now)
             .append(from)
             .append(affected),
+          dialect,
         );
         changed += await execute(
           tx,
-          dialect,
           mode === "add"
             ? Sql.of(`INSERT INTO "AdTag" ("adId", "tagId", "createdById", "createdAt") SELECT a."id", ?, ?, ?`, tag.id, actor.id, now).append(from).append(affected)
             : Sql.of(`DELETE FROM "AdTag" WHERE "tagId" = ? AND "adId" IN (SELECT a."id"`, tag.id).append(from).append(where).append(")"),
+          dialect,
         );
       }
       await bumpTagsVersion(tx);

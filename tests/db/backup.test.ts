@@ -6,7 +6,8 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupSqlite } from "@/lib/db/backup";
 import { sqlitePath } from "@/lib/db/dialect";
-import { openSqlite, sqliteTimestamp } from "@/lib/db/raw";
+import { openSqlite } from "@/lib/db/raw";
+import { sqliteTimestamp } from "@/lib/db/sql";
 import { sampleDatabase } from "../support/import-db";
 import type { TestDatabase } from "../support/test-db";
 

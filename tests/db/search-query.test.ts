@@ -5,7 +5,7 @@
 // the search document replaces them with spaces, as SQLite's tokenizer does.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
-import { parseSearch, toFts5, toTsquery, type ParsedSearch } from "@/lib/ads/search-query";
+import { parseSearch, toFts5, toTsquery, type ParsedSearch } from "@/lib/search/query";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/test-db";
 
 const ADS = {

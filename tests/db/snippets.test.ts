@@ -4,7 +4,7 @@
 // ts_headline works on the page's rows already.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAdsPage } from "@/lib/ads/find-ads";
-import { parseSearch, toFts5 } from "@/lib/ads/search-query";
+import { parseSearch, toFts5 } from "@/lib/search/query";
 import { loadAdsTableParams } from "@/lib/ads/table-params";
 import { createDb, type Db } from "@/lib/db/client";
 import { sampleDatabase } from "../support/import-db";

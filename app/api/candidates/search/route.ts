@@ -1,7 +1,7 @@
 // GET /api/candidates/search?q= — candidates for pickers ("add a candidate to this role", merge):
 // full-text over name, title and CV, or the start of an email address.
 import { withPermission } from "@/lib/auth/route";
-import { parseSearch } from "@/lib/ads/search-query";
+import { parseSearch } from "@/lib/search/query";
 import { findCandidatesByEmailPrefix, findCandidatesPage } from "@/lib/candidates/find-candidates";
 import { loadCandidatesTableParams } from "@/lib/candidates/table-params";
 

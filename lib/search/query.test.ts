@@ -13,7 +13,7 @@ import {
   type ParsedSearch,
   type SearchClause,
   type SearchItem,
-} from "./search-query";
+} from "./query";
 
 /** Clauses in a compact form: `nurse`, `manag*`, `"care assistant"`, `"24 7"~24/7`, options joined by `|`, `-` for exclusions. */
 function show(clauses: SearchClause[]): string[] {

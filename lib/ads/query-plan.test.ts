@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Sql, walkSortIndex } from "./find-ads";
+import { Sql } from "@/lib/db/sql";
+import { walkSortIndex } from "./query-plan";
 
 const category = Sql.of(`a."category" IN (?)`, "IT Jobs");
 const salary = Sql.of(`a."salaryAnnual" >= ?`, 30000);

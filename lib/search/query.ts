@@ -1,4 +1,4 @@
-// What a recruiter types in the ads search box → a safe full-text query for SQLite FTS5
+// What a recruiter types in a search box (ads, candidates) → a safe full-text query for SQLite FTS5
 // (`ad_fts MATCH ?`, tokenizer `porter unicode61 remove_diacritics 2`) and for PostgreSQL
 // (`document @@ to_tsquery('english', $1)`). Pure: no Next.js, React or Prisma here.
 //
