@@ -12,6 +12,7 @@ import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { EditConflict } from "@/lib/ads/ad";
 import { updateAdAction } from "@/lib/ads/actions";
+import { CONTRACT_LABELS } from "@/lib/ads/fields";
 import { CONTRACT_TIMES, CONTRACT_TYPES, SALARY_PERIODS, ZAdFields, type TAdFields, type TAdFieldsInput } from "@/lib/ads/schemas";
 import { dateTime } from "@/lib/format";
 
@@ -29,10 +30,7 @@ const LABELS: Record<keyof TAdFieldsInput, string> = {
   status: "Status",
 };
 const OPTION_LABELS: Record<string, string> = {
-  FULL_TIME: "Full time",
-  PART_TIME: "Part time",
-  PERMANENT: "Permanent",
-  CONTRACT: "Contract",
+  ...CONTRACT_LABELS,
   YEAR: "a year",
   MONTH: "a month",
   WEEK: "a week",

@@ -1,27 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { HistoryEntry, HistoryPage } from "@/lib/ads/ad";
+import { FIELD_LABELS } from "@/lib/ads/fields";
 import { dateTime } from "@/lib/format";
 
-const FIELD_LABELS: Record<string, string> = {
-  title: "Title",
-  description: "Description",
-  companyName: "Company",
-  locationId: "Location",
-  locationRaw: "Location as written",
-  locationNormalized: "Location (Adzuna)",
-  category: "Category",
-  contractType: "Contract type",
-  contractTime: "Contract time",
-  salaryRaw: "Salary as written",
-  salaryMin: "Salary min",
-  salaryMax: "Salary max",
-  salaryPeriod: "Salary period",
-  salaryAnnual: "Annual salary",
-  source: "Source",
-  status: "Status",
-  tags: "Tag",
-};
 const SOURCE_LABELS: Record<HistoryEntry["source"], string> = { IMPORT: "Import", EDIT: "Edit", BULK: "Bulk action", REVERT: "Revert" };
 
 function show(v: unknown): string {

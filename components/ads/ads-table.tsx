@@ -18,6 +18,7 @@ import { Badge } from "@/components/ui/badge";
 import { TagList } from "@/components/tags/tag-badge";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { contractLabel } from "@/lib/ads/fields";
 import { AD_COLUMN_LABELS, SORTABLE, type AdColumnId, type ColumnPrefs } from "@/lib/ads/columns";
 import type { AdRow } from "@/lib/ads/find-ads";
 import type { SortParam } from "@/lib/ads/table-params";
@@ -30,7 +31,6 @@ import { Snippet } from "@/components/ui/snippet";
 const features = tableFeatures({ rowSortingFeature, rowSelectionFeature, columnVisibilityFeature, columnOrderingFeature });
 const helper = createColumnHelper<typeof features, AdRow>();
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
-const CONTRACT: Record<string, string> = { FULL_TIME: "Full time", PART_TIME: "Part time", PERMANENT: "Permanent", CONTRACT: "Contract" };
 
 // Row links do not prefetch: Next.js would fetch every ad page in view (up to 100 server renders
 // per table view, ~9 ms of server CPU each) for the one or two a recruiter opens.
@@ -51,7 +51,7 @@ function cells(): Record<AdColumnId, (ad: AdRow) => React.ReactNode> {
     company: (ad) => (ad.company ? <span className="line-clamp-2 min-w-20 max-w-40 break-words">{ad.company.name}</span> : <span className="text-muted-foreground">—</span>),
     location: (ad) => <span className="line-clamp-2 max-w-36" title={ad.location ?? undefined}>{ad.location ?? "—"}</span>,
     category: (ad) => categoryLabel(ad.category) ?? "—",
-    contract: (ad) => [ad.contractType, ad.contractTime].filter(Boolean).map((c) => CONTRACT[c!]).join(", ") || "—",
+    contract: (ad) => contractLabel(ad.contractType, ad.contractTime) ?? "—",
     salary: (ad) => <span className="whitespace-nowrap">{formatSalary({ ...ad, salaryPeriod: ad.salaryPeriod as SalaryPeriod | null }) ?? "—"}</span>,
     source: (ad) => sourceLabel(ad.source) ?? "—",
     tags: (ad) => (

@@ -3,13 +3,14 @@
 import { recordAudit } from "@/lib/audit";
 import { getDb, type Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
-import { companyKey, titleKey } from "@/lib/import/normalise";
-import { annualise, type SalaryPeriod } from "@/lib/import/salary";
+import { deriveEditedSalary, regionOf, titleKey } from "./derive";
+import { companyKey } from "@/lib/import/normalise";
 import { getLocationTree } from "@/lib/locations/tree-cache";
 import type { TAdFields, TAdFieldsInput } from "./schemas";
 import { bumpAdsVersion } from "./version";
 
-const adSelect = {
+/** An ad's own fields, as the ad page and the CSV export read them. */
+export const adFieldsSelect = {
   id: true,
   externalId: true,
   title: true,
@@ -26,11 +27,16 @@ const adSelect = {
   salaryMax: true,
   salaryPeriod: true,
   salaryAnnual: true,
+  salarySource: true,
   source: true,
   status: true,
   version: true,
   createdAt: true,
   updatedAt: true,
+} as const;
+
+const adSelect = {
+  ...adFieldsSelect,
   import: { select: { id: true, createdAt: true, origin: true, createdBy: { select: { name: true } } } },
   tags: { select: { createdAt: true, createdBy: { select: { name: true } }, tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
 } as const;
@@ -173,10 +179,11 @@ export async function updateAd(id: number, expectedVersion: number, fields: TAdF
         ? (await tx.company.upsert({ where: { nameKey: companyKey(fields.company) }, create: { name: fields.company, nameKey: companyKey(fields.company) }, update: {}, select: { id: true } })).id
         : null;
     }
-    if ("locationId" in changes) Object.assign(data, { locationId: fields.locationId, regionId: fields.locationId ? (tree.byId.get(fields.locationId)?.regionId ?? null) : null });
+    if ("locationId" in changes) Object.assign(data, { locationId: fields.locationId, regionId: fields.locationId ? regionOf(tree.byId.get(fields.locationId)) : null });
     for (const k of ["category", "contractType", "contractTime", "status"] as const) if (k in changes) data[k] = fields[k];
     if ("salaryMin" in changes || "salaryMax" in changes || "salaryPeriod" in changes) {
-      Object.assign(data, { salaryMin: fields.salaryMin, salaryMax: fields.salaryMax, salaryPeriod: fields.salaryPeriod, salaryAnnual: annualMidpoint(fields) });
+      const { annual, source } = deriveEditedSalary(fields);
+      Object.assign(data, { salaryMin: fields.salaryMin, salaryMax: fields.salaryMax, salaryPeriod: fields.salaryPeriod, salaryAnnual: annual, salarySource: source });
     }
 
     // The version in the WHERE closes the gap between the check above and this write.
@@ -188,12 +195,4 @@ export async function updateAd(id: number, expectedVersion: number, fields: TAdF
     await bumpAdsVersion(tx);
     return { version: expectedVersion + 1 };
   });
-}
-
-function annualMidpoint(f: Pick<TAdFields, "salaryMin" | "salaryMax" | "salaryPeriod">): number | null {
-  if (!f.salaryPeriod) return null;
-  const values = [f.salaryMin, f.salaryMax].filter((v): v is number => v !== null);
-  if (!values.length) return null;
-  const mid = values.reduce((a, b) => a + b, 0) / values.length;
-  return Math.round(annualise(mid, f.salaryPeriod as SalaryPeriod));
 }

@@ -22,9 +22,10 @@ const incoming: NormalisedAd = {
   source: "cv-library.co.uk",
   titleKey: "engineering systems analyst",
   regionId: 3,
+  salarySource: "file",
   sourceHash: "hash-1",
 };
-const { externalId: _e, sourceHash: _h, titleKey: _t, regionId: _r, ...fields } = incoming;
+const { externalId: _e, sourceHash: _h, titleKey: _t, regionId: _r, salarySource: _s, ...fields } = incoming;
 const stored = (over: Partial<ExistingAd> = {}): ExistingAd => ({ id: 7, version: 3, sourceHash: "hash-1", ...fields, ...over });
 
 describe("decideMerge", () => {

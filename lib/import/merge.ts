@@ -3,6 +3,7 @@
 //    nothing, so an admin's edits survive re-importing a file; a changed row writes its non-empty
 //    values (an empty cell never erases data).
 //  - Text ads ("fill"): only fill fields that are empty; never overwrite richer data.
+import { MERGE_FIELDS, type MergeField } from "@/lib/ads/fields";
 import { companyKey } from "./normalise";
 import type { AdFields, MergePolicy, NormalisedAd } from "./types";
 
@@ -14,24 +15,7 @@ export type ExistingAd = AdFields & {
   editedFields?: ReadonlySet<string>;
 };
 
-export const MERGE_FIELDS = [
-  "title",
-  "description",
-  "companyName",
-  "locationId",
-  "locationRaw",
-  "locationNormalized",
-  "category",
-  "contractType",
-  "contractTime",
-  "salaryRaw",
-  "salaryMin",
-  "salaryMax",
-  "salaryPeriod",
-  "salaryAnnual",
-  "source",
-] as const satisfies readonly (keyof AdFields)[];
-export type MergeField = (typeof MERGE_FIELDS)[number];
+export { MERGE_FIELDS, type MergeField };
 
 export type Changes = Partial<Record<MergeField, [unknown, unknown]>>;
 export type MergeDecision =

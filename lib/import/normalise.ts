@@ -1,9 +1,9 @@
 // SourceAd → NormalisedAd: tidy text, map contract values, parse the salary, resolve the location
 // in the UK tree, and hash what will be stored so an unchanged row is recognised cheaply.
 import { createHash } from "node:crypto";
+import { deriveImportedSalary, regionOf, titleKey } from "@/lib/ads/derive";
 import type { LocationResolver } from "@/lib/locations/resolve";
 import { normaliseCategory } from "./categories";
-import { findSalaryInText, parseSalary, salaryMidpoint, type Salary } from "./salary";
 import type { ContractTimeValue, ContractTypeValue, ImportProblem, NormalisedAd, SourceAd } from "./types";
 
 const CONTRACT_TYPES: Record<string, ContractTypeValue> = {
@@ -46,11 +46,6 @@ export function tidyText(v: string): string {
   return t.trim();
 }
 
-/** The sort key for titles: dictionary order, whatever the capitals. */
-export function titleKey(title: string): string {
-  return title.toLowerCase().slice(0, 200);
-}
-
 export function companyKey(name: string): string {
   return name.toLowerCase();
 }
@@ -67,14 +62,8 @@ export function normaliseAd(src: SourceAd, resolver: LocationResolver): Normalis
   if (contractTime === undefined) warn("ContractTime", `unknown ContractTime "${src.contractTime}" (expected permanent or contract); left empty`);
 
   const description = tidyText(src.description);
-  let salary: Salary | null = parseSalary(src.salaryRaw);
-  if (!salary && !src.salaryRaw && !src.salaryNormalized) salary = findSalaryInText(description);
-  let salaryAnnual = salary ? salaryMidpoint(salary) : null;
-  if (src.salaryNormalized) {
-    const n = Number(src.salaryNormalized.replace(/[£,\s]/g, ""));
-    if (Number.isFinite(n) && n > 0 && n < 10_000_000) salaryAnnual = Math.round(n);
-    else warn("SalaryNormalized", `SalaryNormalized "${src.salaryNormalized}" is not an amount; ignored`);
-  }
+  const { salary, annual: salaryAnnual, source: salarySource, problem } = deriveImportedSalary({ salaryRaw: src.salaryRaw, salaryNormalized: src.salaryNormalized, description });
+  if (problem) warn("SalaryNormalized", problem);
 
   const locationRaw = tidyLine(src.locationRaw);
   const locationNormalized = tidyLine(src.locationNormalized);
@@ -106,9 +95,8 @@ export function normaliseAd(src: SourceAd, resolver: LocationResolver): Normalis
   const sourceHash = createHash("sha1")
     .update(JSON.stringify([src.kind, src.externalId, ...Object.values(fields)]))
     .digest("base64url");
-  const region = (resolved?.node as { regionId?: number | null } | undefined)?.regionId ?? null;
   return {
-    ad: { externalId: src.externalId, ...fields, titleKey: titleKey(fields.title), regionId: region, sourceHash },
+    ad: { externalId: src.externalId, ...fields, titleKey: titleKey(fields.title), regionId: regionOf(resolved?.node as { regionId?: number | null } | undefined), salarySource, sourceHash },
     problems,
     unresolvedLocation: !resolved && !!(locationRaw || locationNormalized),
   };

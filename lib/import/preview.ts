@@ -1,5 +1,6 @@
 // What an upload will do, before it is committed: the detected format, the first rows exactly as
 // they will be stored, and the problems found in the first few thousand rows, with line numbers.
+import { contractLabel } from "@/lib/ads/fields";
 import { getDb, type Db } from "@/lib/db/client";
 import { localEvents } from "./events";
 import type { StoredFile } from "./stored-files";
@@ -38,7 +39,7 @@ export type PreviewFile = {
   scannedAll: boolean;
 };
 
-const CONTRACT_LABELS: Record<string, string> = { FULL_TIME: "Full time", PART_TIME: "Part time", PERMANENT: "Permanent", CONTRACT: "Contract" };
+
 
 export async function previewFiles(files: StoredFile[], db: Db = getDb()): Promise<PreviewFile[]> {
   const { nodes: tree } = await getLocationTree(db);
@@ -70,7 +71,7 @@ export async function previewFiles(files: StoredFile[], db: Db = getDb()): Promi
             location: a.locationId ? (pathOf.get(a.locationId) ?? null) : (a.locationRaw ?? a.locationNormalized),
             locationResolved: a.locationId !== null,
             category: a.category,
-            contract: [a.contractType, a.contractTime].filter(Boolean).map((c) => CONTRACT_LABELS[c!]).join(", ") || null,
+            contract: contractLabel(a.contractType, a.contractTime),
             salary: formatSalary(a),
             source: a.source,
             exists: false,

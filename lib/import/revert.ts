@@ -7,7 +7,8 @@ import { getDb, type Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import type { RevertSummary } from "./imports";
 import type { MergeField } from "./merge";
-import { companyKey, titleKey } from "./normalise";
+import { titleKey } from "@/lib/ads/derive";
+import { companyKey } from "./normalise";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -57,6 +58,8 @@ export async function revertImport(importId: string, actorId: string, db: Db = g
           else if (field === "description") data.text = { update: { description: String(before) } };
           else data[field] = before;
           if (field === "title") data.titleKey = titleKey(String(before));
+          // A salary restored to none has no source; a real one restored stays a real one.
+          if (field === "salaryAnnual" && before == null) data.salarySource = null;
           if (field === "locationId") data.regionId = before == null ? null : ((await tx.location.findUnique({ where: { id: Number(before) }, select: { regionId: true } }))?.regionId ?? null);
           back[field] = [e.after.get(field), before];
         }

@@ -2,29 +2,14 @@
 // for inserts, ANY() for look-ups). The tsvector index follows through the trigger on "Ad".
 import { DROP_AD_INDEXES_SQL, ENSURE_AD_INDEXES_SQL } from "@/lib/db/ad-indexes";
 import pg from "pg";
+import { IMPORT_COLUMNS } from "@/lib/ads/fields";
 import type { ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
 import { fieldsByAd, newImportId, type AdColumns, type AdHistory, type AdUpdate, type Counts, type ImportRecord, type ImportStore, type LocationRow } from "./writer";
 import type { ImportProblem, NormalisedAd } from "./types";
 
-const AD_COLUMNS: { name: keyof AdColumns; type: string }[] = [
-  { name: "title", type: "text" },
-  { name: "titleKey", type: "text" },
-  { name: "regionId", type: "int" },
-  { name: "companyId", type: "int" },
-  { name: "locationId", type: "int" },
-  { name: "locationRaw", type: "text" },
-  { name: "locationNormalized", type: "text" },
-  { name: "category", type: "text" },
-  { name: "contractType", type: '"ContractType"' },
-  { name: "contractTime", type: '"ContractTime"' },
-  { name: "salaryRaw", type: "text" },
-  { name: "salaryMin", type: "float8" },
-  { name: "salaryMax", type: "float8" },
-  { name: "salaryPeriod", type: '"SalaryPeriod"' },
-  { name: "salaryAnnual", type: "int" },
-  { name: "source", type: "text" },
-];
+// The columns an import writes, from the one list of an ad's fields (lib/ads/fields.ts).
+const AD_COLUMNS = IMPORT_COLUMNS.map((c) => ({ name: c.name as keyof AdColumns, type: c.pgType }));
 const IMPORT_LOCK_KEY = 5_142_001;
 const TYPES = new Map(AD_COLUMNS.map((c) => [c.name as string, c.type]));
 

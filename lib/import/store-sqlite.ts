@@ -5,29 +5,14 @@ import type Database from "better-sqlite3";
 import { DROP_AD_INDEXES_SQL, ENSURE_AD_INDEXES_SQL } from "@/lib/db/ad-indexes";
 import { openSqlite } from "@/lib/db/raw";
 import { sqliteTimestamp } from "@/lib/db/sql";
+import { IMPORT_COLUMNS } from "@/lib/ads/fields";
 import type { ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
 import { fieldsByAd, newImportId, type AdColumns, type AdHistory, type AdUpdate, type Counts, type ImportRecord, type ImportStore, type LocationRow } from "./writer";
 import type { ImportProblem, NormalisedAd } from "./types";
 
-const AD_COLUMNS = [
-  "title",
-  "titleKey",
-  "regionId",
-  "companyId",
-  "locationId",
-  "locationRaw",
-  "locationNormalized",
-  "category",
-  "contractType",
-  "contractTime",
-  "salaryRaw",
-  "salaryMin",
-  "salaryMax",
-  "salaryPeriod",
-  "salaryAnnual",
-  "source",
-] as const satisfies readonly (keyof AdColumns)[];
+// The columns an import writes, from the one list of an ad's fields (lib/ads/fields.ts).
+const AD_COLUMNS = IMPORT_COLUMNS.map((c) => c.name) as (keyof AdColumns)[];
 const UPDATABLE = new Set<string>(AD_COLUMNS);
 // The description lives in "AdText" (ads rows stay narrow for the table's queries).
 

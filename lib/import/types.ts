@@ -1,5 +1,6 @@
 // The shapes that flow through an import: rows as read from a file (SourceAd), as they will be
 // stored (NormalisedAd), and the problems reported along the way.
+import type { SalarySource } from "@/lib/ads/fields";
 import type { SalaryPeriod } from "./salary";
 
 export type SourceKind = "csv" | "text";
@@ -45,8 +46,8 @@ export type AdFields = {
   source: string | null;
 };
 
-/** Columns derived from others (titleKey from title, regionId from the location), kept in step by every writer. */
-export type DerivedFields = { titleKey: string; regionId: number | null };
+/** Columns derived from others (lib/ads/derive.ts), kept in step by every writer. */
+export type DerivedFields = { titleKey: string; regionId: number | null; salarySource: SalarySource | null };
 
 export type NormalisedAd = AdFields & DerivedFields & { externalId: number; sourceHash: string };
 

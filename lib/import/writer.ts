@@ -3,27 +3,10 @@
 // mid-import loses at most the batch in flight; running the import again finishes the job (rows
 // already written are "unchanged"). The SQL lives in the per-database stores.
 import { randomUUID } from "node:crypto";
-import { decideMerge, type Changes, type ExistingAd, type MergeField } from "./merge";
+import { fileColumnOf } from "@/lib/ads/fields";
+import { decideMerge, type Changes, type ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
 import type { AdFields, DerivedFields, ImportProblem, MergePolicy, NormalisedAd } from "./types";
-
-const FIELD_LABELS: Record<MergeField, string> = {
-  title: "Title",
-  description: "Description",
-  companyName: "Company",
-  locationId: "Location",
-  locationRaw: "LocationRaw",
-  locationNormalized: "LocationNormalized",
-  category: "Category",
-  contractType: "ContractType",
-  contractTime: "ContractTime",
-  salaryRaw: "SalaryRaw",
-  salaryMin: "Salary",
-  salaryMax: "Salary",
-  salaryPeriod: "Salary",
-  salaryAnnual: "Salary",
-  source: "SourceName",
-};
 
 export type BatchRow = { ad: NormalisedAd; policy: MergePolicy; file: string; line: number };
 
@@ -133,9 +116,9 @@ export async function writeBatch(
         problems.push({
           file: row.file,
           line: row.line,
-          field: FIELD_LABELS[field],
+          field: fileColumnOf(field),
           severity: "warning",
-          message: `${FIELD_LABELS[field]} was edited in Recruiter Desk; the edit is kept although the file has a different value`,
+          message: `${fileColumnOf(field)} was edited in Recruiter Desk; the edit is kept although the file has a different value`,
         });
         result.warnings++;
       }
@@ -166,6 +149,7 @@ export async function writeBatch(
           // Derived columns follow the fields they come from.
           ...(rest.title !== undefined ? { titleKey: row.ad.titleKey } : {}),
           ...(rest.locationId !== undefined ? { regionId: row.ad.regionId } : {}),
+          ...(rest.salaryAnnual !== undefined ? { salarySource: row.ad.salarySource } : {}),
         };
         const versionAfter = await store.updateAd({
           id: prev!.id,

@@ -5,7 +5,7 @@ import path from "node:path";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { decodeBytes } from "@/lib/import/decode";
-import { titleKey } from "@/lib/import/normalise";
+import { titleKey } from "@/lib/ads/derive";
 import { parseTextAd } from "@/lib/import/text-ad";
 import { loadLocationTree } from "@/lib/locations/load-tree";
 

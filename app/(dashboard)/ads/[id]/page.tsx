@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Fact, SectionCard } from "@/components/ui/section-card";
 import { adCreation, getAd, getAdHistory, HISTORY_ON_AD_PAGE } from "@/lib/ads/ad";
+import { contractLabel, SALARY_SOURCE_LABELS, type SalarySource } from "@/lib/ads/fields";
 import { readableParagraphs } from "@/lib/ads/paragraphs";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -17,7 +18,6 @@ import { formatSalary } from "@/lib/import/salary-format";
 import { stageCounts } from "@/lib/pipeline/applications";
 
 export const metadata: Metadata = { title: "Ad" };
-const CONTRACT: Record<string, string> = { FULL_TIME: "Full time", PART_TIME: "Part time", PERMANENT: "Permanent", CONTRACT: "Contract" };
 
 export default async function AdPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("ads:read");
@@ -96,10 +96,10 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
           <SectionCard title="Details">
               <dl>
                 {fact("Category", categoryLabel(ad.category))}
-                {fact("Contract", [ad.contractType, ad.contractTime].filter(Boolean).map((c) => CONTRACT[c!]).join(", ") || null)}
+                {fact("Contract", contractLabel(ad.contractType, ad.contractTime))}
                 {fact("Salary", formatSalary(ad))}
                 {fact("Salary as written", ad.salaryRaw)}
-                {fact("Annual (normalised)", ad.salaryAnnual ? `£${ad.salaryAnnual.toLocaleString("en-GB")}` : null)}
+                {fact("Annual (normalised)", ad.salaryAnnual ? `£${ad.salaryAnnual.toLocaleString("en-GB")}${ad.salarySource ? ` (${SALARY_SOURCE_LABELS[ad.salarySource as SalarySource] ?? ad.salarySource})` : ""}` : null)}
                 {fact(
                   "Location",
                   ad.locationPath ? (
