@@ -1,13 +1,12 @@
 // One ad: everything the ad page shows, its history, and the admin edit with optimistic
 // concurrency (a save against a version someone else has moved on is refused, with their values).
-import { recordAudit } from "@/lib/audit";
+import { recordChange } from "@/lib/events/record-change";
 import { getDb, type Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import { deriveEditedSalary, regionOf, titleKey } from "./derive";
 import { companyKey } from "@/lib/import/normalise";
 import { getLocationTree } from "@/lib/locations/tree-cache";
 import type { TAdFields, TAdFieldsInput } from "./schemas";
-import { bumpAdsVersion } from "./version";
 
 /** An ad's own fields, as the ad page and the CSV export read them. */
 export const adFieldsSelect = {
@@ -191,8 +190,7 @@ export async function updateAd(id: number, expectedVersion: number, fields: TAdF
     if (!count) throw new UserError("Someone saved this ad at the same moment. Reload it and try again.", "CONFLICT");
     if (data.text) await tx.adText.upsert({ where: { adId: id }, create: { adId: id, description: fields.description }, update: { description: fields.description } });
     await tx.adChange.create({ data: { adId: id, actorId, source: "EDIT", changes: JSON.stringify(changes), versionAfter: expectedVersion + 1 } });
-    await recordAudit(tx, { actorId, entity: "ad", entityId: id, action: "edit", changes });
-    await bumpAdsVersion(tx);
+    await recordChange(tx, { action: "ad.edit", actorId, entityId: id, changes });
     return { version: expectedVersion + 1 };
   });
 }

@@ -1,10 +1,9 @@
 // Closing and reopening ads in bulk (admins): one statement for the history, one for the change,
 // in a transaction, however many ads the view matches.
-import { recordAudit } from "@/lib/audit";
+import { recordChange } from "@/lib/events/record-change";
 import { dialectOfDb, getDb, type Db } from "@/lib/db/client";
 import { execute, Sql, timestamp } from "@/lib/db/sql";
 import { targetSql, type AdTarget } from "@/lib/tags/service";
-import { bumpAdsVersion } from "./version";
 
 export async function setStatus(target: AdTarget, status: "OPEN" | "CLOSED", actorId: string, db: Db = getDb()): Promise<{ changed: number }> {
   const dialect = dialectOfDb(db);
@@ -30,8 +29,7 @@ export async function setStatus(target: AdTarget, status: "OPEN" | "CLOSED", act
           .append(")"),
         dialect,
       );
-      await recordAudit(tx, { actorId, entity: "ads", entityId: "bulk", action: status === "OPEN" ? "reopen" : "close", changes: { count: changed } });
-      await bumpAdsVersion(tx);
+      await recordChange(tx, { action: status === "OPEN" ? "ads.reopen" : "ads.close", actorId, entityId: "bulk", changes: { count: changed } });
       return { changed };
     },
     { timeout: 5 * 60_000, maxWait: 30_000 },

@@ -1,7 +1,6 @@
 // Candidates: create and edit (duplicates caught by email and phone), tags, merging two records,
 // and the data-protection pair — export everything, erase the person but keep the statistics.
-import { recordAudit } from "@/lib/audit";
-import { bumpApplicationsVersion } from "@/lib/ads/version";
+import { recordChange } from "@/lib/events/record-change";
 import { getDb, Prisma, type Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import { emailKey, phoneKey } from "./keys";
@@ -59,7 +58,7 @@ export async function createCandidate(fields: TCandidateFields, actorId: string,
   try {
     return await db.$transaction(async (tx) => {
       const c = await tx.candidate.create({ data: { ...columns(fields), createdById: actorId }, select: { id: true } });
-      await recordAudit(tx, { actorId, entity: "candidate", entityId: c.id, action: "create" });
+      await recordChange(tx, { action: "candidate.create", actorId, entityId: c.id });
       return c;
     });
   } catch (e) {
@@ -88,7 +87,7 @@ export async function updateCandidate(id: number, version: number, fields: TCand
       const { count } = await tx.candidate.updateMany({ where: { id, version }, data: { ...columns(fields), version: { increment: 1 } } });
       if (count !== 1) throw new UserError("Someone else saved this candidate at the same moment. Reload and try again.", "CONFLICT");
       const changes = Object.fromEntries(EDITABLE.filter((k) => (before[k] ?? null) !== (fields[k] ?? null)).map((k) => [k, k === "cvText" ? ["…", "…"] : [before[k], fields[k]]]));
-      await recordAudit(tx, { actorId, entity: "candidate", entityId: id, action: "update", changes });
+      await recordChange(tx, { action: "candidate.update", actorId, entityId: id, changes });
       return { version: version + 1 };
     });
   } catch (e) {
@@ -145,7 +144,6 @@ export async function mergeCandidates(fromId: number, intoId: number, actorId: s
       const have = new Set((await tx.candidateTag.findMany({ where: { candidateId: intoId }, select: { tagId: true } })).map((t) => t.tagId));
       const add = tags.filter((t) => !have.has(t.tagId));
       if (add.length) await tx.candidateTag.createMany({ data: add.map((t) => ({ candidateId: intoId, tagId: t.tagId, createdById: t.createdById, createdAt: t.createdAt })) });
-      if (theirs.length) await bumpApplicationsVersion(tx);
       // The other record goes first: its email may move to the kept one (emails are unique).
       await tx.candidate.delete({ where: { id: fromId } });
       const fill: Record<string, string | null> = {};
@@ -154,7 +152,7 @@ export async function mergeCandidates(fromId: number, intoId: number, actorId: s
         where: { id: intoId },
         data: { ...fill, ...(fill.email ? { emailKey: emailKey(fill.email) } : {}), ...(fill.phone ? { phoneKey: phoneKey(fill.phone) } : {}), version: { increment: 1 } },
       });
-      await recordAudit(tx, { actorId, entity: "candidate", entityId: intoId, action: "merge", changes: { mergedFrom: fromId, mergedName: from.name, moved, combined, filled: Object.keys(fill) } });
+      await recordChange(tx, { action: "candidate.merge", actorId, entityId: intoId, changes: { mergedFrom: fromId, mergedName: from.name, moved, combined, filled: Object.keys(fill) } });
       return { moved, combined };
     },
     { timeout: 60_000 },
@@ -178,7 +176,7 @@ export async function exportCandidate(id: number, actorId: string, db: Db = getD
     },
   });
   if (!c) throw new UserError("That candidate no longer exists.", "NOT_FOUND");
-  await recordAudit(db, { actorId, entity: "candidate", entityId: id, action: "export" });
+  await recordChange(db, { action: "candidate.export", actorId, entityId: id });
   return {
     exportedAt: new Date().toISOString(),
     candidate: {
@@ -240,7 +238,7 @@ export async function eraseCandidate(id: number, actorId: string, db: Db = getDb
         version: { increment: 1 },
       },
     });
-    await recordAudit(tx, { actorId, entity: "candidate", entityId: id, action: "erase", changes: { applicationsKept: apps.length } });
+    await recordChange(tx, { action: "candidate.erase", actorId, entityId: id, changes: { applicationsKept: apps.length } });
   });
 }
 

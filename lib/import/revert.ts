@@ -1,8 +1,7 @@
 // Reverting an import (admins): delete the ads it created, restore the fields it changed, and say
 // what was kept. An ad changed again since the import (its version moved on) keeps its current
 // values; the summary counts it. Everything happens in one transaction.
-import { bumpAdsVersion } from "@/lib/ads/version";
-import { recordAudit } from "@/lib/audit";
+import { recordChange } from "@/lib/events/record-change";
 import { getDb, type Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import type { RevertSummary } from "./imports";
@@ -77,8 +76,7 @@ export async function revertImport(importId: string, actorId: string, db: Db = g
         where: { id: importId },
         data: { status: "REVERTED", revertedAt: new Date(), revertedById: actorId, revertSummary: JSON.stringify(summary) },
       });
-      await recordAudit(tx, { actorId, entity: "import", entityId: importId, action: "revert", changes: summary });
-      await bumpAdsVersion(tx);
+      await recordChange(tx, { action: "import.revert", actorId, entityId: importId, changes: summary });
       return summary;
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },

@@ -3,6 +3,7 @@
 import { DROP_AD_INDEXES_SQL, ENSURE_AD_INDEXES_SQL } from "@/lib/db/ad-indexes";
 import pg from "pg";
 import { IMPORT_COLUMNS } from "@/lib/ads/fields";
+import { COUNTER_BUMP_SQL, IMPORT_BATCH_COUNTERS, importAction } from "@/lib/events/record-change";
 import type { ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
 import { fieldsByAd, newImportId, type AdColumns, type AdHistory, type AdUpdate, type Counts, type ImportRecord, type ImportStore, type LocationRow } from "./writer";
@@ -68,7 +69,7 @@ export class PostgresImportStore implements ImportStore {
       `INSERT INTO "AuditEvent" ("actorId", "entity", "entityId", "action", "changes", "createdAt")
        SELECT "createdById", 'import', "id", $2, json_build_object('created', "created", 'updated', "updated", 'unchanged', "unchanged", 'skipped', "skipped", 'errors', "errors")::text, now()
        FROM "Import" WHERE "id" = $1`,
-      [id, status === "SUCCEEDED" ? "finish" : "fail"],
+      [id, importAction(status)],
     );
   }
 
@@ -222,7 +223,7 @@ export class PostgresImportStore implements ImportStore {
       [c.rowsDone, c.bytesDone, c.created, c.updated, c.unchanged, c.skipped, c.errors, c.warnings, c.duplicates, c.unresolvedLocations, importId],
     );
     // The batch changed ads: cached facet counts are stale.
-    await this.q(`INSERT INTO "Counter" ("key", "value") VALUES ('ads', 1) ON CONFLICT ("key") DO UPDATE SET "value" = "Counter"."value" + 1`);
+    for (const key of IMPORT_BATCH_COUNTERS) await this.q(COUNTER_BUMP_SQL.replace("?", "$1"), [key]);
   }
 
   async close() {

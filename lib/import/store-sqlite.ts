@@ -6,6 +6,7 @@ import { DROP_AD_INDEXES_SQL, ENSURE_AD_INDEXES_SQL } from "@/lib/db/ad-indexes"
 import { openSqlite } from "@/lib/db/raw";
 import { sqliteTimestamp } from "@/lib/db/sql";
 import { IMPORT_COLUMNS } from "@/lib/ads/fields";
+import { COUNTER_BUMP_SQL, IMPORT_BATCH_COUNTERS, importAction } from "@/lib/events/record-change";
 import type { ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
 import { fieldsByAd, newImportId, type AdColumns, type AdHistory, type AdUpdate, type Counts, type ImportRecord, type ImportStore, type LocationRow } from "./writer";
@@ -54,7 +55,7 @@ export class SqliteImportStore implements ImportStore {
       maxId: q(`SELECT COALESCE(MAX("id"), 0) AS "id" FROM "Ad"`),
       history: q(`INSERT INTO "AdChange" ("adId", "importId", "source", "changes", "versionAfter", "createdAt") VALUES (?, ?, 'IMPORT', ?, ?, ?)`),
       issue: q(`INSERT INTO "ImportIssue" ("importId", "file", "line", "field", "severity", "message") VALUES (?, ?, ?, ?, ?, ?)`),
-      bumpVersion: q(`INSERT INTO "Counter" ("key", "value") VALUES ('ads', 1) ON CONFLICT ("key") DO UPDATE SET "value" = "value" + 1`),
+      bumpCounter: q(COUNTER_BUMP_SQL),
       progress: q(
         `UPDATE "Import" SET "rowsDone" = ?, "bytesDone" = ?, "created" = ?, "updated" = ?, "unchanged" = ?, "skipped" = ?, "errors" = ?,
                 "warnings" = ?, "duplicates" = ?, "unresolvedLocations" = ?, "heartbeatAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
@@ -107,7 +108,7 @@ export class SqliteImportStore implements ImportStore {
          SELECT "createdById", 'import', "id", ?, json_object('created', "created", 'updated', "updated", 'unchanged', "unchanged", 'skipped', "skipped", 'errors', "errors"), ?
          FROM "Import" WHERE "id" = ?`,
       )
-      .run(status === "SUCCEEDED" ? "finish" : "fail", now, id);
+      .run(importAction(status), now, id);
   }
 
   async loadLocations() {
@@ -221,7 +222,7 @@ export class SqliteImportStore implements ImportStore {
   async saveProgress(importId: string, c: Counts) {
     const now = sqliteTimestamp();
     this.stmts.progress.run(c.rowsDone, c.bytesDone, c.created, c.updated, c.unchanged, c.skipped, c.errors, c.warnings, c.duplicates, c.unresolvedLocations, now, now, importId);
-    this.stmts.bumpVersion.run(); // the batch changed ads: cached facet counts are stale
+    for (const key of IMPORT_BATCH_COUNTERS) this.stmts.bumpCounter.run(key); // the batch changed ads: cached facet counts are stale
   }
 
   async close() {

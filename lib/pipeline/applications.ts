@@ -1,8 +1,7 @@
 // Applications: a candidate put forward for a role (an ad), moved through the stages. Moves are
 // compare-and-set on the application's version, so of two people moving the same card at once one
 // wins and the other is told what happened; every move is appended to the stage history.
-import { recordAudit } from "@/lib/audit";
-import { bumpApplicationsVersion } from "@/lib/ads/version";
+import { recordChange } from "@/lib/events/record-change";
 import { getDb, Prisma, type Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
 import { boardOrder, moveProblem, timeInStages, type StageLike } from "./stages";
@@ -27,7 +26,7 @@ export async function createApplication(candidateId: number, adId: number, actor
       const now = new Date();
       const app = await tx.application.create({ data: { candidateId, adId, stageId: first!.id, stageEnteredAt: now, createdById: actorId, createdAt: now }, select: { id: true } });
       await tx.stageChange.create({ data: { applicationId: app.id, fromStageId: null, toStageId: first!.id, actorId, createdAt: now } });
-      await bumpApplicationsVersion(tx);
+      await recordChange(tx, { action: "application.create", actorId, entityId: app.id, changes: { candidateId, adId } });
       return app;
     });
   } catch (e) {
@@ -76,7 +75,7 @@ export async function moveApplication(req: MoveRequest, actorId: string, db: Db 
     });
     if (count !== 1) throw await staleMove(tx as unknown as Db, app, stages);
     await tx.stageChange.create({ data: { applicationId: req.id, fromStageId: from.id, toStageId: to.id, actorId, reason: rejected ? req.reason : null, createdAt: now } });
-    await bumpApplicationsVersion(tx);
+    await recordChange(tx, { action: "application.move", actorId, entityId: req.id, changes: { stage: [from.name, to.name], ...(rejected ? { reason: req.reason } : {}) } });
     return { id: req.id, stageId: to.id, version: req.version + 1, stageEnteredAt: now };
   });
 }
@@ -98,14 +97,18 @@ export async function setRating(id: number, rating: number | null, actorId: stri
     const app = await db.application.findUnique({ where: { id }, select: { id: true } });
     throw app ? new UserError(ERASED, "INVALID") : new UserError("That application no longer exists.", "NOT_FOUND");
   }
-  await recordAudit(db, { actorId, entity: "application", entityId: id, action: "rate", changes: { rating } });
+  await recordChange(db, { action: "application.rate", actorId, entityId: id, changes: { rating } });
 }
 
 export async function addNote(id: number, body: string, actorId: string, db: Db = getDb()) {
   const app = await db.application.findUnique({ where: { id }, select: { candidate: { select: { erasedAt: true } } } });
   if (!app) throw new UserError("That application no longer exists.", "NOT_FOUND");
   if (app.candidate.erasedAt) throw new UserError(ERASED, "INVALID");
-  return db.applicationNote.create({ data: { applicationId: id, body, authorId: actorId }, select: { id: true } });
+  return db.$transaction(async (tx) => {
+    const note = await tx.applicationNote.create({ data: { applicationId: id, body, authorId: actorId }, select: { id: true } });
+    await recordChange(tx, { action: "application.note", actorId, entityId: id, changes: { note: note.id } });
+    return note;
+  });
 }
 
 export type BoardCard = { id: number; version: number; stageId: number; stageEnteredAt: Date; rating: number | null; candidate: { id: number; name: string; currentTitle: string | null } };
@@ -166,7 +169,7 @@ export async function renameStage(id: number, name: string, actorId: string, db:
   const clash = await db.stage.findFirst({ where: { id: { not: id }, name } });
   if (clash) throw new UserError(`There is already a stage called ${name}.`, "CONFLICT");
   await db.stage.update({ where: { id }, data: { name } });
-  await recordAudit(db, { actorId, entity: "stage", entityId: id, action: "rename", changes: { name: [stage.name, name] } });
+  await recordChange(db, { action: "stage.rename", actorId, entityId: id, changes: { name: [stage.name, name] } });
 }
 
 /** Puts the open stages in the given order (every open stage, once). */
@@ -178,7 +181,7 @@ export async function reorderStages(ids: number[], actorId: string, db: Db = get
       throw new UserError("The stage list changed while you were editing it. Reload and try again.", "CONFLICT");
     }
     for (const [i, id] of ids.entries()) await tx.stage.update({ where: { id }, data: { position: i + 1 } });
-    await recordAudit(tx, { actorId, entity: "stage", entityId: "open", action: "reorder", changes: { order: ids } });
+    await recordChange(tx, { action: "stage.reorder", actorId, entityId: "open", changes: { order: ids } });
   });
 }
 

@@ -1,8 +1,7 @@
 // Tags: create, rename/recolour, merge one into another, delete; tag and untag ads (one, many, or
 // every ad a table view matches). Who tagged what is kept on AdTag (createdBy, createdAt) and in
 // the ad's history. Set-based SQL for the bulk path: 50,000 ads is one statement.
-import { recordAudit } from "@/lib/audit";
-import { bumpTagsVersion } from "@/lib/ads/version";
+import { recordChange } from "@/lib/events/record-change";
 import { dialectOfDb, getDb, Prisma, type Db } from "@/lib/db/client";
 import type { Dialect } from "@/lib/db/dialect";
 import { execute, inIds, Sql, timestamp } from "@/lib/db/sql";
@@ -32,7 +31,7 @@ export async function createTag(input: { name: string; color: string }, actorId:
   try {
     return await db.$transaction(async (tx) => {
       const tag = await tx.tag.create({ data: { name, nameKey: tagKey(name), color: input.color, createdById: actorId }, select: { id: true, name: true, color: true } });
-      await recordAudit(tx, { actorId, entity: "tag", entityId: tag.id, action: "create", changes: { name: [null, name] } });
+      await recordChange(tx, { action: "tag.create", actorId, entityId: tag.id, changes: { name: [null, name] } });
       return tag;
     });
   } catch (e) {
@@ -47,8 +46,7 @@ export async function updateTag(id: number, input: { name: string; color: string
       const before = await tx.tag.findUnique({ where: { id }, select: { name: true, color: true } });
       if (!before) throw new UserError("That tag no longer exists.", "NOT_FOUND");
       await tx.tag.update({ where: { id }, data: { name, nameKey: tagKey(name), color: input.color } });
-      await recordAudit(tx, { actorId, entity: "tag", entityId: id, action: "update", changes: { name: [before.name, name], color: [before.color, input.color] } });
-      await bumpTagsVersion(tx);
+      await recordChange(tx, { action: "tag.update", actorId, entityId: id, changes: { name: [before.name, name], color: [before.color, input.color] } });
     });
   } catch (e) {
     conflict(e, name);
@@ -69,8 +67,7 @@ export async function mergeTags(fromId: number, intoId: number, actorId: string,
       dialectOfDb(db),
     );
     await tx.tag.delete({ where: { id: fromId } });
-    await recordAudit(tx, { actorId, entity: "tag", entityId: fromId, action: "merge", changes: { from: from.name, into: into.name, moved } });
-    await bumpTagsVersion(tx);
+    await recordChange(tx, { action: "tag.merge", actorId, entityId: fromId, changes: { from: from.name, into: into.name, moved } });
     return { moved, into: into.name };
   });
 }
@@ -80,8 +77,7 @@ export async function deleteTag(id: number, actorId: string, db: Db = getDb()) {
     const tag = await tx.tag.findUnique({ where: { id }, select: { name: true, _count: { select: { ads: true } } } });
     if (!tag) throw new UserError("That tag no longer exists.", "NOT_FOUND");
     await tx.tag.delete({ where: { id } });
-    await recordAudit(tx, { actorId, entity: "tag", entityId: id, action: "delete", changes: { name: tag.name, ads: tag._count.ads } });
-    await bumpTagsVersion(tx);
+    await recordChange(tx, { action: "tag.delete", actorId, entityId: id, changes: { name: tag.name, ads: tag._count.ads } });
     return { ads: tag._count.ads };
   });
 }
@@ -135,7 +131,7 @@ export async function setTags(
           dialect,
         );
       }
-      await bumpTagsVersion(tx);
+      await recordChange(tx, { action: mode === "add" ? "ads.tag" : "ads.untag", actorId: actor.id, entityId: "ids" in target ? target.ids.join(",").slice(0, 200) : "view", changes: { tags: tags.map((t) => t.name), changed } });
       return { changed };
     },
     { timeout: 5 * 60_000, maxWait: 30_000 },

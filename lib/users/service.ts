@@ -1,7 +1,7 @@
 // Users: listing and the admin operations. The last active admin can never be demoted or
 // deactivated; that check and the change happen in one serializable transaction.
 import { UserError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit";
+import { recordChange } from "@/lib/events/record-change";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { getDb, Prisma, type Db } from "@/lib/db/client";
@@ -30,7 +30,7 @@ export async function createUser(input: TCreateUser, actorId: string | null, db:
         data: { email: input.email, name: input.name, role: input.role, passwordHash },
         select: userListSelect,
       });
-      await recordAudit(tx, { actorId, entity: "user", entityId: user.id, action: "create", changes: { email: [null, user.email], role: [null, user.role] } });
+      await recordChange(tx, { action: "user.create", actorId, entityId: user.id, changes: { email: [null, user.email], role: [null, user.role] } });
       return user;
     });
   } catch (e) {
@@ -61,7 +61,7 @@ export async function changeRole(userId: string, role: Role, actorId: string, db
       throw new UserError("The last active admin cannot be demoted. Make someone else an admin first.", "CONFLICT");
     }
     await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAudit(tx, { actorId, entity: "user", entityId: userId, action: "change-role", changes: { role: [user.role, role] } });
+    await recordChange(tx, { action: "user.change-role", actorId, entityId: userId, changes: { role: [user.role, role] } });
   }, serializable);
 }
 
@@ -74,7 +74,7 @@ export async function setActive(userId: string, active: boolean, actorId: string
     }
     // Deactivation also bumps the session version: any live session stops at its next request.
     await tx.user.update({ where: { id: userId }, data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) } });
-    await recordAudit(tx, { actorId, entity: "user", entityId: userId, action: active ? "reactivate" : "deactivate" });
+    await recordChange(tx, { action: active ? "user.reactivate" : "user.deactivate", actorId, entityId: userId,  });
   }, serializable);
 }
 
@@ -83,6 +83,6 @@ export async function resetPassword(userId: string, password: string, actorId: s
   await db.$transaction(async (tx) => {
     await loadUser(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { actorId, entity: "user", entityId: userId, action: "reset-password" });
+    await recordChange(tx, { action: "user.reset-password", actorId, entityId: userId,  });
   });
 }

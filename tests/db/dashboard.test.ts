@@ -1,7 +1,7 @@
 // The dashboard's numbers on both databases, over a small pipeline built by hand: every expected
 // number below is worked out from the table of applications, not from the code tested.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bumpAdsVersion } from "@/lib/ads/version";
+import { bumpCounter } from "@/lib/events/record-change";
 import { createDb, type Db } from "@/lib/db/client";
 import {
   countApplicationsByWeek,
@@ -125,10 +125,10 @@ describe.each(testDialects())("dashboard numbers on %s", (dialect) => {
   it("counts open roles again only when the ads change", async () => {
     expect(await countOpenRoles(db)).toBe(3);
     const extra = await db.ad.create({ data: { externalId: 9999, title: "Chef", status: "OPEN" } });
-    await bumpAdsVersion(db);
+    await bumpCounter(db, "ads");
     expect(await countOpenRoles(db)).toBe(4);
     await db.ad.delete({ where: { id: extra.id } });
-    await bumpAdsVersion(db);
+    await bumpCounter(db, "ads");
     expect(await countOpenRoles(db)).toBe(3);
   });
 
