@@ -135,7 +135,7 @@ export class DuplicateDetector {
   /** The whole in-memory state, as plain data (what restore() takes). */
   state(): DetectorState {
     const representatives: Fingerprint[] = [];
-    this.reps.forEachSlot((slot) => representatives.push(structuredClone(this.reps.at(slot))));
+    this.reps.forEachSlot((slot) => representatives.push(this.reps.get(this.reps.idAt(slot))!));
     const ids: number[] = [], groupIds: number[] = [];
     this.groupOf.forEachEntry((id, g) => {
       ids.push(id);

@@ -195,9 +195,12 @@ export class FingerprintTable {
     };
   }
 
+  /** A copy of the fingerprint for `id`, detached from the table. */
   get(id: number): Fingerprint | undefined {
     const slot = this.slotOfId.get(id);
-    return slot < 0 ? undefined : this.at(slot);
+    if (slot < 0) return undefined;
+    const fp = this.at(slot);
+    return { ...fp, signature: fp.signature.slice(), title: { terms: fp.title.terms.slice(), axes: fp.title.axes } };
   }
 
   /** Every stored fingerprint's slot, in no particular order. */

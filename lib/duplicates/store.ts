@@ -40,7 +40,7 @@ export class MemoryDuplicateStore implements DuplicateStore {
     this.groups.forEachEntry((id, g) => {
       ids.push(id);
       groupIds.push(g);
-      if (id === g) representatives.push(structuredClone(this.ads.get(id)!));
+      if (id === g) representatives.push(this.ads.get(id)!);
     });
     const companies: CompanyBoilerplateState[] = [];
     for (const [company, c] of this.companies) {
@@ -74,7 +74,7 @@ export class MemoryDuplicateStore implements DuplicateStore {
   async fingerprints(ids: readonly number[]): Promise<Fingerprint[]> {
     return ids.flatMap((id) => {
       const fp = this.ads.get(id);
-      return fp ? [structuredClone(fp)] : [];
+      return fp ? [fp] : [];
     });
   }
 
