@@ -10,6 +10,8 @@ export type ConfirmOptions = {
   threshold: number;
   /** Fewest signature slots left after the boilerplate for the similarity to mean anything. */
   minContentSlots: number;
+  /** Weigh title, pay, company and place (false: text alone, as the evaluation's baseline does). */
+  useFields: boolean;
 };
 
 /**
@@ -62,16 +64,17 @@ export function confirm(a: Fingerprint, b: Fingerprint, hasher: MinHasher, boile
   const { similarity, slots } = contentSimilarity(a, b, hasher, boilerplate);
   if (slots < options.minContentSlots) refusals.push("text: too little beyond the company's boilerplate");
 
-  const title = compareTitles(a.title, b.title);
-  if (title.kind === "conflict") refusals.push(title.reason);
-  const pay = comparePay(a.pay, b.pay);
-  if (pay === "disjoint") refusals.push(`pay: ${formatPay(a.pay!)} vs ${formatPay(b.pay!)}`);
-
   let bonus = 0;
-  if (title.kind === "same") bonus += EVIDENCE_BONUS.sameTitle;
-  if (pay === "same") bonus += EVIDENCE_BONUS.samePay;
-  if (a.company && a.company === b.company) bonus += EVIDENCE_BONUS.sameCompany;
-  if (a.place && a.place === b.place) bonus += EVIDENCE_BONUS.samePlace;
+  if (options.useFields) {
+    const title = compareTitles(a.title, b.title);
+    if (title.kind === "conflict") refusals.push(title.reason);
+    const pay = comparePay(a.pay, b.pay);
+    if (pay === "disjoint") refusals.push(`pay: ${formatPay(a.pay!)} vs ${formatPay(b.pay!)}`);
+    if (title.kind === "same") bonus += EVIDENCE_BONUS.sameTitle;
+    if (pay === "same") bonus += EVIDENCE_BONUS.samePay;
+    if (a.company && a.company === b.company) bonus += EVIDENCE_BONUS.sameCompany;
+    if (a.place && a.place === b.place) bonus += EVIDENCE_BONUS.samePlace;
+  }
   const score = Math.min(1, similarity + bonus);
   if (score < options.threshold) refusals.push(`text: similarity ${similarity.toFixed(2)} too low`);
   return { duplicate: refusals.length === 0, similarity, score, refusals };

@@ -9,7 +9,7 @@
 // representative), every ad's group (id → representative id), each company's boilerplate, and the
 // "not a duplicate" marks. Everything else — members' fingerprints, placements — goes to a
 // DuplicateStore through takeChanges().
-import { CompanyBoilerplate, type CompanyBoilerplateDelta, type CompanyBoilerplateState } from "./boilerplate";
+import { CompanyBoilerplate, type CompanyBoilerplateState } from "./boilerplate";
 import { MAX_BONUS, confirm, type Verdict } from "./confirm";
 import { FingerprintTable, companyKey, describe, type AdText, type Fingerprint } from "./fingerprint";
 import { titleHash } from "./title";
@@ -32,7 +32,16 @@ export type DetectorOptions = {
    * most candidates share one band by chance and agree on a few slots only.
    */
   candidateFloor: number;
-  /** A sentence on ads of this many different posts (titles) of one company is boilerplate. */
+  /**
+   * Weigh title, pay, company and place, and find candidates by title and pay as well as by text.
+   * Off, the detector judges by text alone (the evaluation's ablation).
+   */
+  useFields: boolean;
+  /**
+   * A sentence is boilerplate when it is on this share of a company's ads under another title than
+   * the first it came with, and on at least boilerplateMinJobs of them (see boilerplate.ts).
+   */
+  boilerplateShare: number;
   boilerplateMinJobs: number;
   /** Sentence counts kept per company before the ones seen in a single job are pruned. */
   maxCompanySentences: number;
@@ -63,6 +72,8 @@ export const DEFAULT_OPTIONS: DetectorOptions = {
   threshold: 0.6,
   minContentSlots: 12,
   candidateFloor: 0.15,
+  useFields: true,
+  boilerplateShare: 0.2,
   boilerplateMinJobs: 2,
   maxCompanySentences: 1 << 16,
 };
@@ -77,15 +88,38 @@ export type Placement = {
   score: number;
 };
 
-/** What a DuplicateStore persists after a batch. */
+/**
+ * What a DuplicateStore persists after a batch: the latest state of whatever changed, so the parts
+ * can be written in any order (an ad is in `placements` or in `removed`, never both).
+ */
 export type DetectorChanges = {
-  placed: { fingerprint: Fingerprint; placement: Placement }[];
-  /** Ads taken out (deleted, or about to be placed again). */
+  /** Fingerprints of ads added since the last save (new or changed text). */
+  fingerprints: Fingerprint[];
+  placements: Placement[];
+  /** Ads now in no group: deleted, or orphans waiting to be placed again. */
   removed: number[];
-  companies: CompanyBoilerplateDelta[];
+  /** Per company, what changed (see CompanyBoilerplateState). */
+  companies: CompanyBoilerplateState[];
   marks: [number, number][];
   nextSeq: number;
 };
+
+class PendingChanges {
+  readonly fingerprints = new Map<number, Fingerprint>();
+  readonly placements = new Map<number, Placement>();
+  readonly removed = new Set<number>();
+  readonly marks: [number, number][] = [];
+
+  place(p: Placement): void {
+    this.removed.delete(p.id);
+    this.placements.set(p.id, p);
+  }
+
+  remove(id: number): void {
+    this.placements.delete(id);
+    this.removed.add(id);
+  }
+}
 
 /** What a DuplicateStore loads to resume. */
 export type DetectorState = {
@@ -112,7 +146,7 @@ export class DuplicateDetector {
   private seen = new Uint32Array(0);
   private visit = 0;
   private readonly keys: Uint32Array; // scratch band keys of the ad being placed
-  private changes: DetectorChanges = { placed: [], removed: [], companies: [], marks: [], nextSeq: 1 };
+  private changes = new PendingChanges();
 
   constructor(options: Partial<DetectorOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
@@ -152,11 +186,27 @@ export class DuplicateDetector {
     };
   }
 
-  /** Numbers for reports: sizes and the bytes held by the typed arrays. */
-  stats(): { ads: number; representatives: number; companies: number; bytes: number } {
-    let bytes = this.reps.bytes + this.index.bytes + this.blocks.bytes + this.blockSizes.bytes + this.groupOf.bytes + this.seen.byteLength;
-    for (const c of this.companies.values()) bytes += c.bytes;
-    return { ads: this.groupOf.size, representatives: this.reps.size, companies: this.companies.size, bytes };
+  /** Numbers for reports: sizes, and the bytes held by each part's typed arrays. */
+  stats() {
+    let companyBytes = 0, boilerplateShingles = 0;
+    for (const c of this.companies.values()) {
+      companyBytes += c.bytes;
+      boilerplateShingles += c.shingleCount;
+    }
+    const bytes = {
+      representatives: this.reps.bytes + this.seen.byteLength,
+      lshIndex: this.index.bytes,
+      titlePayIndex: this.blocks.bytes + this.blockSizes.bytes,
+      groups: this.groupOf.bytes,
+      companies: companyBytes,
+    };
+    return {
+      ads: this.groupOf.size,
+      representatives: this.reps.size,
+      companies: this.companies.size,
+      boilerplateShingles,
+      bytes: { ...bytes, total: Object.values(bytes).reduce((a, b) => a + b, 0) },
+    };
   }
 
   /** The group an ad is in (its representative's id), or undefined for an unknown ad. */
@@ -183,7 +233,9 @@ export class DuplicateDetector {
       boilerplate.learnShingles(w, sentences);
       content = content.filter((s) => !boilerplate.isBoilerplate(s));
     }
-    return this.place({ id: ad.id, seq: this.nextSeq++, signature: this.hasher.signature(content), ...fields });
+    const fp: Fingerprint = { id: ad.id, seq: this.nextSeq++, signature: this.hasher.signature(content), ...fields };
+    this.changes.fingerprints.set(fp.id, fp);
+    return this.place(fp);
   }
 
   /**
@@ -208,7 +260,7 @@ export class DuplicateDetector {
       const group = this.groupOf.get(id);
       if (group < 0) continue;
       this.groupOf.delete(id);
-      this.changes.removed.push(id);
+      this.changes.remove(id);
       if (group !== id) continue;
       leavingGroups.add(id);
       const slot = this.reps.slotOf(id);
@@ -222,8 +274,10 @@ export class DuplicateDetector {
     this.groupOf.forEachEntry((member, g) => {
       if (leavingGroups.has(g)) orphans.push(member);
     });
-    for (const m of orphans) this.groupOf.delete(m);
-    this.changes.removed.push(...orphans);
+    for (const m of orphans) {
+      this.groupOf.delete(m);
+      this.changes.remove(m);
+    }
     return orphans;
   }
 
@@ -247,15 +301,15 @@ export class DuplicateDetector {
 
   /** Everything to persist since the last call. */
   takeChanges(): DetectorChanges {
-    const changes = this.changes;
-    for (const c of this.companies.values()) if (c.dirty) changes.companies.push(c.takeDelta());
-    changes.nextSeq = this.nextSeq;
-    this.changes = { placed: [], removed: [], companies: [], marks: [], nextSeq: this.nextSeq };
-    return changes;
+    const { fingerprints, placements, removed, marks } = this.changes;
+    this.changes = new PendingChanges();
+    const companies = [...this.companies.values()].filter((c) => c.dirty).map((c) => c.takeDelta());
+    return { fingerprints: [...fingerprints.values()], placements: [...placements.values()], removed: [...removed], companies, marks, nextSeq: this.nextSeq };
   }
 
   private boilerplateOptions() {
-    return { minJobs: this.options.boilerplateMinJobs, maxSentences: this.options.maxCompanySentences, shingleWords: this.options.shingleWords };
+    const o = this.options;
+    return { minJobs: o.boilerplateMinJobs, share: o.boilerplateShare, maxSentences: o.maxCompanySentences, shingleWords: o.shingleWords };
   }
 
   private companyBoilerplate(company: string): CompanyBoilerplate {
@@ -286,14 +340,14 @@ export class DuplicateDetector {
       : { id: fp.id, groupId: fp.id, similarity: 1, score: 1 };
     if (!best) this.addRepresentative(fp);
     this.groupOf.set(fp.id, placement.groupId);
-    this.changes.placed.push({ fingerprint: fp, placement });
+    this.changes.place(placement);
     return placement;
   }
 
   private addRepresentative(fp: Fingerprint): void {
     const slot = this.reps.put(fp);
     for (const key of bandKeys(fp.signature, this.options.banding, this.keys)) this.index.add(key, slot);
-    const block = blockKey(fp);
+    const block = this.options.useFields ? blockKey(fp) : 0;
     const size = block ? this.blockSizes.get(block, 0) : BLOCK_LIMIT;
     if (size < BLOCK_LIMIT) {
       this.blocks.add(block, slot);
@@ -314,7 +368,7 @@ export class DuplicateDetector {
     // them before the full check. Without boilerplate on either side the share of equal slots IS
     // the similarity, so a pair below threshold − MAX_BONUS cannot pass; with boilerplate, slots
     // are left out and the share can only be bounded loosely (candidateFloor).
-    const exactFloor = Math.ceil((this.options.threshold - MAX_BONUS) * k);
+    const exactFloor = Math.ceil((this.options.threshold - (this.options.useFields ? MAX_BONUS : 0)) * k);
     const looseFloor = Math.ceil(this.options.candidateFloor * k);
     const ownBoilerplate = this.hasBoilerplate(fp.company);
     const sig = fp.signature;
@@ -333,7 +387,7 @@ export class DuplicateDetector {
       if (!best || verdict.score > best.verdict.score || (verdict.score === best.verdict.score && rep.seq < best.seq)) best = { id: rep.id, seq: rep.seq, verdict };
     };
     for (const key of bandKeys(sig, this.options.banding, this.keys)) this.index.forEach(key, consider);
-    const block = blockKey(fp);
+    const block = this.options.useFields ? blockKey(fp) : 0;
     if (block) this.blocks.forEach(block, consider);
     return best;
   }

@@ -12,8 +12,9 @@ export function payBand(salaryRaw: string | null | undefined, salaryAnnual?: num
   return salaryAnnual && salaryAnnual > 0 ? { min: salaryAnnual, max: salaryAnnual } : null;
 }
 
-// Rounding slack: "£8 an hour" annualises to 15,360 where another board wrote "£15,000–£15,500".
-const SLACK = 0.02;
+// Rounding slack (1%): hourly and weekly rates annualise to odd figures ("£13.50 an hour" is
+// 25,920) that another board rounds; wider, and a template's £23,000–£25,500 home would meet its £25,974 one.
+const SLACK = 0.01;
 
 export type PayVerdict = "same" | "overlap" | "disjoint" | "unknown";
 

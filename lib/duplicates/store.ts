@@ -26,7 +26,7 @@ export class MemoryDuplicateStore implements DuplicateStore {
   private ads: FingerprintTable;
   private groups = new U32Map();
   private similarity = new Map<number, number>();
-  private companies = new Map<string, { counts: U32Map; shingles: U32Map }>();
+  private companies = new Map<string, { ads: number; counts: U32Map; shingles: U32Map }>();
   private marks: [number, number][] = [];
   private nextSeq = 1;
 
@@ -44,18 +44,28 @@ export class MemoryDuplicateStore implements DuplicateStore {
     });
     const companies: CompanyBoilerplateState[] = [];
     for (const [company, c] of this.companies) {
-      const sentences: number[] = [], counts: number[] = [], shingles: number[] = [];
-      c.counts.forEachEntry((h, n) => (sentences.push(h), counts.push(n)));
-      c.shingles.forEachEntry((h) => shingles.push(h));
-      companies.push({ company, sentences: Uint32Array.from(sentences), counts: Uint32Array.from(counts), shingles: Uint32Array.from(shingles) });
+      const sentences: number[] = [], values: number[] = [], shingles: number[] = [], shingleSentences: number[] = [];
+      c.counts.forEachEntry((h, v) => (sentences.push(h), values.push(v)));
+      c.shingles.forEachEntry((h, sentence) => (shingles.push(h), shingleSentences.push(sentence)));
+      companies.push({
+        company,
+        ads: c.ads,
+        sentences: Uint32Array.from(sentences),
+        values: Uint32Array.from(values),
+        shingles: Uint32Array.from(shingles),
+        shingleSentences: Uint32Array.from(shingleSentences),
+      });
     }
     return { nextSeq: this.nextSeq, representatives, groups: { ids: Uint32Array.from(ids), groupIds: Uint32Array.from(groupIds) }, companies, marks: [...this.marks] };
   }
 
   async save(changes: DetectorChanges): Promise<void> {
-    for (const id of changes.removed) this.groups.delete(id);
-    for (const { fingerprint, placement } of changes.placed) {
-      this.ads.put(fingerprint);
+    for (const fp of changes.fingerprints) this.ads.put(fp);
+    for (const id of changes.removed) {
+      this.groups.delete(id);
+      this.similarity.delete(id);
+    }
+    for (const placement of changes.placements) {
       this.groups.set(placement.id, placement.groupId);
       // Only non-trivial similarities are kept: a representative's is 1.
       if (placement.groupId !== placement.id) this.similarity.set(placement.id, placement.similarity);
@@ -63,9 +73,10 @@ export class MemoryDuplicateStore implements DuplicateStore {
     }
     for (const delta of changes.companies) {
       let c = this.companies.get(delta.company);
-      if (!c) this.companies.set(delta.company, (c = { counts: new U32Map(), shingles: new U32Map() }));
-      delta.sentences.forEach((h, i) => (delta.counts[i] ? c.counts.set(h, delta.counts[i]) : c.counts.delete(h)));
-      for (const s of delta.shingles) c.shingles.set(s, 1);
+      if (!c) this.companies.set(delta.company, (c = { ads: 0, counts: new U32Map(), shingles: new U32Map() }));
+      c.ads = delta.ads;
+      delta.sentences.forEach((h, i) => (delta.values[i] ? c.counts.set(h, delta.values[i]) : c.counts.delete(h)));
+      delta.shingles.forEach((s, i) => c.shingles.set(s, delta.shingleSentences[i]));
     }
     this.marks.push(...changes.marks);
     this.nextSeq = changes.nextSeq;
@@ -114,24 +125,36 @@ function replaceAll(detector: DuplicateDetector, fingerprints: Fingerprint[]): P
 }
 
 /**
+ * Saves the detector's changes, then places any orphans (members whose representative changed or
+ * went) again from their now-stored fingerprints, and saves that. Returns each ad's final placement.
+ */
+async function settle(store: DuplicateStore, detector: DuplicateDetector, placements: Placement[], orphans: number[]): Promise<Placement[]> {
+  await store.save(detector.takeChanges());
+  const homeless = orphans.filter((id) => !detector.has(id));
+  if (homeless.length) {
+    placements.push(...replaceAll(detector, await store.fingerprints(homeless)));
+    await store.save(detector.takeChanges());
+  }
+  return [...new Map(placements.map((p) => [p.id, p])).values()];
+}
+
+/**
  * New or changed ads, in arrival order: each is placed; a changed ad is taken out first, and if
- * it represented a group its members are placed again. Saves the batch; returns every placement
- * made (the batch's ads and any members that moved).
+ * it represented a group its members are placed again. Saves the batch; returns the final
+ * placement of every ad that moved (the batch's ads and any members).
  */
 export async function detectBatch(store: DuplicateStore, detector: DuplicateDetector, ads: readonly AdText[]): Promise<Placement[]> {
-  const orphans = detector.remove(ads.filter((ad) => detector.has(ad.id)).map((ad) => ad.id));
-  const placements = ads.map((ad) => detector.add(ad));
-  const changed = new Set(ads.map((ad) => ad.id));
-  placements.push(...replaceAll(detector, await store.fingerprints(orphans.filter((id) => !changed.has(id)))));
-  await store.save(detector.takeChanges());
-  return placements;
+  const orphans: number[] = [];
+  const placements = ads.map((ad) => {
+    if (detector.has(ad.id)) orphans.push(...detector.remove([ad.id]));
+    return detector.add(ad);
+  });
+  return settle(store, detector, placements, orphans);
 }
 
 /** Deleted ads: taken out, their groups' members placed again. */
 export async function removeAds(store: DuplicateStore, detector: DuplicateDetector, ids: readonly number[]): Promise<Placement[]> {
-  const placements = replaceAll(detector, await store.fingerprints(detector.remove(ids)));
-  await store.save(detector.takeChanges());
-  return placements;
+  return settle(store, detector, [], detector.remove(ids));
 }
 
 /** An admin says a and b are different vacancies; if they shared a group, the later one moves. */

@@ -125,7 +125,7 @@ export function sentenceHashes(w: Words): Uint32Array {
     const end = s + 1 < out.length ? w.sentenceStarts[s + 1] : w.hashes.length;
     let h = 0x5e47e9ce; // distinct from shingle hashes of the same words
     for (let j = w.sentenceStarts[s]; j < end; j++) h = combine(h, w.hashes[j]);
-    out[s] = h;
+    out[s] = h === 0xffffffff ? 0 : h; // the tables store values below 2^32 − 1, and sentences are kept as values
   }
   return out;
 }
