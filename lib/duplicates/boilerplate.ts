@@ -75,12 +75,6 @@ export class CompanyBoilerplate {
     return c;
   }
 
-  state(): CompanyBoilerplateState {
-    const pairs: number[] = [];
-    this.shingles.forEachEntry((shingle, sentence) => pairs.push(shingle, sentence));
-    return this.collect(this.counts, pairs);
-  }
-
   /** What changed since the last call (for a store to write). */
   takeDelta(): CompanyBoilerplateState {
     const delta = this.collect(this.changedCounts, this.newShingles);

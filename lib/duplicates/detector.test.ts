@@ -6,7 +6,7 @@ import { readHeader, rowToSourceAd } from "@/lib/import/adzuna-csv";
 import { CsvParser } from "@/lib/import/csv-reader";
 import { DuplicateDetector } from "./detector";
 import type { AdText } from "./fingerprint";
-import { MemoryDuplicateStore, detectBatch, markNotDuplicate, openDetector, rebuild } from "./store";
+import { MemoryDuplicateStore, detectBatch, markNotDuplicate, openDetector, rebuild, removeAds } from "./store";
 
 // Deterministic filler text: sentence(n) is twelve nonsense words, different for every n, so the
 // overlap between two ads is exactly the sentences they share.
@@ -123,6 +123,23 @@ describe("grouping", () => {
     expect([group(1), group(2), group(3)]).toEqual([1, 1, 1]);
     const placements = await detectBatch(store, detector, [ad(1, "Cook", range(300, 312))]);
     expect(placements.map((p) => [p.id, p.groupId])).toEqual([[1, 1], [2, 2], [3, 2]]);
+  });
+
+  it("places a member edited in the same batch as its representative from its new text", async () => {
+    const job = range(60, 72);
+    const { detector, store, group } = await place([ad(1, "Cook", job), ad(2, "Cook", [...job, 80])]);
+    await detectBatch(store, detector, [ad(2, "Cook", [...job, 81]), ad(1, "Cook", range(300, 312))]);
+    expect([group(1), group(2)]).toEqual([1, 2]);
+    expect((await store.fingerprints([2]))[0].seq).toBe(3); // ad 2's new fingerprint, stored
+    await detectBatch(store, detector, [ad(3, "Cook", [...job, 81])]);
+    expect(group(3)).toBe(2);
+  });
+
+  it("places the members again when their representative is deleted", async () => {
+    const job = range(60, 72);
+    const { detector, store, group } = await place([ad(1, "Cook", job), ad(2, "Cook", [...job, 80]), ad(3, "Cook", [...job, 81])]);
+    await removeAds(store, detector, [1]);
+    expect([group(1), group(2), group(3)]).toEqual([undefined, 2, 2]);
   });
 });
 

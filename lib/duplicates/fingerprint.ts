@@ -1,7 +1,7 @@
 // What the detector knows about one ad, and a compact table of many.
-import { hashString } from "./hash";
+import { combine, hashString } from "./hash";
 import { payBand, type PayBand } from "./pay";
-import { titleKey, type TitleKey } from "./title";
+import { titleHash, titleKey, type TitleKey } from "./title";
 import { U32Map } from "./tables";
 
 /** An ad as the detector reads it (the import's NormalisedAd maps onto this directly). */
@@ -83,6 +83,20 @@ export function describe(ad: AdText): Pick<Fingerprint, "company" | "title" | "p
   };
 }
 
+/**
+ * Title and pay in one key, for the detector's second candidate index: reposts keep both even when
+ * their text is heavily edited (a sentence added, another town: whole-text Jaccard down to 0.3–0.4,
+ * where LSH bands would need many more candidates to catch them). 0 when the ad has no pay or no
+ * title terms.
+ */
+export function titlePayKey(fp: Pick<Fingerprint, "title" | "pay">): number {
+  if (!fp.pay || !(fp.title.terms.length || fp.title.axes)) return 0;
+  let h = combine(titleHash(fp.title), fp.title.axes);
+  h = combine(h, Math.round(fp.pay.min / 500));
+  h = combine(h, fp.pay.max === Infinity ? 0xffffffff : Math.round(fp.pay.max / 500));
+  return h || 1;
+}
+
 /** Title terms kept per fingerprint; titles rarely have more key terms than this. */
 export const MAX_TITLE_TERMS = 8;
 
@@ -125,10 +139,6 @@ export class FingerprintTable {
     return this.slotOfId.get(id);
   }
 
-  has(id: number): boolean {
-    return this.slotOfId.has(id);
-  }
-
   /** Adds or replaces the fingerprint for fp.id; returns its slot. */
   put(fp: Fingerprint): number {
     let slot = this.slotOfId.get(fp.id);
@@ -166,10 +176,6 @@ export class FingerprintTable {
 
   idAt(slot: number): number {
     return this.ids[slot];
-  }
-
-  seqAt(slot: number): number {
-    return this.seqs[slot];
   }
 
   companyAt(slot: number): string {
