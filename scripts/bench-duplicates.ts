@@ -87,7 +87,20 @@ async function* adBatches(file: string): AsyncGenerator<AdText[]> {
 
 type Grouping = Map<number, number>; // ad id → group id
 
-/** Pairwise precision and recall of predicted groups against true groups, over the same ads. */
+// Each ad's company (an index; 0 = none), to count the false pairs the boilerplate discount is for.
+const companyOf = new Map<number, number>();
+const companyIds = new Map<string, number>();
+function noteCompany(ad: AdText) {
+  const name = ad.company?.trim().toLowerCase();
+  if (!name) return;
+  if (!companyIds.has(name)) companyIds.set(name, companyIds.size + 1);
+  companyOf.set(ad.id, companyIds.get(name)!);
+}
+
+/**
+ * Pairwise precision and recall of predicted groups against true groups, over the same ads, and
+ * how many of the false pairs are two ads of one company (different jobs sharing its boilerplate).
+ */
 function score(predicted: Grouping, truth: Grouping) {
   const pairs = (n: number) => (n * (n - 1)) / 2;
   const sizes = (g: Grouping) => {
@@ -105,9 +118,22 @@ function score(predicted: Grouping, truth: Grouping) {
   const predictedSizes = sizes(predicted);
   for (const n of predictedSizes.values()) predictedPairs += pairs(n);
   for (const n of sizes(truth).values()) truePairs += pairs(n);
+  const byCompany = new Map<string, number>(), byCompanyTruth = new Map<string, number>();
+  for (const [id, p] of predicted) {
+    const c = companyOf.get(id);
+    if (!c) continue;
+    byCompany.set(`${p}:${c}`, (byCompany.get(`${p}:${c}`) ?? 0) + 1);
+    const k = `${p}:${c}:${truth.get(id) ?? id}`;
+    byCompanyTruth.set(k, (byCompanyTruth.get(k) ?? 0) + 1);
+  }
+  let sameCompanyFalse = 0;
+  for (const n of byCompany.values()) sameCompanyFalse += pairs(n);
+  for (const n of byCompanyTruth.values()) sameCompanyFalse -= pairs(n);
   return {
     precision: predictedPairs ? tp / predictedPairs : 1,
     recall: truePairs ? tp / truePairs : 1,
+    falsePairs: predictedPairs - tp,
+    sameCompanyFalse,
     groups: [...predictedSizes.values()].filter((n) => n > 1).length,
     largest: [...predictedSizes.values()].reduce((a, b) => Math.max(a, b), 0),
   };
@@ -137,6 +163,7 @@ async function runEngine(file: string, options: Partial<DetectorOptions> = {}) {
     const used = process.cpuUsage(c);
     cpu += (used.user + used.system) / 1e6;
     for (const p of placements) groups.set(p.id, p.groupId);
+    batch.forEach(noteCompany);
   }
   return { groups, seconds, cpu, detector, store };
 }
@@ -185,10 +212,10 @@ async function runUnionFind(file: string, threshold = 0.7) {
   return { groups, seconds, cpu, bytes: signatures.byteLength + index.bytes + parent.length * 8 };
 }
 
-function line(label: string, r: { precision: number; recall: number; groups: number; largest: number }, seconds: number, cpu: number, extra = "") {
+function line(label: string, r: ReturnType<typeof score>, seconds: number, cpu: number, extra = "") {
   return (
-    `${label.padEnd(44)} precision ${r.precision.toFixed(4)}  recall ${r.recall.toFixed(4)}  groups ${fmt(r.groups).padStart(7)}  largest ${fmt(r.largest).padStart(6)}  ` +
-    `time ${fmt(seconds, 1).padStart(5)} s (CPU ${fmt(cpu, 1)} s)${extra}`
+    `${label.padEnd(42)} precision ${r.precision.toFixed(4)}  recall ${r.recall.toFixed(4)}  false pairs ${fmt(r.falsePairs).padStart(9)} (one company ${fmt(r.sameCompanyFalse).padStart(7)})  ` +
+    `groups ${fmt(r.groups).padStart(6)}  largest ${fmt(r.largest).padStart(5)}  time ${fmt(seconds, 1).padStart(4)} s (CPU ${fmt(cpu, 1)} s)${extra}`
   );
 }
 
@@ -247,9 +274,9 @@ const rss = process.resourceUsage().maxRSS * 1024;
 const st = engine.detector.stats();
 console.log(
   line(`engine${THRESHOLD.threshold ? ` (threshold ${THRESHOLD.threshold})` : ""}`, score(engine.groups, withTruth(engine.groups)), engine.seconds, engine.cpu) +
-    `\n${"".padEnd(44)} detector state ${mb(st.bytes.total)}: ${fmt(st.representatives)} representatives ${mb(st.bytes.representatives)}, LSH index ${mb(st.bytes.lshIndex)}, ` +
+    `\n${"".padEnd(42)} detector state ${mb(st.bytes.total)}: ${fmt(st.representatives)} representatives ${mb(st.bytes.representatives)}, LSH index ${mb(st.bytes.lshIndex)}, ` +
     `title/pay index ${mb(st.bytes.titlePayIndex)}, groups ${mb(st.bytes.groups)}, ${fmt(st.companies)} companies ${mb(st.bytes.companies)} (${fmt(st.boilerplateShingles)} boilerplate shingles)` +
-    `\n${"".padEnd(44)} in-memory store ${mb(engine.store.bytes)}, process peak RSS ${mb(rss)}`,
+    `\n${"".padEnd(42)} in-memory store ${mb(engine.store.bytes)}, process peak RSS ${mb(rss)}`,
 );
 await engine.store.clear(); // the baselines' memory is not the engine's
 
