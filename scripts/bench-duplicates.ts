@@ -271,12 +271,13 @@ if (BANDING_MODE) {
 const withTruth = (g: Grouping) => new Map([...g.keys()].map((id) => [id, truth.get(id) ?? id]));
 const engine = await runEngine(csv, THRESHOLD);
 const rss = process.resourceUsage().maxRSS * 1024;
+const memory = process.memoryUsage();
 const st = engine.detector.stats();
 console.log(
   line(`engine${THRESHOLD.threshold ? ` (threshold ${THRESHOLD.threshold})` : ""}`, score(engine.groups, withTruth(engine.groups)), engine.seconds, engine.cpu) +
     `\n${"".padEnd(42)} detector state ${mb(st.bytes.total)}: ${fmt(st.representatives)} representatives ${mb(st.bytes.representatives)}, LSH index ${mb(st.bytes.lshIndex)}, ` +
     `title/pay index ${mb(st.bytes.titlePayIndex)}, groups ${mb(st.bytes.groups)}, ${fmt(st.companies)} companies ${mb(st.bytes.companies)} (${fmt(st.boilerplateShingles)} boilerplate shingles)` +
-    `\n${"".padEnd(42)} in-memory store ${mb(engine.store.bytes)}, process peak RSS ${mb(rss)}`,
+    `\n${"".padEnd(42)} in-memory store ${mb(engine.store.bytes)}; process peak RSS ${mb(rss)} (now: typed arrays ${mb(memory.arrayBuffers)}, JS heap ${mb(memory.heapUsed)} — the evaluation's own maps included)`,
 );
 await engine.store.clear(); // the baselines' memory is not the engine's
 
