@@ -131,9 +131,10 @@ export class FeatureHasher {
     // Hashed by the path so far, so Richmond in Surrey and Richmond in Yorkshire stay apart.
     const parts = ad.locationPath ? ad.locationPath.split(PATH_SEPARATOR) : [];
     if (parts.length < 2) this.field(SEED.location, "location", "(unknown)", w, out, labels);
+    let path = parts[0];
     for (let d = 1; d < parts.length; d++) {
-      const path = parts.slice(0, d + 1).join(PATH_SEPARATOR);
-      this.field(SEED.location, "location", path, w, out, labels, parts.slice(1, d + 1).join(" › "));
+      path += PATH_SEPARATOR + parts[d];
+      this.field(SEED.location, "location", path, w, out, labels, labels && parts.slice(1, d + 1).join(" › "));
     }
   }
 

@@ -21,7 +21,7 @@ export type SalaryModel = {
     learningRate: number;
     ridge: number;
     huberDelta: number;
-    averageFrom: number;
+    averageAfter: number;
     calibration: "split" | "cross";
     calibrationFolds: number;
     seed: number;

@@ -6,6 +6,8 @@ import { MODEL_FORMAT_VERSION, type SalaryModel } from "./model";
 
 const MAGIC = Buffer.from("RDSALARY", "ascii");
 const MAX_HASH_BITS = 24;
+// Float32Array uses the machine's byte order; the format is little-endian (as nearly every machine is).
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 type Metadata = Omit<SalaryModel, "weights"> & { weightEncoding: "dense" | "sparse"; nonZero: number };
 
@@ -32,6 +34,8 @@ export function serialiseModel(model: SalaryModel): Buffer {
   if (sparse) {
     for (let i = 0; i < size; i++) if (model.weights[i] !== 0) at = out.writeUInt32LE(i, at);
     for (let i = 0; i < size; i++) if (model.weights[i] !== 0) at = out.writeFloatLE(model.weights[i], at);
+  } else if (LITTLE_ENDIAN) {
+    out.set(new Uint8Array(model.weights.buffer, model.weights.byteOffset, size * 4), at);
   } else {
     for (let i = 0; i < size; i++) at = out.writeFloatLE(model.weights[i], at);
   }
@@ -67,7 +71,9 @@ export function deserialiseModel(bytes: Uint8Array): SalaryModel {
     }
   } else if (weightEncoding === "dense") {
     if (buf.length !== headerBytes + size * 4) throw new Error("salary model is truncated or has extra bytes (weights)");
-    for (let i = 0; i < size; i++, at += 4) weights[i] = buf.readFloatLE(at);
+    // Copied, not viewed: the buffer may be unaligned or reused by its owner.
+    if (LITTLE_ENDIAN) new Uint8Array(weights.buffer).set(buf.subarray(at, at + size * 4));
+    else for (let i = 0; i < size; i++, at += 4) weights[i] = buf.readFloatLE(at);
   } else throw new Error(`salary model has an unknown weight encoding "${weightEncoding}"`);
   return { ...model, weights };
 }

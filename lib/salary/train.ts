@@ -29,7 +29,7 @@ export type TrainingSource = () => Iterable<TrainingRow> | AsyncIterable<Trainin
 
 export type TrainOptions = {
   features?: Partial<FeatureConfig>;
-  /** passes over the data; "auto": enough for ~`targetSteps` SGD steps, within 2–20 */
+  /** passes over the data; "auto": enough for ~`targetSteps` SGD steps, within 1–20 */
   epochs?: number | "auto";
   targetSteps?: number;
   learningRate?: number;
@@ -37,8 +37,8 @@ export type TrainOptions = {
   ridge?: number;
   /** errors beyond this (in log £) count linearly, not squared: a mis-keyed salary should not drag the weights */
   huberDelta?: number;
-  /** average the weights over the steps from this epoch on (0: keep the last weights) */
-  averageFrom?: number;
+  /** average the weights over the steps after this share of them (1: keep the last weights) */
+  averageAfter?: number;
   /** "auto": cross up to `crossMaxRows` rows, split above */
   calibration?: "auto" | "split" | "cross";
   calibrationShare?: number;
@@ -60,7 +60,7 @@ export const DEFAULT_TRAINING = {
   learningRate: 0.1,
   ridge: 4,
   huberDelta: 0.2,
-  averageFrom: 2,
+  averageAfter: 0.5,
   calibration: "auto" as "auto" | "split" | "cross",
   calibrationShare: 0.1,
   crossFolds: 5,
@@ -79,21 +79,21 @@ export async function trainSalaryModel(source: TrainingSource, options: TrainOpt
   const hasher = new FeatureHasher(s.features);
   const rows = options.rowCount ?? (await countUsableRows(source));
   if (rows === 0) throw new Error("no rows with a salary to train on");
-  const epochs = s.epochs === "auto" ? Math.min(20, Math.max(2, Math.round(s.targetSteps / rows))) : s.epochs;
+  // SGD needs steps more than passes: many passes over a few thousand ads, one over a hundred thousand.
+  const epochs = s.epochs === "auto" ? Math.min(20, Math.max(1, Math.ceil(s.targetSteps / rows))) : s.epochs;
   const method = s.calibration === "auto" ? (rows <= s.crossMaxRows ? "cross" : "split") : s.calibration;
   const folds = method === "cross" ? s.crossFolds : Math.round(1 / s.calibrationShare);
   const foldOf = groupFolds(folds, s.seed);
   const progress = options.onProgress ?? (() => {});
 
-  const fit = (phase: string, include: Include) => fitWeights(source, hasher, foldOf, include, { ...s, epochs }, rows, (epoch, n) => progress({ phase, epoch, rows: n }));
+  const fit = (phase: string, include: Include) => fitWeights(source, hasher, foldOf, folds, include, { ...s, epochs }, rows, (epoch, n) => progress({ phase, epoch, rows: n }));
 
   // Out-of-sample errors: |log salary − prediction| for the interval, £ errors for the record.
   const scores: number[] = [];
   const actual: number[] = [];
   const predicted: number[] = [];
   const score = async (model: Fitted, heldOut: number) => {
-    await forEachRow(source, hasher, foldOf, (row, fold, x) => {
-      if (fold !== heldOut) return;
+    await forEachRow(source, hasher, foldOf, (fold) => fold === heldOut, (row, x) => {
       const p = predictLog(model, x);
       scores.push(Math.abs(Math.log(row.salary) - p));
       actual.push(row.salary);
@@ -123,7 +123,7 @@ export async function trainSalaryModel(source: TrainingSource, options: TrainOpt
     trainingAds: final.rows,
     calibrationAds: scores.length,
     features: s.features,
-    training: { epochs, learningRate: s.learningRate, ridge: s.ridge, huberDelta: s.huberDelta, averageFrom: s.averageFrom, calibration: method, calibrationFolds: folds, seed: s.seed },
+    training: { epochs, learningRate: s.learningRate, ridge: s.ridge, huberDelta: s.huberDelta, averageAfter: s.averageAfter, calibration: method, calibrationFolds: folds, seed: s.seed },
     bias: final.bias,
     weights: final.weights,
     interval: { coverage: s.coverage, logHalfWidth },
@@ -146,7 +146,7 @@ function settings(o: TrainOptions): Settings {
   check(s.learningRate > 0, `learningRate must be positive, got ${s.learningRate}`);
   check(s.ridge >= 0, `ridge must be zero or more, got ${s.ridge}`);
   check(s.huberDelta > 0, `huberDelta must be positive, got ${s.huberDelta}`);
-  check(whole(s.averageFrom, 0), `averageFrom must be a whole number of at least 0, got ${s.averageFrom}`);
+  check(s.averageAfter >= 0 && s.averageAfter <= 1, `averageAfter must be between 0 and 1, got ${s.averageAfter}`);
   check(["auto", "split", "cross"].includes(s.calibration), `calibration must be "auto", "split" or "cross", got ${s.calibration}`);
   check(s.calibrationShare > 0 && s.calibrationShare <= 0.5, `calibrationShare must be in (0, 0.5], got ${s.calibrationShare}`);
   check(whole(s.crossFolds, 2), `crossFolds must be a whole number of at least 2, got ${s.crossFolds}`);
@@ -176,20 +176,22 @@ export function groupFolds(folds: number, seed: number): (row: TrainingRow, posi
   };
 }
 
-// One pass: every usable row with its fold and features (the vector is reused: copy what you keep).
+// One pass: every usable row of the wanted folds with its features (the vector is reused: copy
+// what you keep). Rows of other folds are skipped before their text is read.
 async function forEachRow(
   source: TrainingSource,
   hasher: FeatureHasher,
   foldOf: (row: TrainingRow, position: number) => number,
-  visit: (row: TrainingRow, fold: number, x: FeatureVector) => void,
+  wanted: Include,
+  visit: (row: TrainingRow, x: FeatureVector) => void,
 ): Promise<void> {
   const x = new FeatureVector();
   let position = 0;
   for await (const row of source()) {
     const at = position++;
-    if (!isUsableSalary(row.salary)) continue;
+    if (!isUsableSalary(row.salary) || !wanted(foldOf(row, at))) continue;
     hasher.extract(row, x);
-    visit(row, foldOf(row, at), x);
+    visit(row, x);
   }
 }
 
@@ -197,19 +199,21 @@ async function fitWeights(
   source: TrainingSource,
   hasher: FeatureHasher,
   foldOf: (row: TrainingRow, position: number) => number,
+  folds: number,
   include: Include,
   s: Settings & { epochs: number },
   rows: number,
   progress: (epoch: number, rows: number) => void,
 ): Promise<Fitted> {
   const learner = new AdaGradLearner(1 << s.features.hashBits, s.learningRate, s.ridge / rows, s.huberDelta);
+  // Averaging starts after a share of the steps this fit will take (rows of the included folds × epochs).
+  const includedShare = Array.from({ length: folds }, (_, k) => k).filter(include).length / folds;
+  if (s.averageAfter < 1) learner.averageFromStep(Math.floor(s.averageAfter * s.epochs * rows * includedShare));
   let seen = 0;
   for (let epoch = 1; epoch <= s.epochs; epoch++) {
-    if (s.averageFrom > 0 && epoch >= s.averageFrom) learner.startAveraging();
     const buffer = new ShuffleBuffer(s.shuffleBuffer, mix32(s.seed * 7919 + epoch), learner);
     seen = 0;
-    await forEachRow(source, hasher, foldOf, (row, fold, x) => {
-      if (!include(fold)) return;
+    await forEachRow(source, hasher, foldOf, include, (row, x) => {
       seen++;
       buffer.offer(x, Math.log(row.salary));
     });
@@ -250,6 +254,14 @@ export class AdaGradLearner {
   ) {
     this.state = new Float64Array(size * 4);
     this.decayRate = learningRate * l2;
+  }
+
+  private startAt = Infinity;
+
+  /** Start averaging once this many steps have been taken (0: from the first). */
+  averageFromStep(step: number): void {
+    this.startAt = step;
+    if (this.steps >= step) this.startAveraging();
   }
 
   startAveraging(): void {
@@ -306,7 +318,7 @@ export class AdaGradLearner {
     if (averaging) {
       this.averagedSteps++;
       this.biasSum += this.bias;
-    }
+    } else if (this.steps >= this.startAt) this.startAveraging();
   }
 
   /** The averaged weights and bias when averaging ran for at least one step, else the current ones. */
