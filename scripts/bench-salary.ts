@@ -10,7 +10,8 @@
 //      in a fresh process, training time (goal ≤ 60 s), peak RSS, and the time to estimate the
 //      ads of a held-back fifth (treated as salary-less).
 //
-// Options: --cv-only, --scale-only, --rows N (scale run), --folds K, --seed S,
+// Options: --cv-only, --scale-only, --rows N (scale run), --folds K, --seed S (first fold seed),
+//          --repeats R (fold assignments, seeds S..S+R-1; default 3),
 //          --train '{"epochs":4,...}' (TrainOptions for both runs, to try settings),
 //          --heap MB (old-space cap of the scale run, default 128),
 //          --groups FILE (Id,Group CSV: duplicate groups from elsewhere instead of the shingle grouping).
@@ -41,6 +42,7 @@ const SAMPLE = path.resolve("../shared/data/adzuna/Train_rev1_sample.csv");
 const SYNTH = path.resolve("../shared/tools/adzuna-synth.mjs");
 const ROWS = Number(opt("--rows") ?? 250_000);
 const FOLDS = Number(opt("--folds") ?? 5);
+const REPEATS = Number(opt("--repeats") ?? 3);
 const SEED = Number(opt("--seed") ?? 1);
 const TRAIN: TrainOptions = JSON.parse(opt("--train") ?? "{}");
 const HEAP_MB = Number(opt("--heap") ?? 128);
@@ -108,12 +110,43 @@ async function* readAdzuna(file: string, tree = treeResolver()): AsyncGenerator<
 // ---------------------------------------------------------------------------------------------
 // 1. Grouped cross-validation on the real sample.
 
+type Predictions = { model: Float64Array; low: Float64Array; high: Float64Array; baseline: Float64Array; foldLines: string[]; seconds: number };
+
+// One 5-fold run: every ad predicted by a model and a baseline that never saw its group.
+async function runFolds(rows: Row[], groups: Int32Array, foldSeed: number): Promise<Predictions> {
+  const folds = groupedFolds(groups, FOLDS, foldSeed);
+  const n = rows.length;
+  const out: Predictions = { model: new Float64Array(n), low: new Float64Array(n), high: new Float64Array(n), baseline: new Float64Array(n), foldLines: [], seconds: 0 };
+  const actual = Float64Array.from(rows, (r) => r.salary);
+  const t = performance.now();
+  for (let f = 0; f < FOLDS; f++) {
+    const train = rows.flatMap((r, i) => (folds[i] === f ? [] : [{ ...r, group: groups[i] }]));
+    const testIdx = rows.map((_, i) => i).filter((i) => folds[i] === f);
+    const m = await trainSalaryModel(() => train, { seed: foldSeed, ...TRAIN });
+    const estimator = new SalaryEstimator(m);
+    const base = new CategoryRegionMedian(train);
+    for (const i of testIdx) {
+      const e = estimator.estimate(rows[i]);
+      out.model[i] = e.salary;
+      out.low[i] = e.low;
+      out.high[i] = e.high;
+      out.baseline[i] = base.predict(rows[i].category, rows[i].region);
+    }
+    const pick = (xs: Float64Array) => testIdx.map((i) => xs[i]);
+    out.foldLines.push(
+      `  fold ${f + 1}: ${fmt(testIdx.length)} test ads, model MAE ${pounds(mean(absoluteErrors(pick(actual), pick(out.model))))}, baseline ${pounds(mean(absoluteErrors(pick(actual), pick(out.baseline))))}, coverage ${fmt(100 * intervalCoverage(pick(actual), pick(out.low), pick(out.high)), 1)}%, interval ±${fmt(100 * (Math.exp(m.interval.logHalfWidth) - 1), 0)}%`,
+    );
+  }
+  out.seconds = (performance.now() - t) / 1000;
+  return out;
+}
+
 async function crossValidate() {
   const rows: Row[] = [];
   for await (const r of readAdzuna(SAMPLE)) rows.push(r);
   const groupsFile = opt("--groups");
   let groups: Int32Array;
-  let t = performance.now();
+  const t = performance.now();
   if (groupsFile) {
     const byId = new Map(readFileSync(groupsFile, "utf8").trim().split(/\r?\n/).slice(1).map((l) => l.split(",").map(Number) as [number, number]));
     groups = Int32Array.from(rows, (r) => byId.get(r.id) ?? -r.id);
@@ -124,46 +157,22 @@ async function crossValidate() {
   const multi = [...sizes.values()].filter((n) => n > 1);
   console.log(`Real sample: ${fmt(rows.length)} ads, ${fmt(sizes.size)} groups (${fmt(multi.length)} of 2+ ads holding ${fmt(multi.reduce((a, b) => a + b, 0))} ads; largest ${Math.max(...sizes.values())}), grouped in ${fmt(groupMs)} ms`);
 
-  const folds = groupedFolds(groups, FOLDS, SEED);
-  const n = rows.length;
-  const model = new Float64Array(n);
-  const low = new Float64Array(n);
-  const high = new Float64Array(n);
-  const baseline = new Float64Array(n);
   const actual = Float64Array.from(rows, (r) => r.salary);
-  t = performance.now();
-  const foldLines: string[] = [];
-  for (let f = 0; f < FOLDS; f++) {
-    const train = rows.flatMap((r, i) => (folds[i] === f ? [] : [{ ...r, group: groups[i] }]));
-    const testIdx = rows.map((_, i) => i).filter((i) => folds[i] === f);
-    const m = await trainSalaryModel(() => train, { seed: SEED, ...TRAIN });
-    const estimator = new SalaryEstimator(m);
-    const base = new CategoryRegionMedian(train);
-    for (const i of testIdx) {
-      const e = estimator.estimate(rows[i]);
-      model[i] = e.salary;
-      low[i] = e.low;
-      high[i] = e.high;
-      baseline[i] = base.predict(rows[i].category, rows[i].region);
-    }
-    const pick = (xs: Float64Array) => testIdx.map((i) => xs[i]);
-    foldLines.push(
-      `  fold ${f + 1}: ${fmt(testIdx.length)} test ads, model MAE ${pounds(mean(absoluteErrors(pick(actual), pick(model))))}, baseline ${pounds(mean(absoluteErrors(pick(actual), pick(baseline))))}, coverage ${fmt(100 * intervalCoverage(pick(actual), pick(low), pick(high)), 1)}%`,
-    );
-  }
-  const cvSeconds = (performance.now() - t) / 1000;
+  const runs: Predictions[] = [];
+  for (let r = 0; r < REPEATS; r++) runs.push(await runFolds(rows, groups, SEED + r));
 
+  // The first run in detail.
+  const { model, low, high, baseline, foldLines, seconds } = runs[0];
   const me = absoluteErrors(actual, model);
   const be = absoluteErrors(actual, baseline);
-  const coverage = intervalCoverage(actual, low, high);
-  console.log(`\n${FOLDS}-fold grouped cross-validation (${fmt(cvSeconds, 1)} s for ${FOLDS} trainings):`);
+  console.log(`\n${FOLDS}-fold grouped cross-validation, fold seed ${SEED} (${fmt(seconds, 1)} s for ${FOLDS} models):`);
   console.log(foldLines.join("\n"));
   console.log(`\n                      MAE        median abs. error`);
   console.log(`  model          ${pounds(mean(me)).padStart(9)}   ${pounds(median(me)).padStart(9)}`);
   console.log(`  baseline       ${pounds(mean(be)).padStart(9)}   ${pounds(median(be)).padStart(9)}`);
   console.log(`  model / baseline: ${fmt(mean(me) / mean(be), 3)} (goal ≤ 0.5); MAE goal ≤ £4,500`);
   const ratio = Float64Array.from(rows, (_, i) => high[i] / low[i]);
-  console.log(`  80% interval coverage: ${fmt(100 * coverage, 1)}% (goal 77–83%); median width ${pounds(median(Float64Array.from(rows, (_, i) => high[i] - low[i])))}, high/low ${fmt(median(ratio), 2)}`);
+  console.log(`  80% interval coverage: ${fmt(100 * intervalCoverage(actual, low, high), 1)}% (goal 77–83%); median width ${pounds(median(Float64Array.from(rows, (_, i) => high[i] - low[i])))}, high/low ${fmt(median(ratio), 2)}`);
 
   console.log(`\nBy category (n ≥ 5; the rest pooled):`);
   console.log(`  ${"category".padEnd(30)} ${"n".padStart(5)} ${"model MAE".padStart(10)} ${"baseline".padStart(10)} ${"coverage".padStart(9)}`);
@@ -184,7 +193,21 @@ async function crossValidate() {
     else other.push(...idx);
   }
   if (other.length) line("(other categories, pooled)", other);
-  return { mae: mean(me), baselineMae: mean(be), coverage };
+
+  if (runs.length > 1) {
+    // Which groups share a fold moves MAE by ~£100: the same models on other fold assignments.
+    console.log(`\nRepeated with ${runs.length} fold assignments (seeds ${SEED}–${SEED + runs.length - 1}):`);
+    const stats = runs.map((r) => {
+      const e = absoluteErrors(actual, r.model);
+      const b = absoluteErrors(actual, r.baseline);
+      return { mae: mean(e), med: median(e), base: mean(b), baseMed: median(b), cov: intervalCoverage(actual, r.low, r.high) };
+    });
+    stats.forEach((x, i) =>
+      console.log(`  seed ${SEED + i}: model MAE ${pounds(x.mae)} (median ${pounds(x.med)}), baseline ${pounds(x.base)} (median ${pounds(x.baseMed)}), ratio ${fmt(x.mae / x.base, 3)}, coverage ${fmt(100 * x.cov, 1)}%`),
+    );
+    const avg = (k: keyof (typeof stats)[number]) => mean(stats.map((x) => x[k]));
+    console.log(`  mean:   model MAE ${pounds(avg("mae"))} (median ${pounds(avg("med"))}), baseline ${pounds(avg("base"))} (median ${pounds(avg("baseMed"))}), ratio ${fmt(avg("mae") / avg("base"), 3)}, coverage ${fmt(100 * avg("cov"), 1)}%`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -58,7 +58,7 @@ export const DEFAULT_TRAINING = {
   epochs: "auto" as number | "auto",
   targetSteps: 40_000,
   learningRate: 0.1,
-  ridge: 4,
+  ridge: 2,
   huberDelta: 0.2,
   averageAfter: 0.5,
   calibration: "auto" as "auto" | "split" | "cross",
