@@ -10,21 +10,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { GetStarted } from "@/components/dashboard/get-started";
-import {
-  countAds,
-  countApplicationsByWeek,
-  countOpenRoles,
-  findStuckApplications,
-  funnelScopeValue,
-  getDashboardHeadline,
-  getFunnel,
-  listFunnelScopes,
-  parseFunnelScope,
-  parseStuckDays,
-  STUCK_DAYS_DEFAULT,
-  type FunnelScope,
-} from "@/lib/dashboard/stats";
-import { getDb } from "@/lib/db/client";
+import { loadDashboard, loadOpenRoles } from "@/lib/dashboard/load";
+import { funnelScopeValue, STUCK_DAYS_DEFAULT } from "@/lib/dashboard/params";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -35,7 +22,6 @@ const link = "text-primary underline underline-offset-4";
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("ads:read");
   const params = await searchParams;
-  const db = getDb();
   const now = new Date();
 
   const welcome = (
@@ -53,7 +39,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 
   // The pipeline shows candidates' names: only for roles that may read candidates.
   if (!can(user.role, "candidates:read")) {
-    const openRoles = await countOpenRoles(db);
+    const openRoles = await loadOpenRoles();
     return (
       <div className="grid gap-6">
         {welcome}
@@ -63,29 +49,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     );
   }
 
-  let scope: FunnelScope = parseFunnelScope(params.funnel);
-  const stuckDays = parseStuckDays(params.stuck);
-  const [headline, scopes, weeks, stuck, scopedFunnel] = await Promise.all([
-    getDashboardHeadline(db, now),
-    listFunnelScopes(db, scope),
-    countApplicationsByWeek(db, now),
-    findStuckApplications(db, stuckDays, now),
-    getFunnel(db, scope),
-  ]);
-  // A scope naming no real role, category or source is ignored, like any other bad URL value.
-  const options = [...scopes.roles, ...scopes.categories, ...scopes.sources];
-  const chosen = options.find((o) => o.value === funnelScopeValue(scope));
-  let funnel = scopedFunnel;
-  if (scope.kind !== "all" && !chosen) {
-    scope = { kind: "all" };
-    funnel = await getFunnel(db, scope);
-  }
+  const { scope, chosen, stuckDays, headline, scopes, weeks, stuck, funnel, empty, ads } = await loadDashboard(params, now);
   const scopeValue = funnelScopeValue(scope);
   const scopeLabel =
     scope.kind === "all" || !chosen
       ? "all applications"
       : `${scope.kind === "ad" ? "role" : scope.kind} “${chosen.label}”`;
-  const empty = headline.totalApplications === 0;
   const weeksTotal = weeks.reduce((sum, w) => sum + w.count, 0);
 
   return (
@@ -94,7 +63,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <HeadlineCards headline={headline} monthName={monthName.format(now)} />
 
       {empty ? (
-        <GetStarted role={user.role} ads={await countAds(db)} />
+        <GetStarted role={user.role} ads={ads ?? { total: 0, starter: 0 }} />
       ) : (
         <>
           <div className="grid gap-6 xl:grid-cols-2">

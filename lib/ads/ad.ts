@@ -40,6 +40,12 @@ const adSelect = {
   tags: { select: { createdAt: true, createdBy: { select: { name: true } }, tag: { select: { id: true, name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
 } as const;
 
+/** An ad picked by its Adzuna Id (pickers accept one typed whole). */
+export async function findAdByExternalId(externalId: number, db: Db = getDb()) {
+  const ad = await db.ad.findUnique({ where: { externalId }, select: { id: true, title: true, company: { select: { name: true } } } });
+  return ad && { id: ad.id, title: ad.title, company: ad.company?.name ?? null };
+}
+
 export async function getAd(id: number, db: Db = getDb()) {
   const ad = await db.ad.findUnique({ where: { id }, select: adSelect });
   if (!ad) return null;

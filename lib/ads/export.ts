@@ -1,7 +1,9 @@
 // The CSV export of a table view: every matching ad, in the table's order, in chunks (a 250,000-row
 // export never sits in memory), with the columns lib/ads/fields.ts lists.
-import type { Db } from "@/lib/db/client";
-import type { LocationTree } from "@/lib/locations/tree-cache";
+import { getDb, type Db } from "@/lib/db/client";
+import { getLocationTree, type LocationTree } from "@/lib/locations/tree-cache";
+import { matchingIds } from "./find-ads";
+import type { AdsTableParams } from "./table-params";
 import { adFieldsSelect } from "./ad";
 import { EXPORT_HEADER } from "./fields";
 
@@ -44,4 +46,10 @@ export async function* exportRows(ids: number[], db: Db, tree: LocationTree): As
         return EXPORT_HEADER.map((h) => cells[h]);
       });
   }
+}
+
+/** The rows of the export of a table view: the ids it matches, in its order, read a chunk at a time. */
+export async function exportView(params: AdsTableParams, db: Db = getDb()): Promise<AsyncGenerator<unknown[][]>> {
+  const [ids, tree] = await Promise.all([matchingIds(params, db), getLocationTree(db)]);
+  return exportRows(ids, db, tree);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "./permissions";
+import { can, canChangeImport, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from "./permissions";
 
 describe("permission table", () => {
   it("gives admins every permission", () => {
@@ -7,7 +7,7 @@ describe("permission table", () => {
   });
 
   it("keeps admin-only powers away from recruiters", () => {
-    for (const p of ["users:manage", "ads:edit", "ads:close", "imports:revert", "candidates:export", "candidates:erase", "stages:manage", "audit:read"] as const) {
+    for (const p of ["users:manage", "ads:edit", "ads:close", "imports:revert", "imports:any", "candidates:export", "candidates:erase", "stages:manage", "audit:read"] as const) {
       expect(can("RECRUITER", p), p).toBe(false);
     }
   });
@@ -29,5 +29,14 @@ describe("permission table", () => {
       expect(new Set(perms).size).toBe(perms.length);
       for (const p of perms) expect(PERMISSIONS).toContain(p);
     }
+  });
+
+  it("lets an import's creator and admins change it, and no other recruiter", () => {
+    const imp = { createdById: "u1" };
+    expect(canChangeImport({ id: "u1", role: "RECRUITER" }, imp)).toBe(true);
+    expect(canChangeImport({ id: "u2", role: "RECRUITER" }, imp)).toBe(false);
+    expect(canChangeImport({ id: "u2", role: "ADMIN" }, imp)).toBe(true);
+    // A command-line import has no creator: only admins.
+    expect(canChangeImport({ id: "u1", role: "RECRUITER" }, { createdById: null })).toBe(false);
   });
 });

@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   "views:manage",
   "imports:create",
   "imports:revert",
+  /** add files to, start or cancel anyone's import (everyone may their own) */
+  "imports:any",
   "candidates:read",
   "candidates:write",
   "candidates:merge",
@@ -50,5 +52,18 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
 export function can(role: Role | null | undefined, permission: Permission): boolean {
   return role != null && ROLE_PERMISSIONS[role].includes(permission);
 }
+
+type Actor = { id: string; role: Role | string };
+
+/**
+ * Per-resource rule: a record someone created may be changed by its creator, and by a role holding
+ * `anyPermission` (e.g. an admin for anyone's import).
+ */
+export function canChangeOwned(user: Actor, ownerId: string | null, anyPermission: Permission): boolean {
+  return (ownerId !== null && ownerId === user.id) || can(user.role as Role, anyPermission);
+}
+
+/** An import: its creator, or whoever may handle anyone's. */
+export const canChangeImport = (user: Actor, imp: { createdById: string | null }) => canChangeOwned(user, imp.createdById, "imports:any");
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = { ADMIN: "Admin", RECRUITER: "Recruiter" };

@@ -242,6 +242,14 @@ export async function eraseCandidate(id: number, actorId: string, db: Db = getDb
   });
 }
 
+/** The edit form's fields, or null for no such (or an erased) candidate. */
+export async function getCandidateForEdit(id: number, db: Db = getDb()) {
+  return db.candidate.findFirst({
+    where: { id, erasedAt: null },
+    select: { id: true, version: true, name: true, email: true, phone: true, location: true, currentTitle: true, source: true, cvText: true, cvFileName: true },
+  });
+}
+
 /** The candidate page: the record, its tags and its applications. */
 export async function getCandidate(id: number, db: Db = getDb()) {
   return db.candidate.findUnique({

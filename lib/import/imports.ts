@@ -1,5 +1,6 @@
 // Import records as the web app sees them: created from uploads, listed in the history, read by
 // the progress poll and the report. Files live in data/uploads/<import id>/.
+import { canChangeImport } from "@/lib/auth/permissions";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { getDb, type Db, type Prisma } from "@/lib/db/client";
@@ -120,7 +121,7 @@ export async function* issuePages(importId: string, db: Db = getDb()) {
 export async function loadDraft(importId: string, user: { id: string; role: string }, db: Db = getDb()) {
   const r = await db.import.findUnique({ where: { id: importId }, select: { id: true, status: true, files: true, createdById: true } });
   if (!r) throw new UserError("That import does not exist.", "NOT_FOUND");
-  if (r.createdById !== user.id && user.role !== "ADMIN") throw new UserError("That import belongs to someone else.", "FORBIDDEN");
+  if (!canChangeImport(user, r)) throw new UserError("That import belongs to someone else.", "FORBIDDEN");
   if (r.status !== "DRAFT") throw new UserError("That import has already started; start a new one to add files.", "CONFLICT");
   return { ...r, storedFiles: parseStoredFiles(r.files) };
 }

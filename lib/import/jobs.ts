@@ -3,6 +3,7 @@
 // detached child that writes progress to the Import row. A job whose heartbeat stops (the machine
 // restarted, the process was killed) is started again on the next look at the imports: imports
 // are idempotent, so re-running finishes the work.
+import { canChangeImport } from "@/lib/auth/permissions";
 import { spawn } from "node:child_process";
 import { mkdirSync, openSync } from "node:fs";
 import path from "node:path";
@@ -32,7 +33,7 @@ function spawnJob(importId: string) {
 export async function startImport(importId: string, user: { id: string; role: string }, db: Db = getDb()) {
   const r = await db.import.findUnique({ where: { id: importId }, select: { status: true, files: true, createdById: true } });
   if (!r) throw new UserError("That import does not exist.", "NOT_FOUND");
-  if (r.createdById !== user.id && user.role !== "ADMIN") throw new UserError("That import belongs to someone else.", "FORBIDDEN");
+  if (!canChangeImport(user, r)) throw new UserError("That import belongs to someone else.", "FORBIDDEN");
   if (!parseStoredFiles(r.files).length) throw new UserError("Add at least one file first.");
   const { count } = await db.import.updateMany({ where: { id: importId, status: "DRAFT" }, data: { status: "QUEUED", heartbeatAt: new Date() } });
   if (!count) throw new UserError("That import has already been started.", "CONFLICT");

@@ -4,6 +4,7 @@
 // place and its size in one transaction before a byte is written (so 30 parallel uploads into one
 // draft store exactly 20), then turns the reservation into a file, or gives it back.
 // Abandoned drafts, and the files of imports that finished long ago, are swept (sweepUploads).
+import { canChangeImport } from "@/lib/auth/permissions";
 import { readdir, rm, stat, statfs } from "node:fs/promises";
 import path from "node:path";
 import { getDb, type Db } from "@/lib/db/client";
@@ -53,7 +54,7 @@ export async function reserveUpload(
   const reservation = await db.$transaction(async (tx) => {
     const draft = await tx.import.findUnique({ where: { id: importId }, select: { status: true, createdById: true, reservedFiles: true } });
     if (!draft) throw new UserError("That import does not exist.", "NOT_FOUND");
-    if (draft.createdById !== user.id && user.role !== "ADMIN") throw new UserError("That import belongs to someone else.", "FORBIDDEN");
+    if (!canChangeImport(user, draft)) throw new UserError("That import belongs to someone else.", "FORBIDDEN");
     const owner = draft.createdById ?? user.id;
     // One reservation at a time per owner (their quota) and per draft (its file count).
     await lockRow(db, tx, "User", owner);

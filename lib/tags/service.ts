@@ -13,6 +13,13 @@ export function tagKey(name: string): string {
   return name.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
+export type TagOption = { id: number; name: string; color: string };
+
+/** Every tag, by name: what the tag pickers and filters offer. */
+export async function tagOptions(db: Db = getDb()): Promise<TagOption[]> {
+  return db.tag.findMany({ select: { id: true, name: true, color: true }, orderBy: { name: "asc" } });
+}
+
 export async function listTags(db: Db = getDb()): Promise<TagRow[]> {
   const rows = await db.tag.findMany({
     orderBy: { name: "asc" },

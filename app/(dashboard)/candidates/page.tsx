@@ -7,14 +7,14 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { findCandidatesPage } from "@/lib/candidates/find-candidates";
 import { loadCandidatesTableParams } from "@/lib/candidates/table-params";
-import { getDb } from "@/lib/db/client";
+import { tagOptions } from "@/lib/tags/service";
 
 export const metadata: Metadata = { title: "Candidates" };
 
 export default async function CandidatesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("candidates:read");
   const params = loadCandidatesTableParams(await searchParams);
-  const [page, tags] = await Promise.all([findCandidatesPage(params), getDb().tag.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } })]);
+  const [page, tags] = await Promise.all([findCandidatesPage(params), tagOptions()]);
   return (
     <div className="grid gap-4">
       <div className="flex items-center justify-between gap-4">

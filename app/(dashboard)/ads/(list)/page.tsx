@@ -5,7 +5,7 @@ import { getColumnPrefs, listViews } from "@/lib/ads/preferences";
 import { loadAdsTableParams } from "@/lib/ads/table-params";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { tagOptions } from "@/lib/tags/service";
 
 export const metadata: Metadata = { title: "Ads" };
 
@@ -16,7 +16,7 @@ export default async function AdsPage({ searchParams }: { searchParams: Promise<
     findAdsPage(params),
     getColumnPrefs(user.id),
     listViews(user.id),
-    getDb().tag.findMany({ select: { id: true, name: true, color: true }, orderBy: { name: "asc" } }),
+    tagOptions(),
   ]);
   return (
     <div className="grid gap-4">

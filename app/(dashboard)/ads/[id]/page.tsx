@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pathId } from "@/lib/path-id";
 import { AdHistory } from "@/components/ads/ad-history";
 import { AdTags } from "@/components/ads/ad-tags";
 import { AddApplication } from "@/components/pipeline/add-application";
@@ -12,7 +13,7 @@ import { contractLabel, SALARY_SOURCE_LABELS, type SalarySource } from "@/lib/ad
 import { readableParagraphs } from "@/lib/ads/paragraphs";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { tagOptions } from "@/lib/tags/service";
 import { categoryLabel, dateTime, sourceLabel } from "@/lib/format";
 import { formatSalary } from "@/lib/import/salary-format";
 import { stageCounts } from "@/lib/pipeline/applications";
@@ -21,12 +22,11 @@ export const metadata: Metadata = { title: "Ad" };
 
 export default async function AdPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("ads:read");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = await pathId(params);
   const [ad, history, allTags, pipeline] = await Promise.all([
     getAd(id),
     getAdHistory(id, { perPage: HISTORY_ON_AD_PAGE }),
-    getDb().tag.findMany({ select: { id: true, name: true, color: true }, orderBy: { name: "asc" } }),
+    tagOptions(),
     stageCounts(id),
   ]);
   if (!ad) notFound();

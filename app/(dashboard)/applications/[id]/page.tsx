@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pathId } from "@/lib/path-id";
 import { MoveControl, NoteForm, RatingControl } from "@/components/pipeline/application-controls";
 import { StageBadge } from "@/components/pipeline/stage-badge";
 import { SectionCard } from "@/components/ui/section-card";
@@ -15,8 +16,7 @@ export const metadata: Metadata = { title: "Application" };
 
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("candidates:read");
-  const { id } = await params;
-  const app = /^\d{1,9}$/.test(id) ? await getApplication(Number(id)) : null;
+  const app = await getApplication(await pathId(params));
   if (!app) notFound();
   const stageName = (sid: number | null) => app.stages.find((s) => s.id === sid)?.name ?? "—";
   const write = can(user.role, "applications:write") && !app.candidate.erasedAt;

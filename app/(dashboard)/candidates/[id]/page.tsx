@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pathId } from "@/lib/path-id";
 import { CandidateDataProtection, MergeCandidate } from "@/components/candidates/candidate-admin";
 import { CandidateTags } from "@/components/candidates/candidate-tags";
 import { AddApplication } from "@/components/pipeline/add-application";
@@ -11,17 +12,16 @@ import { Fact, SectionCard } from "@/components/ui/section-card";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getCandidate } from "@/lib/candidates/service";
-import { getDb } from "@/lib/db/client";
+import { tagOptions } from "@/lib/tags/service";
 import { dateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Candidate" };
 
 export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("candidates:read");
-  const { id } = await params;
-  const c = /^\d{1,9}$/.test(id) ? await getCandidate(Number(id)) : null;
+  const c = await getCandidate(await pathId(params));
   if (!c) notFound();
-  const allTags = await getDb().tag.findMany({ select: { id: true, name: true, color: true }, orderBy: { name: "asc" } });
+  const allTags = await tagOptions();
   const erased = !!c.erasedAt;
   const write = can(user.role, "candidates:write") && !erased;
   const fact = (label: string, value: React.ReactNode) => <Fact label={label}>{value}</Fact>;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportDetail } from "@/components/imports/import-detail";
-import { can } from "@/lib/auth/permissions";
+import { can, canChangeImport } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { getImport, listIssues } from "@/lib/import/imports";
 
@@ -28,7 +28,7 @@ export default async function ImportPage({ params }: { params: Promise<{ id: str
         issues={issues}
         issuesShown={ISSUES_SHOWN}
         canRevert={can(user.role, "imports:revert")}
-        canEdit={imp.createdById === user.id || user.role === "ADMIN"}
+        canEdit={canChangeImport(user, imp)}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pathId } from "@/lib/path-id";
 import { AdEditForm } from "@/components/ads/ad-edit-form";
 import { getAd, toFormValues } from "@/lib/ads/ad";
 import { requirePageUser } from "@/lib/auth/session";
@@ -10,8 +11,7 @@ export const metadata: Metadata = { title: "Edit ad" };
 
 export default async function EditAdPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser("ads:edit");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = await pathId(params);
   const ad = await getAd(id);
   if (!ad) notFound();
   const categories = [...new Set([...ADZUNA_CATEGORIES, ...(ad.category ? [ad.category] : [])])].sort();

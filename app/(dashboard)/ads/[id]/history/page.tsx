@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pathId } from "@/lib/path-id";
 import { createLoader } from "nuqs/server";
 import { AdHistory } from "@/components/ads/ad-history";
 import { Pagination } from "@/components/ui/pagination";
@@ -21,8 +22,7 @@ export default async function AdHistoryPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requirePageUser("ads:read");
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = await pathId(params);
   const { page } = loadHistoryParams(await searchParams);
   const [ad, history] = await Promise.all([getAd(id), getAdHistory(id, { page })]);
   if (!ad) notFound();

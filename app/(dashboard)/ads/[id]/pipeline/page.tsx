@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pathId } from "@/lib/path-id";
 import { AddApplication } from "@/components/pipeline/add-application";
 import { Board } from "@/components/pipeline/board";
 import { can } from "@/lib/auth/permissions";
@@ -11,8 +12,7 @@ export const metadata: Metadata = { title: "Pipeline" };
 
 export default async function PipelinePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("candidates:read");
-  const { id } = await params;
-  const board = /^\d{1,9}$/.test(id) ? await getBoard(Number(id)) : null;
+  const board = await getBoard(await pathId(params));
   if (!board) notFound();
   const { ad, stages, cards } = board;
   return (

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { pathId } from "@/lib/path-id";
 import { CandidateForm } from "@/components/candidates/candidate-form";
 import { requirePageUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { getCandidateForEdit } from "@/lib/candidates/service";
 
 export const metadata: Metadata = { title: "Edit candidate" };
 
 export default async function EditCandidatePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser("candidates:write");
-  const { id } = await params;
-  const c = /^\d{1,9}$/.test(id) ? await getDb().candidate.findUnique({ where: { id: Number(id) } }) : null;
-  if (!c || c.erasedAt) notFound();
+  const c = await getCandidateForEdit(await pathId(params));
+  if (!c) notFound();
   const s = (v: string | null) => v ?? "";
   return (
     <div className="grid gap-4">

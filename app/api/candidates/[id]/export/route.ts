@@ -2,11 +2,12 @@
 // recorded in the audit log).
 import { withPermission } from "@/lib/auth/route";
 import { exportCandidate } from "@/lib/candidates/service";
+import { parsePathId } from "@/lib/path-id";
 
 export const GET = withPermission<{ params: Promise<{ id: string }> }>("candidates:export", async (_req, { params, user }) => {
-  const { id } = await params;
-  if (!/^\d{1,9}$/.test(id)) return Response.json({ error: "No such candidate." }, { status: 404 });
-  const data = await exportCandidate(Number(id), user.id);
+  const id = parsePathId((await params).id);
+  if (id === null) return Response.json({ error: "No such candidate." }, { status: 404 });
+  const data = await exportCandidate(id, user.id);
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
