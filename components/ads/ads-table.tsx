@@ -13,10 +13,10 @@ import {
   useTable,
   type RowSelectionState,
 } from "@tanstack/react-table";
-import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { TagList } from "@/components/tags/tag-badge";
 import { Checkbox } from "@/components/ui/checkbox";
+import { ColumnHeader } from "@/components/data-table/column-header";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { contractLabel } from "@/lib/ads/fields";
 import { AD_COLUMN_LABELS, SORTABLE, type AdColumnId, type ColumnPrefs } from "@/lib/ads/columns";
@@ -25,6 +25,7 @@ import type { SortParam } from "@/lib/ads/table-params";
 import { formatSalary } from "@/lib/import/salary-format";
 import type { SalaryPeriod } from "@/lib/import/salary";
 import { categoryLabel, sourceLabel } from "@/lib/format";
+import { paramFromSorting, sortingFromParam } from "@/lib/table-sort";
 import { cn } from "@/lib/utils";
 import { Snippet } from "@/components/ui/snippet";
 
@@ -108,40 +109,34 @@ export function AdsTable({
         ),
         cell: ({ row }) => <Checkbox aria-label={`Select ${row.original.title}`} checked={row.getIsSelected()} onCheckedChange={(c) => row.toggleSelected(c === true)} />,
       }),
-      ...(Object.keys(render) as AdColumnId[]).map((id) => helper.display({ id, header: AD_COLUMN_LABELS[id], cell: ({ row }) => render[id](row.original) })),
+      ...(Object.keys(render) as AdColumnId[]).map((id) =>
+        // Sortable columns carry an accessor (TanStack sorts only those); the server does the sorting.
+        // Dates and salary start newest / highest first; text A→Z.
+        SORTABLE[id]
+          ? helper.accessor(() => null, { id, header: AD_COLUMN_LABELS[id], cell: ({ row }) => render[id](row.original), sortDescFirst: id !== "title" })
+          : helper.display({ id, header: AD_COLUMN_LABELS[id], cell: ({ row }) => render[id](row.original) }),
+      ),
     ]);
   }, []);
 
   const columnVisibility = useMemo(() => ({ select: selectable, ...Object.fromEntries(prefs.hidden.map((c) => [c, false])) }), [prefs.hidden, selectable]);
   const columnOrder = useMemo(() => ["select", ...prefs.order], [prefs.order]);
+  const sorting = useMemo(() => sortingFromParam(sort, Object.values(SORTABLE)), [sort]);
   const table = useTable({
     features,
     columns,
     data: rows,
     getRowId: (r) => String(r.id),
     manualSorting: true,
+    enableSortingRemoval: false,
     enableRowSelection: selectable,
-    state: { rowSelection: selection, columnVisibility, columnOrder },
+    state: { rowSelection: selection, columnVisibility, columnOrder, sorting },
+    onSortingChange: (updater) => {
+      const next = paramFromSorting(typeof updater === "function" ? updater(sorting) : updater);
+      if (next) onSort(next as SortParam);
+    },
     onRowSelectionChange: (updater) => onSelectionChange(typeof updater === "function" ? updater(selection) : updater),
   });
-
-  function sortButton(id: AdColumnId) {
-    const key = SORTABLE[id];
-    const label = AD_COLUMN_LABELS[id];
-    if (!key) return label;
-    const active = sort === key ? "asc" : sort === `-${key}` ? "desc" : null;
-    // Dates and salary start newest / highest first; text A→Z.
-    const firstDir = key === "title" ? key : (`-${key}` as SortParam);
-    const next: SortParam = active === null ? firstDir : active === "asc" ? (`-${key}` as SortParam) : key;
-    const Icon = active === "asc" ? ArrowUpIcon : active === "desc" ? ArrowDownIcon : ArrowUpDownIcon;
-    return (
-      <button type="button" onClick={() => onSort(next)} className="inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
-        {label}
-        <Icon className={cn("size-3.5", !active && "opacity-40")} aria-hidden />
-        <span className="sr-only">{active ? `, sorted ${active === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
-      </button>
-    );
-  }
 
   // Arrow keys move between rows (to the row's title link), for keyboard users working down a list.
   function onKeyDown(e: React.KeyboardEvent<HTMLTableSectionElement>) {
@@ -161,16 +156,15 @@ export function AdsTable({
         <TableHeader>
           {table.getHeaderGroups().map((group) => (
             <TableRow key={group.id}>
-              {group.headers.map((header) => {
-                const id = header.column.id as AdColumnId | "select";
-                const key = id === "select" ? undefined : SORTABLE[id];
-                const ariaSort = key ? (sort === key ? "ascending" : sort === `-${key}` ? "descending" : "none") : undefined;
-                return (
-                  <TableHead key={header.id} aria-sort={ariaSort} className={id === "select" ? "w-8 px-2" : "px-2"}>
-                    {id === "select" ? <table.FlexRender header={header} /> : sortButton(id)}
+              {group.headers.map((header) =>
+                header.column.id === "select" ? (
+                  <TableHead key={header.id} className="w-8 px-2">
+                    <table.FlexRender header={header} />
                   </TableHead>
-                );
-              })}
+                ) : (
+                  <ColumnHeader key={header.id} column={header.column} label={AD_COLUMN_LABELS[header.column.id as AdColumnId]} className="px-2" />
+                ),
+              )}
             </TableRow>
           ))}
         </TableHeader>

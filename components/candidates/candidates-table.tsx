@@ -2,8 +2,8 @@
 // The candidates table: server-driven (the URL is the state; the server sends one page), with a
 // debounced full-text search, source and application filters, sorting and paging.
 import Link from "next/link";
-import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
-import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "lucide-react";
+import { createColumnHelper, rowSortingFeature, tableFeatures, useTable } from "@tanstack/react-table";
+import { ColumnHeader } from "@/components/data-table/column-header";
 import { TagList } from "@/components/tags/tag-badge";
 import { NativeSelect } from "@/components/ui/input";
 import { SearchBox } from "@/components/ui/search-box";
@@ -14,9 +14,10 @@ import { Snippet } from "@/components/ui/snippet";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { CandidateRow, CandidatesPage } from "@/lib/candidates/find-candidates";
 import { candidatesTableParsers, normaliseCandidatesTableParams, type CandidateSort, type CandidatesTableParams } from "@/lib/candidates/table-params";
+import { paramFromSorting, sortingFromParam } from "@/lib/table-sort";
 import { cn } from "@/lib/utils";
 
-const features = tableFeatures({});
+const features = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof features, CandidateRow>();
 const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 const count = (n: number) => n.toLocaleString("en-GB");
@@ -29,15 +30,17 @@ const SKIP_LINKS = [
   { to: "#candidates-pages button:not([disabled])", label: "Skip to the pages" },
 ];
 
-const SORTABLE: Partial<Record<string, "name" | "updated">> = { name: "name", updated: "updated" };
+const SORTABLE = ["name", "updated"];
 
 export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; params: CandidatesTableParams; tags: { id: number; name: string }[] }) {
   const { latest, setState, setFilters, pending } = useCandidatesUrl();
 
   const columns = helper.columns([
-    helper.display({
+    // Sortable columns carry an accessor (TanStack sorts only those); the server does the sorting.
+    helper.accessor(() => null, {
       id: "name",
       header: "Name",
+      sortDescFirst: false,
       cell: ({ row: { original: c } }) => (
         <div className="grid min-w-48 max-w-md gap-0.5">
           <Link prefetch={false} href={`/candidates/${c.id}`} className="font-medium text-primary underline-offset-4 hover:underline focus-visible:underline" data-row-link>
@@ -74,24 +77,22 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
         </span>
       ),
     }),
-    helper.display({ id: "updated", header: "Updated", cell: ({ row }) => <span className="whitespace-nowrap">{date.format(new Date(row.original.updatedAt))}</span> }),
+    helper.accessor(() => null, { id: "updated", header: "Updated", sortDescFirst: true, cell: ({ row }) => <span className="whitespace-nowrap">{date.format(new Date(row.original.updatedAt))}</span> }),
   ]);
-  const table = useTable({ features, columns, data: page.rows, getRowId: (r) => String(r.id) });
-
-  function header(id: string, label: string) {
-    const key = SORTABLE[id];
-    if (!key) return label;
-    const active = latest.sort === key ? "asc" : latest.sort === `-${key}` ? "desc" : null;
-    const next = (active === null ? (key === "name" ? key : `-${key}`) : active === "asc" ? `-${key}` : key) as CandidateSort;
-    const Icon = active === "asc" ? ArrowUpIcon : active === "desc" ? ArrowDownIcon : ArrowUpDownIcon;
-    return (
-      <button type="button" onClick={() => setState({ sort: next, page: null })} className="inline-flex items-center gap-1 rounded hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
-        {label}
-        <Icon className={cn("size-3.5", !active && "opacity-40")} aria-hidden />
-        <span className="sr-only">{active ? `, sorted ${active === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
-      </button>
-    );
-  }
+  const sorting = sortingFromParam(latest.sort, SORTABLE);
+  const table = useTable({
+    features,
+    columns,
+    data: page.rows,
+    getRowId: (r) => String(r.id),
+    manualSorting: true,
+    enableSortingRemoval: false,
+    state: { sorting },
+    onSortingChange: (updater) => {
+      const next = paramFromSorting(typeof updater === "function" ? updater(sorting) : updater);
+      if (next) setState({ sort: next as CandidateSort, page: null });
+    },
+  });
 
   const pages = Math.max(1, Math.ceil(page.total / params.perPage));
   const noun = page.total === 1 ? "candidate" : "candidates";
@@ -162,15 +163,9 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
             <TableHeader>
               {table.getHeaderGroups().map((g) => (
                 <TableRow key={g.id}>
-                  {g.headers.map((h) => {
-                    const key = SORTABLE[h.column.id];
-                    const ariaSort = key ? (latest.sort === key ? "ascending" : latest.sort === `-${key}` ? "descending" : "none") : undefined;
-                    return (
-                      <TableHead key={h.id} aria-sort={ariaSort}>
-                        {header(h.column.id, String(h.column.columnDef.header))}
-                      </TableHead>
-                    );
-                  })}
+                  {g.headers.map((h) => (
+                    <ColumnHeader key={h.id} column={h.column} label={String(h.column.columnDef.header)} />
+                  ))}
                 </TableRow>
               ))}
             </TableHeader>

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { authedAction } from "@/lib/action";
 import { createDraftImport, discardDraft, loadDraft } from "./imports";
 import { startImport } from "./jobs";
-import { previewFiles } from "./preview";
 import { revertImport } from "./revert";
 
 const ZImportId = z.object({ importId: z.string().min(1).max(64) });
@@ -12,11 +11,6 @@ const ZImportId = z.object({ importId: z.string().min(1).max(64) });
 export const createImportDraftAction = authedAction("imports:create", z.object({}), async (_input, { user }) => ({
   importId: await createDraftImport(user.id),
 }));
-
-export const previewImportAction = authedAction("imports:create", ZImportId, async ({ importId }, { user }) => {
-  const draft = await loadDraft(importId, user);
-  return previewFiles(draft.storedFiles);
-});
 
 export const startImportAction = authedAction("imports:create", ZImportId, async ({ importId }, { user }) => {
   await startImport(importId, user);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { getDb, type Db, type Prisma } from "@/lib/db/client";
 import { dataDir } from "@/lib/env";
 import { UserError } from "@/lib/errors";
+import { previewFiles, type PreviewFile } from "./preview";
 import { parseStoredFiles } from "./stored-files";
 import type { ImportProblem } from "./types";
 
@@ -124,6 +125,17 @@ export async function loadDraft(importId: string, user: { id: string; role: stri
   if (!canChangeImport(user, r)) throw new UserError("That import belongs to someone else.", "FORBIDDEN");
   if (r.status !== "DRAFT") throw new UserError("That import has already started; start a new one to add files.", "CONFLICT");
   return { ...r, storedFiles: parseStoredFiles(r.files) };
+}
+
+/** The preview of a draft for its page: what its files will do, or why it cannot be shown. */
+export async function previewDraft(importId: string, user: { id: string; role: string }, db: Db = getDb()): Promise<{ files: PreviewFile[] } | { error: string }> {
+  try {
+    const draft = await loadDraft(importId, user, db);
+    return { files: await previewFiles(draft.storedFiles, db) };
+  } catch (e) {
+    if (e instanceof UserError) return { error: e.message };
+    throw e;
+  }
 }
 
 export async function discardDraft(importId: string, db: Db = getDb()) {

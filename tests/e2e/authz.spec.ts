@@ -27,7 +27,6 @@ const ACTIONS: Record<string, Permission> = {
   "lib/candidates/actions.ts#mergeCandidatesAction": "candidates:merge",
   "lib/candidates/actions.ts#eraseCandidateAction": "candidates:erase",
   "lib/import/actions.ts#createImportDraftAction": "imports:create",
-  "lib/import/actions.ts#previewImportAction": "imports:create",
   "lib/import/actions.ts#startImportAction": "imports:create",
   "lib/import/actions.ts#discardImportAction": "imports:create",
   "lib/import/actions.ts#revertImportAction": "imports:revert",
