@@ -275,13 +275,20 @@ async function tableViews(db: Db, adCount: number): Promise<View[]> {
   ];
   const seen = new Set<string>();
   const queries: [string, string][] = [];
-  for (const [label, q] of curated) if (!seen.has(q)) (seen.add(q), queries.push([label, q]));
+  for (const [label, q] of curated) {
+    if (seen.has(q)) continue;
+    seen.add(q);
+    queries.push([label, q]);
+  }
   const sorts = ["-updated", "title", "-title", "salary", "-salary", "created", "-created"];
   while (queries.length < 60) {
     const parts: string[] = [];
     const label: string[] = [];
     const term = r.next() < 0.45 ? r.pick(terms) : null;
-    if (term) (parts.push(`q=${encodeURIComponent(term)}`), label.push(`q=${term}`));
+    if (term) {
+      parts.push(`q=${encodeURIComponent(term)}`);
+      label.push(`q=${term}`);
+    }
     if (r.next() < 0.4 && categories.length) {
       const c = r.pick(categories);
       parts.push(`category=${c}`);

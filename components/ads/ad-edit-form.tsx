@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
@@ -79,7 +79,7 @@ export function AdEditForm({
     setFormError(r.error);
   }
 
-  const yours = form.watch();
+  const yours = useWatch({ control: form.control }) as TAdFieldsInput;
   const differing = conflict ? (Object.keys(LABELS) as (keyof TAdFieldsInput)[]).filter((k) => (conflict.theirs[k] ?? "") !== (yours[k] ?? "")) : [];
   const show = (k: keyof TAdFieldsInput, v: string | undefined) => {
     const s = v ?? "";

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { AsyncCombobox, type ComboOption } from "@/components/ui/async-combobox";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -62,10 +62,14 @@ function SalaryFilter() {
   const { state, setFilters } = useAdsUrl();
   const [min, setMin] = useState(state.salaryMin?.toString() ?? "");
   const [max, setMax] = useState(state.salaryMax?.toString() ?? "");
-  useEffect(() => {
+  // The URL changed (a chip removed, a view applied): the boxes show it (set during render, not in an effect).
+  const urlKey = `${state.salaryMin ?? ""}-${state.salaryMax ?? ""}`;
+  const [shownKey, setShownKey] = useState(urlKey);
+  if (urlKey !== shownKey) {
+    setShownKey(urlKey);
     setMin(state.salaryMin?.toString() ?? "");
     setMax(state.salaryMax?.toString() ?? "");
-  }, [state.salaryMin, state.salaryMax]);
+  }
   const asNumber = (v: string) => {
     const n = Number(v.replace(/[£,\sk]/gi, "")) * (/k$/i.test(v.trim()) ? 1000 : 1);
     return v.trim() && Number.isFinite(n) && n > 0 ? Math.round(n) : null;

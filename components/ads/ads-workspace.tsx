@@ -1,7 +1,7 @@
 "use client";
 // The screen recruiters live in: search, filters with counts, the table, bulk actions, saved
 // views and column layout. The URL is the state (use-ads-url.ts); the server renders each state.
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { XIcon } from "lucide-react";
@@ -34,8 +34,6 @@ const SKIP_LINKS = [
 ];
 
 export type AdsPermissions = { tag: boolean; close: boolean; export: boolean; import: boolean; createTags: boolean };
-
-const count = (n: number) => n.toLocaleString("en-GB");
 
 function AdsSearch({ value, hint }: { value: string; hint: string | null }) {
   const { setFilters } = useAdsUrl();
@@ -82,10 +80,12 @@ export function AdsWorkspace({
   const query = searchParams.toString();
 
   // A new view of the data: what was ticked no longer means the same thing.
-  useEffect(() => {
+  const [selectionQuery, setSelectionQuery] = useState(query);
+  if (query !== selectionQuery) {
+    setSelectionQuery(query);
     setSelection({});
     setAllMatching(false);
-  }, [query]);
+  }
 
   const selectedIds = useMemo(() => Object.keys(selection).filter((k) => selection[k]).map(Number), [selection]);
   const pages = Math.max(1, Math.ceil(page.total / params.perPage));

@@ -3,8 +3,10 @@
 // them and they appear in the shell's slot right after "Skip to content", before the header's
 // links. Each moves focus to the first element its selector finds, so the next Tab continues from
 // there (a search box, a table's first row link, the pager, the filters).
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
+
+const noSubscription = () => () => {};
 
 export const SKIP_LINKS_SLOT = "page-skip-links";
 export const SKIP_LINK_CLASS = "sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2 focus:shadow";
@@ -12,8 +14,8 @@ export const SKIP_LINK_CLASS = "sr-only focus:not-sr-only focus:absolute focus:l
 export type SkipLink = { label: string; /** CSS selector of what to focus */ to: string };
 
 export function PageSkipLinks({ links }: { links: SkipLink[] }) {
-  const [slot, setSlot] = useState<HTMLElement | null>(null);
-  useEffect(() => setSlot(document.getElementById(SKIP_LINKS_SLOT)), []);
+  // The slot is in the app shell's markup: found once mounted (null while rendering on the server).
+  const slot = useSyncExternalStore(noSubscription, () => document.getElementById(SKIP_LINKS_SLOT), () => null);
   if (!slot) return null;
   return createPortal(
     links.map((l) => (

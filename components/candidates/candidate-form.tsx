@@ -5,7 +5,7 @@
 import { useRef, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
@@ -27,7 +27,7 @@ export function CandidateForm({ id, version: openedAt, initial }: { id?: number;
   const fileInput = useRef<HTMLInputElement>(null);
   const form = useForm<TCandidateFieldsInput, unknown, TCandidateFields>({ resolver: zodResolver(ZCandidateFields), defaultValues: { ...EMPTY, ...initial } });
   const { errors, isSubmitting } = form.formState;
-  const cvFileName = form.watch("cvFileName");
+  const cvFileName = useWatch({ control: form.control, name: "cvFileName" });
 
   async function save(confirmDuplicate: boolean) {
     setFormError(null);

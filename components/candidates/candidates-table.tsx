@@ -11,7 +11,7 @@ import { useUrlState } from "@/components/ui/use-url-state";
 import { Pagination } from "@/components/ui/pagination";
 import { PageSkipLinks } from "@/components/app-shell/skip-links";
 import { Snippet } from "@/components/ui/snippet";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableCell, TableHeader, TableRow } from "@/components/ui/table";
 import type { CandidateRow, CandidatesPage } from "@/lib/candidates/find-candidates";
 import { candidatesTableParsers, normaliseCandidatesTableParams, type CandidateSort, type CandidatesTableParams } from "@/lib/candidates/table-params";
 import { paramFromSorting, sortingFromParam } from "@/lib/table-sort";

@@ -1,12 +1,12 @@
 "use client";
 // One sortable column header for every table (after tablecn's data-table-column-header): it reads
 // TanStack's sorting state for the column and toggles it; the table maps that state to the URL.
-import type { Column } from "@tanstack/react-table";
 import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "lucide-react";
 import { TableHead } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
 
-type SortableColumn = Pick<Column<any, any, any>, "getCanSort" | "getIsSorted" | "toggleSorting" | "getNextSortingOrder">;
+/** What the header needs of a TanStack column (any table's features and row type). */
+type SortableColumn = { getCanSort(): boolean; getIsSorted(): false | "asc" | "desc"; toggleSorting(desc?: boolean): void; getNextSortingOrder(): false | "asc" | "desc" };
 
 export function ColumnHeader({ column, label, className, children }: { column: SortableColumn; label: string; className?: string; children?: React.ReactNode }) {
   if (!column.getCanSort()) return <TableHead className={className}>{children ?? label}</TableHead>;

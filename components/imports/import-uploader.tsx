@@ -23,7 +23,9 @@ function uploadFile(importId: string, file: File, onProgress: (loaded: number) =
       let message = `${file.name}: upload failed (${xhr.status})`;
       try {
         message = (JSON.parse(xhr.responseText) as { error?: string }).error ?? message;
-      } catch {}
+      } catch {
+        // not JSON (a proxy's error page): keep the status message
+      }
       reject(new Error(message));
     };
     xhr.onerror = () => reject(new Error(`${file.name}: the connection was lost during the upload`));

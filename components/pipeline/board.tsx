@@ -3,7 +3,7 @@
 // touch, and keyboard — space to lift, arrows, space to drop) or moved with each card's "Move to"
 // menu. A move shows at once; if the server refuses (someone moved the card first, a rule), the
 // card goes back — or to where the other person put it — with the reason.
-import { useEffect, useId, useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import {
@@ -48,7 +48,11 @@ export function Board({ stages, initialCards, now }: { stages: StageLike[]; init
   // The server's view after a refresh (our move, or someone else's) replaces ours, without
   // remounting the board: an open Move menu or a drag in progress survives it.
   const snapshot = JSON.stringify(initialCards);
-  useEffect(() => setCards(JSON.parse(snapshot) as Card[]), [snapshot]);
+  const [shown, setShown] = useState(snapshot);
+  if (snapshot !== shown) {
+    setShown(snapshot);
+    setCards(initialCards);
+  }
   const [dragging, setDragging] = useState<Card | null>(null);
   const [rejecting, setRejecting] = useState<{ card: Card; to: StageLike } | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));

@@ -1,6 +1,6 @@
 "use client";
 // Rejecting needs a reason from the list (and words for "Other"): asked before the move is sent.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -23,13 +23,16 @@ export function RejectDialog({
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
+  // Each opening starts empty (reset during render when `open` turns true, not in an effect).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       setReason("");
       setNote("");
       setError(null);
     }
-  }, [open]);
+  }
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent>

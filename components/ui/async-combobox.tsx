@@ -34,11 +34,11 @@ export function AsyncCombobox({
   const [options, setOptions] = useState<ComboOption[]>([]);
   const [loading, setLoading] = useState(false);
 
+  // Fewer than two letters ask for nothing and show nothing.
+  const asking = q.trim().length >= 2;
+  const shownOptions = asking ? options : [];
   useEffect(() => {
-    if (q.trim().length < 2) {
-      setOptions([]);
-      return;
-    }
+    if (!asking) return;
     const ctrl = new AbortController();
     const t = setTimeout(async () => {
       setLoading(true);
@@ -55,7 +55,7 @@ export function AsyncCombobox({
       clearTimeout(t);
       ctrl.abort();
     };
-  }, [q, url, map]);
+  }, [asking, q, url, map]);
 
   return (
     <Popover open={open} onOpenChange={setOpen}>
@@ -72,13 +72,13 @@ export function AsyncCombobox({
             className="w-full border-b bg-transparent px-3 py-2 text-sm outline-none placeholder:text-muted-foreground"
           />
           {/* A listbox holds options only: the status line sits outside it (and is announced). */}
-          {!options.length && (
+          {!shownOptions.length && (
             <p role="status" className="px-3 py-3 text-sm text-muted-foreground">
               {q.trim().length < 2 ? "Type at least 2 letters." : loading ? "Searching…" : "Nothing found."}
             </p>
           )}
           <Command.List className="max-h-64 overflow-y-auto p-1 empty:hidden">
-            {options.map((o) => (
+            {shownOptions.map((o) => (
               <Command.Item
                 key={o.id}
                 value={String(o.id)}

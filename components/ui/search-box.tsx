@@ -1,7 +1,7 @@
 "use client";
 // A search box that searches as you type (debounced) or on Enter, and shows what the URL says
 // when that changes (back/forward, a saved view).
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { SearchIcon } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { Input } from "./input";
@@ -30,7 +30,12 @@ export function SearchBox({
   const [text, setText] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const helpId = useId();
-  useEffect(() => setText(value), [value]);
+  // The URL's value changed under us (a chip removed, back button): show it.
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    setText(value);
+  }
   const submit = (q: string) => {
     if (timer.current) clearTimeout(timer.current);
     onSearch(q);

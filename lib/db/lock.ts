@@ -6,9 +6,9 @@ import { dialectOfDb } from "./dialect";
 import { query, Sql } from "./sql";
 
 type Tx = Pick<Db, "$queryRawUnsafe" | "$executeRawUnsafe">;
-const LOCKABLE = ["User", "Import"] as const;
+type Lockable = "User" | "Import";
 
 /** Locks one row of `table` until the transaction `tx` (opened on `db`) ends. */
-export async function lockRow(db: Db, tx: Tx, table: (typeof LOCKABLE)[number], id: string): Promise<void> {
+export async function lockRow(db: Db, tx: Tx, table: Lockable, id: string): Promise<void> {
   if (dialectOfDb(db) === "postgres") await query(tx, Sql.of(`SELECT 1 FROM "${table}" WHERE "id" = ? FOR UPDATE`, id), "postgres");
 }

@@ -103,7 +103,7 @@ function migrateSqlite(url: string, all: Migration[], log: (line: string) => voi
         done.push(next.name);
       } catch (e) {
         if (db.inTransaction) db.exec("ROLLBACK");
-        throw new Error(`Migration failed: ${(e as Error).message}`);
+        throw new Error(`Migration failed: ${(e as Error).message}`, { cause: e });
       }
     }
     if (db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'Ad'`).get()) db.exec(ENSURE_AD_INDEXES_SQL); // a bulk import may have stopped before rebuilding them
@@ -134,7 +134,7 @@ async function migratePostgres(url: string, all: Migration[], log: (line: string
         await client.query("COMMIT");
       } catch (e) {
         await client.query("ROLLBACK");
-        throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`);
+        throw new Error(`Migration ${m.name} failed: ${(e as Error).message}`, { cause: e });
       }
       log(`applied migration ${m.name}`);
       done.push(m.name);

@@ -19,7 +19,10 @@ describe("U32Map", () => {
     for (const k of randomInts(7, 6_000, 1_000)) {
       const key = (k * 2654435761) >>> 0; // spread over the whole 32-bit range, 0 included
       if (i++ % 3 === 0) expect(table.delete(key)).toBe(reference.delete(key));
-      else table.set(key, i), reference.set(key, i);
+      else {
+        table.set(key, i);
+        reference.set(key, i);
+      }
     }
     expect(table.size).toBe(reference.size);
     for (const [k, v] of reference) expect(table.get(k)).toBe(v);

@@ -17,12 +17,16 @@ export type Words = {
   sentenceStarts: Uint32Array;
 };
 
-// Character classes, looked up per char code: one array read instead of a chain of comparisons.
-const OTHER = 0, LETTER = 1, DIGIT = 2, END = 3, DOT = 4, COMMA = 5;
+// Character classes, looked up per char code: one array read instead of a chain of comparisons
+// (0, the array's default, is "other").
+const LETTER = 1, DIGIT = 2, END = 3, DOT = 4, COMMA = 5;
 const CLASS = new Uint8Array(65536);
 const LOWER = new Uint16Array(65536);
 for (let c = 0; c < 65536; c++) LOWER[c] = c;
-for (let c = 65; c <= 90; c++) (CLASS[c] = LETTER), (LOWER[c] = c + 32);
+for (let c = 65; c <= 90; c++) {
+  CLASS[c] = LETTER;
+  LOWER[c] = c + 32;
+}
 for (let c = 97; c <= 122; c++) CLASS[c] = LETTER;
 for (let c = 0xc0; c <= 0x24f; c++) if (c !== 0xd7 && c !== 0xf7) CLASS[c] = LETTER; // accented Latin
 for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;

@@ -286,16 +286,28 @@ function parseCsv(text: string): string[][] {
     const c = text[i];
     if (quoted) {
       if (c !== '"') field += c;
-      else if (text[i + 1] === '"') (field += '"'), i++;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else quoted = false;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    }
     else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
     } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 

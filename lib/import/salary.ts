@@ -191,7 +191,7 @@ function readPhrase(s: string, start: number): Phrase | null {
   let hasK = !!k1;
   if (m[5] !== undefined) {
     let a = lo;
-    let b = toNumber(m[5], m[6]);
+    const b = toNumber(m[5], m[6]);
     // "20-30K", "30-45000", "21 - 23,000": the thousands apply to both ends.
     if (!k1 && a < 1000 && b >= 1000 && a * 1000 <= b * 3 && a * 1000 >= b / 3) a *= 1000;
     const [x, y] = a <= b ? [a, b] : [b, a];

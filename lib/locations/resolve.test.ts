@@ -32,16 +32,28 @@ function parseCsv(text: string): string[][] {
     const ch = s[i];
     if (quoted) {
       if (ch !== '"') field += ch;
-      else if (s[i + 1] === '"') (field += '"'), i++;
+      else if (s[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else quoted = false;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    }
     else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && s[i + 1] === "\n") i++;
-      row.push(field), rows.push(row), (row = []), (field = "");
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
     } else field += ch;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 

@@ -30,7 +30,7 @@ export async function seedDemo(url: string, db: Db, actorId: string): Promise<De
     return { name: `seeds/demo/${name}`, path: p, size: statSync(p).size };
   });
   const store = openImportStore(url);
-  let ads = { created: 0, updated: 0, unchanged: 0 };
+  let ads: { created: number; updated: number; unchanged: number };
   try {
     const importId = await store.createImport({ origin: "cli", userId: null, files: JSON.stringify(files), bytesTotal: files.reduce((n, f) => n + f.size, 0), status: "QUEUED" });
     const outcome = await executeImport(url, importId, undefined, store, false);
