@@ -352,7 +352,18 @@ const releaseLease = (conn: DupConn) => conn.run(Sql.of(`UPDATE "Counter" SET "v
 export type SyncProgress = { phase: "loading" | "detecting" | "done"; done: number; total: number };
 export type SyncResult = { fingerprinted: number; unchanged: number; removed: number; replaced: number; marks: number; ms: number };
 
-type AdRow = { id: number; version: number; title: string; description: string | null; company: string | null; locationRaw: string | null; locationNormalized: string | null; salaryRaw: string | null; salaryAnnual: number | null };
+type AdRow = {
+  id: number;
+  version: number;
+  title: string;
+  description: string | null;
+  company: string | null;
+  locationRaw: string | null;
+  locationNormalized: string | null;
+  salaryRaw: string | null;
+  salaryAnnual: number | null;
+  salarySource: string | null;
+};
 
 /** An ad row as the detector reads it (the same mapping as the evaluation's). */
 export function adTextOf(r: Omit<AdRow, "version">): AdText {
@@ -362,8 +373,10 @@ export function adTextOf(r: Omit<AdRow, "version">): AdText {
     description: r.description ?? "",
     company: r.company,
     location: [r.locationNormalized, r.locationRaw].filter(Boolean).join(", "),
-    salaryRaw: r.salaryRaw,
-    salaryAnnual: r.salaryAnnual === null ? null : Number(r.salaryAnnual),
+    // An admin's salary replaces what the file's salary text said.
+    salaryRaw: r.salarySource === "admin" ? null : r.salaryRaw,
+    // A model's estimate is no evidence that two ads pay the same.
+    salaryAnnual: r.salaryAnnual === null || r.salarySource === "estimate" ? null : Number(r.salaryAnnual),
   };
 }
 
@@ -419,7 +432,7 @@ export async function syncDuplicates(
       for (let after = 0; ; ) {
         const rows = await conn.all<AdRow & { known: number | null; textHash: string | null }>(
           Sql.of(
-            `SELECT a."id", a."version", a."title", t."description", c."name" AS "company", a."locationRaw", a."locationNormalized", a."salaryRaw", a."salaryAnnual",
+            `SELECT a."id", a."version", a."title", t."description", c."name" AS "company", a."locationRaw", a."locationNormalized", a."salaryRaw", a."salaryAnnual", a."salarySource",
                     f."adId" AS "known", f."textHash"
              FROM "Ad" a LEFT JOIN "AdFingerprint" f ON f."adId" = a."id" LEFT JOIN "AdText" t ON t."adId" = a."id" LEFT JOIN "Company" c ON c."id" = a."companyId"
              WHERE (f."adId" IS NULL OR f."adVersion" <> a."version") AND a."id" > ? ORDER BY a."id" LIMIT ${SYNC_CHUNK}`,

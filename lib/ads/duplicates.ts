@@ -5,6 +5,7 @@ import { dialectOfDb, getDb, urlOfDb, type Db } from "@/lib/db/client";
 import { inIds, Sql } from "@/lib/db/sql";
 import { UserError } from "@/lib/errors";
 import { recordChange } from "@/lib/events/record-change";
+import { logger } from "@/lib/log";
 import { setStatus } from "./bulk";
 import { syncDuplicates, type SyncProgress, type SyncResult } from "./duplicate-store";
 
@@ -83,6 +84,15 @@ export async function closeCopies(adIds: number[], actorId: string, db: Db = get
 /** Brings groups up to date with the ads (after an edit or a revert). */
 export function refreshDuplicates(db: Db = getDb()): Promise<SyncResult> {
   return syncDuplicates(urlOfDb(db));
+}
+
+/** The same after a change that has committed: a failure is logged, not shown (the next run redoes it). */
+export async function refreshDuplicatesAfter(db: Db, what: string): Promise<void> {
+  try {
+    await refreshDuplicates(db);
+  } catch (e) {
+    logger.error("near-duplicate grouping failed (the next import, edit or rebuild redoes it)", { after: what, error: e });
+  }
 }
 
 /** Forgets every group and finds them again from scratch, keeping the "not a duplicate" marks. */
