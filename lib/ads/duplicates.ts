@@ -2,7 +2,8 @@
 // duplicate", closing a group's copies, a full rebuild. The detector's state and the sync step are
 // in duplicate-store.ts (driver connections, shared with the import process).
 import { dialectOfDb, getDb, urlOfDb, type Db } from "@/lib/db/client";
-import { inIds, Sql } from "@/lib/db/sql";
+import { Sql } from "@/lib/db/sql";
+import { targetSql, type AdTarget } from "@/lib/tags/service";
 import { UserError } from "@/lib/errors";
 import { recordChange } from "@/lib/events/record-change";
 import { logger } from "@/lib/log";
@@ -72,13 +73,13 @@ export async function markNotDuplicate(adId: number, otherId: number, actorId: s
  * Closes the copies (every ad but the first) of the groups the given ads are in, in one change
  * recorded in each ad's history and the audit log.
  */
-export async function closeCopies(adIds: number[], actorId: string, db: Db = getDb()): Promise<{ changed: number }> {
-  const dialect = dialectOfDb(db);
-  const from = Sql.of(` FROM "Ad" a`);
-  const where = Sql.of(` WHERE a."id" <> a."duplicateGroupId" AND a."duplicateGroupId" IN (SELECT s."duplicateGroupId" FROM "Ad" s WHERE `)
-    .append(inIds(dialect, `s."id"`, adIds))
+export async function closeCopies(target: AdTarget, actorId: string, db: Db = getDb()): Promise<{ changed: number }> {
+  const selected = targetSql(target, dialectOfDb(db));
+  const where = Sql.of(` WHERE a."id" <> a."duplicateGroupId" AND a."duplicateGroupId" IN (SELECT a."duplicateGroupId"`)
+    .append(selected.from)
+    .append(selected.where)
     .append(")");
-  return setStatus({ from, where }, "CLOSED", actorId, db, "duplicates.close-copies");
+  return setStatus({ from: Sql.of(` FROM "Ad" a`), where }, "CLOSED", actorId, db, "duplicates.close-copies");
 }
 
 /** Brings groups up to date with the ads (after an edit or a revert). */

@@ -121,7 +121,7 @@ describe.each(testDialects())("near-duplicate groups on %s", (dialect) => {
   it("closes a group's copies in one recorded change, keeping the first ad open", async () => {
     const { ads } = await groups();
     const rep = ads.find((a) => a.duplicateGroupId === a.id && (a.duplicateCount ?? 0) >= 2)!;
-    const { changed } = await closeCopies([rep.id], adminId, db);
+    const { changed } = await closeCopies({ ids: [rep.id] }, adminId, db);
     expect(changed).toBe(rep.duplicateCount! - 1);
     const group = await db.ad.findMany({ where: { duplicateGroupId: rep.id }, select: { id: true, status: true } });
     for (const a of group) expect(a.status).toBe(a.id === rep.id ? "OPEN" : "CLOSED");
