@@ -72,7 +72,7 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
               ))}
             </SectionCard>
           {copies.length > 0 && (
-            <SectionCard title={`Also advertised as (${copies.length})`} contentClassName="grid gap-2">
+            <SectionCard title={`Also advertised as (${copies.length})`} className="scroll-mt-4" contentClassName="grid gap-2" id="copies">
               <p className="text-sm text-muted-foreground">The same vacancy found in other ads: reposted, on another board or by another agency, or for another town.</p>
               <AdCopies adId={ad.id} copies={copies} canManage={can(user.role, "duplicates:manage")} />
             </SectionCard>
