@@ -59,10 +59,10 @@ export function synthFile(rows: number, seed = 1, dir = benchDataDir): string {
 }
 
 /** Runs the real import CLI; returns wall seconds, the peak RSS it reports and the ads created. */
-export function runImportCli(url: string, file: string): { seconds: number; rssMb: number; created: number } {
+export function runImportCli(url: string, file: string, extraArgs: string[] = []): { seconds: number; rssMb: number; created: number } {
   let out = "";
   const seconds = timed(() => {
-    const r = spawnSync(process.execPath, ["--max-old-space-size=96", "--import", "tsx", "scripts/import.ts", file], {
+    const r = spawnSync(process.execPath, ["--max-old-space-size=96", "--import", "tsx", "scripts/import.ts", ...extraArgs, file], {
       env: { ...process.env, DATABASE_URL: url },
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
