@@ -5,6 +5,7 @@ import { authedAction } from "@/lib/action";
 import { setTags, type AdTarget } from "@/lib/tags/service";
 import { updateAd } from "./ad";
 import { setStatus } from "./bulk";
+import { startRebuild } from "./duplicate-runs";
 import { closeCopies, markNotDuplicate } from "./duplicates";
 import { ZColumnPrefs } from "./columns";
 import { matchingAds } from "./find-ads";
@@ -78,4 +79,10 @@ export const closeCopiesAction = authedAction("duplicates:manage", z.object({ ta
   const result = await closeCopies(await resolveTarget(target), user.id);
   revalidatePath("/ads", "layout");
   return result;
+});
+
+export const rebuildDuplicatesAction = authedAction("duplicates:manage", z.object({}), async (_input, { user }) => {
+  const run = await startRebuild(user.id);
+  revalidatePath("/admin/duplicates");
+  return run;
 });

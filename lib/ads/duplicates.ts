@@ -96,7 +96,7 @@ export async function refreshDuplicatesAfter(db: Db, what: string): Promise<void
   }
 }
 
-/** Forgets every group and finds them again from scratch, keeping the "not a duplicate" marks. */
+/** Forgets every group and finds them again from scratch, keeping the "not a duplicate" marks (in-process: tests, scripts). */
 export async function rebuildDuplicates(actorId: string | null, db: Db = getDb(), onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
   const result = await syncDuplicates(urlOfDb(db), { rebuild: true, onProgress });
   await db.$transaction((tx) => recordChange(tx, { action: "duplicates.rebuild", actorId, entityId: "all", changes: { ads: result.fingerprinted + result.unchanged, ms: result.ms } }));

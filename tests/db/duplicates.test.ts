@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { adCopies, closeCopies, markNotDuplicate, rebuildDuplicates, refreshDuplicates } from "@/lib/ads/duplicates";
 import { openImportStore } from "@/lib/import/pipeline";
+import { revertImport } from "@/lib/import/revert";
 import type { ImportStore } from "@/lib/import/writer";
 import { importFiles, SYNTH, treeDatabase } from "../support/import-db";
 import { testDialects, type TestDatabase } from "../support/test-db";
@@ -128,5 +129,13 @@ describe.each(testDialects())("near-duplicate groups on %s", (dialect) => {
     expect(await db.adChange.count({ where: { source: "BULK", ad: { duplicateGroupId: rep.id } } })).toBe(changed);
     // Closing changed the ads' versions, not their text: the next run does no detection.
     expect(await refreshDuplicates(db)).toMatchObject({ fingerprinted: 0 });
+  }, 120_000);
+
+  it("lets the ads of a reverted import leave their groups", async () => {
+    const imp = await db.import.findFirstOrThrow({ where: { status: "SUCCEEDED" }, orderBy: { createdAt: "asc" } });
+    await revertImport(imp.id, adminId, db);
+    // Ads with an application or none: all 600 go (no applications here), and with them their state.
+    expect(await db.ad.count()).toBe(0);
+    expect(await db.adFingerprint.count()).toBe(0);
   }, 120_000);
 });

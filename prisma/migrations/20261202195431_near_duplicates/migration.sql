@@ -40,6 +40,19 @@ CREATE TABLE "DuplicateMark" (
     PRIMARY KEY ("adA", "adB")
 );
 
+-- CreateTable
+CREATE TABLE "DuplicateRun" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "status" TEXT NOT NULL,
+    "done" INTEGER NOT NULL DEFAULT 0,
+    "total" INTEGER NOT NULL DEFAULT 0,
+    "message" TEXT,
+    "createdById" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "heartbeatAt" DATETIME,
+    "finishedAt" DATETIME
+);
+
 -- CreateIndex
 CREATE INDEX "AdFingerprint_groupId_idx" ON "AdFingerprint"("groupId");
 

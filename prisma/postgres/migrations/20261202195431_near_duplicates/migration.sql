@@ -44,6 +44,21 @@ CREATE TABLE "DuplicateMark" (
     CONSTRAINT "DuplicateMark_pkey" PRIMARY KEY ("adA","adB")
 );
 
+-- CreateTable
+CREATE TABLE "DuplicateRun" (
+    "id" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "done" INTEGER NOT NULL DEFAULT 0,
+    "total" INTEGER NOT NULL DEFAULT 0,
+    "message" TEXT,
+    "createdById" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "heartbeatAt" TIMESTAMP(3),
+    "finishedAt" TIMESTAMP(3),
+
+    CONSTRAINT "DuplicateRun_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "AdFingerprint_groupId_idx" ON "AdFingerprint"("groupId");
 
