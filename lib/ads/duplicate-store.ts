@@ -31,6 +31,7 @@ import {
   type DuplicateStore,
   type Fingerprint,
 } from "@/lib/duplicates";
+import { U32Map } from "@/lib/duplicates/tables";
 
 /** A raw connection of either dialect, one statement at a time. */
 export class DupConn {
@@ -47,15 +48,25 @@ export class DupConn {
     return new DupConn("postgres", null, client);
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+  private prepared(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      if (this.statements.size > 200) this.statements.clear();
+      this.statements.set(text, (st = this.sqlite!.prepare(text)));
+    }
+    return st;
+  }
+
   async all<T>(s: Sql): Promise<T[]> {
     const [text, args] = s.render(this.dialect);
-    if (this.sqlite) return this.sqlite.prepare(text).all(...args.map(sqliteArg)) as T[];
+    if (this.sqlite) return this.prepared(text).all(...args.map(sqliteArg)) as T[];
     return (await this.pgClient!.query(text, args)).rows as T[];
   }
 
   async run(s: Sql): Promise<number> {
     const [text, args] = s.render(this.dialect);
-    if (this.sqlite) return this.sqlite.prepare(text).run(...args.map(sqliteArg)).changes;
+    if (this.sqlite) return this.prepared(text).run(...args.map(sqliteArg)).changes;
     return (await this.pgClient!.query(text, args)).rowCount ?? 0;
   }
 
@@ -82,7 +93,7 @@ const sqliteArg = (v: unknown) => (typeof v === "boolean" ? Number(v) : v);
 
 // ---- encoding ----------------------------------------------------------------------------------
 
-const toBytes = (a: Uint32Array): Buffer => Buffer.from(a.slice().buffer);
+const toBytes = (a: Uint32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 function toU32(b: Buffer | Uint8Array | null): Uint32Array {
   if (!b || !b.byteLength) return new Uint32Array(0);
   const copy = new Uint8Array(b.byteLength);
@@ -136,6 +147,13 @@ export class SqlDuplicateStore implements DuplicateStore {
   /** Groups whose size or members changed since the last flushGroups. */
   private readonly touched = new Set<number>();
   private readonly touchedAds = new Set<number>();
+  /**
+   * Company deltas since the last flushCompanies, merged (typed arrays, off the JS heap). A
+   * company's tables are rewritten whole, so they are written once per sync (and every
+   * COMPANY_FLUSH ads), not once per chunk: a run stopped in between loses only some boilerplate
+   * evidence (counts of ads already grouped), never a group.
+   */
+  private readonly pendingCompanies = new Map<string, { ads: number; counts: U32Map; shingles: U32Map }>();
 
   constructor(readonly conn: DupConn) {}
 
@@ -165,8 +183,10 @@ export class SqlDuplicateStore implements DuplicateStore {
       const rows = await this.conn.all<{ company: string; ads: number; sentences: Buffer; sentenceValues: Buffer; shingles: Buffer; shingleSentences: Buffer }>(
         Sql.of(`SELECT * FROM "DuplicateCompany" WHERE "company" > ? ORDER BY "company" LIMIT 500`, after),
       );
-      for (const r of rows)
-        companies.push({ company: r.company, ads: Number(r.ads), sentences: toU32(r.sentences), values: toU32(r.sentenceValues), shingles: toU32(r.shingles), shingleSentences: toU32(r.shingleSentences) });
+      for (const r of rows) {
+        const state = { company: r.company, ads: Number(r.ads), sentences: toU32(r.sentences), values: toU32(r.sentenceValues), shingles: toU32(r.shingles), shingleSentences: toU32(r.shingleSentences) };
+        companies.push(state);
+      }
       if (rows.length < 500) break;
       after = rows[rows.length - 1].company;
     }
@@ -227,43 +247,58 @@ export class SqlDuplicateStore implements DuplicateStore {
       this.touched.add(p.groupId);
       this.touchedAds.add(p.id);
     }
-    for (const delta of c.companies) await this.saveCompany(delta);
+    for (const delta of c.companies) this.mergeCompany(delta);
     for (const [a, b] of c.marks)
       await conn.run(Sql.of(`INSERT INTO "DuplicateMark" ("adA", "adB", "createdAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, Math.min(a, b), Math.max(a, b), now(conn.dialect)));
     await this.flushGroups();
   }
 
-  private async saveCompany(delta: CompanyBoilerplateState) {
+  private mergeCompany(delta: CompanyBoilerplateState) {
+    let p = this.pendingCompanies.get(delta.company);
+    if (!p) this.pendingCompanies.set(delta.company, (p = { ads: 0, counts: new U32Map(), shingles: new U32Map() }));
+    p.ads = delta.ads;
+    delta.sentences.forEach((h, i) => p.counts.set(h, delta.values[i]));
+    delta.shingles.forEach((h, i) => p.shingles.set(h, delta.shingleSentences[i]));
+  }
+
+  /** Writes the merged company deltas (in the caller's transaction). */
+  async flushCompanies() {
     const { conn } = this;
-    const [row] = await conn.all<{ sentences: Buffer; sentenceValues: Buffer; shingles: Buffer; shingleSentences: Buffer }>(
-      Sql.of(`SELECT "sentences", "sentenceValues", "shingles", "shingleSentences" FROM "DuplicateCompany" WHERE "company" = ?`, delta.company),
-    );
-    const counts = new Map<number, number>();
-    const shingles = new Map<number, number>();
-    if (row) {
-      const s = toU32(row.sentences), v = toU32(row.sentenceValues);
-      s.forEach((h, i) => counts.set(h, v[i]));
-      const sh = toU32(row.shingles), ss = toU32(row.shingleSentences);
-      sh.forEach((h, i) => shingles.set(h, ss[i]));
+    for (const [company, delta] of this.pendingCompanies) {
+      const [row] = await conn.all<{ sentences: Buffer; sentenceValues: Buffer; shingles: Buffer; shingleSentences: Buffer }>(
+        Sql.of(`SELECT "sentences", "sentenceValues", "shingles", "shingleSentences" FROM "DuplicateCompany" WHERE "company" = ?`, company),
+      );
+      const counts = new U32Map(), shingles = new U32Map();
+      if (row) {
+        const s = toU32(row.sentences), v = toU32(row.sentenceValues);
+        s.forEach((h, i) => counts.set(h, v[i]));
+        const sh = toU32(row.shingles), ss = toU32(row.shingleSentences);
+        sh.forEach((h, i) => shingles.set(h, ss[i]));
+      }
+      delta.counts.forEachEntry((h, v) => (v ? counts.set(h, v) : counts.delete(h)));
+      delta.shingles.forEachEntry((h, sentence) => shingles.set(h, sentence));
+      const columns = (m: U32Map) => {
+        const keys = new Uint32Array(m.size), values = new Uint32Array(m.size);
+        let i = 0;
+        m.forEachEntry((k, v) => ((keys[i] = k), (values[i++] = v)));
+        return [keys, values] as const;
+      };
+      const [sk, sv] = columns(counts), [hk, hv] = columns(shingles);
+      await conn.run(
+        Sql.of(
+          `INSERT INTO "DuplicateCompany" ("company", "ads", "sentences", "sentenceValues", "shingles", "shingleSentences") VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT ("company") DO UPDATE SET "ads" = excluded."ads", "sentences" = excluded."sentences", "sentenceValues" = excluded."sentenceValues",
+             "shingles" = excluded."shingles", "shingleSentences" = excluded."shingleSentences"`,
+          company,
+          delta.ads,
+          toBytes(sk),
+          toBytes(sv),
+          toBytes(hk),
+          toBytes(hv),
+        ),
+      );
     }
-    delta.sentences.forEach((h, i) => (delta.values[i] ? counts.set(h, delta.values[i]) : counts.delete(h)));
-    delta.shingles.forEach((h, i) => shingles.set(h, delta.shingleSentences[i]));
-    const args = [
-      delta.company,
-      delta.ads,
-      toBytes(Uint32Array.from(counts.keys())),
-      toBytes(Uint32Array.from(counts.values())),
-      toBytes(Uint32Array.from(shingles.keys())),
-      toBytes(Uint32Array.from(shingles.values())),
-    ];
-    await conn.run(
-      Sql.of(
-        `INSERT INTO "DuplicateCompany" ("company", "ads", "sentences", "sentenceValues", "shingles", "shingleSentences") VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT ("company") DO UPDATE SET "ads" = excluded."ads", "sentences" = excluded."sentences", "sentenceValues" = excluded."sentenceValues",
-           "shingles" = excluded."shingles", "shingleSentences" = excluded."shingleSentences"`,
-        ...args,
-      ),
-    );
+    this.pendingCompanies.clear();
   }
 
   /** Sets "Ad".duplicateGroupId / duplicateCount for every ad of the touched groups. */
@@ -381,6 +416,8 @@ export function adTextOf(r: Omit<AdRow, "version">): AdText {
 }
 
 export const SYNC_CHUNK = 2000;
+/** Ads between two writes of the companies' boilerplate tables (see pendingCompanies). */
+const COMPANY_FLUSH = 50_000;
 
 /**
  * Brings the duplicate groups up to date with the ads (see the top of this file). `rebuild` first
@@ -459,6 +496,7 @@ export async function syncDuplicates(
           store.versions.clear();
         });
         done += rows.length;
+        if (Math.floor(done / COMPANY_FLUSH) !== Math.floor((done - rows.length) / COMPANY_FLUSH)) await inTx(() => store.flushCompanies());
         opts.onProgress?.({ phase: "detecting", done, total });
         await renewLease(conn);
       }
@@ -480,6 +518,7 @@ export async function syncDuplicates(
           for (const m of marked) await markNotDuplicate(store, detector, Number(m.adA), Number(m.adB));
           result.marks = marked.length;
         });
+      await inTx(() => store.flushCompanies());
       opts.onProgress?.({ phase: "done", done, total });
     } finally {
       await releaseLease(conn).catch(() => {});
