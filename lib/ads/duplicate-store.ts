@@ -16,7 +16,7 @@ import type Database from "better-sqlite3";
 import pg from "pg";
 import { dialectOf, type Dialect } from "@/lib/db/dialect";
 import { openSqlite } from "@/lib/db/raw";
-import { Sql, inIds } from "@/lib/db/sql";
+import { Sql, inIds, values } from "@/lib/db/sql";
 import { ADS_COUNTER } from "@/lib/ads/version";
 import { COUNTER_BUMP_SQL } from "@/lib/events/record-change";
 import {
@@ -210,10 +210,10 @@ export class SqlDuplicateStore implements DuplicateStore {
       const rows = await conn.all<{ adId: number; groupId: number | null }>(Sql.of(`SELECT "adId", "groupId" FROM "AdFingerprint" WHERE `).append(inIds(conn.dialect, `"adId"`, moving.slice(i, i + 5000))));
       for (const r of rows) if (r.groupId !== null) this.touched.add(Number(r.groupId));
     }
-    for (const fp of c.fingerprints) {
+    const fpRows = c.fingerprints.map((fp) => {
       const v = this.versions.get(fp.id);
       if (!v) throw new Error(`no version for ad ${fp.id}`);
-      const row = [
+      return [
         fp.id,
         v.version,
         v.textHash,
@@ -226,24 +226,40 @@ export class SqlDuplicateStore implements DuplicateStore {
         fp.pay ? (fp.pay.max === Infinity ? -1 : fp.pay.max) : null,
         fp.place | 0,
       ];
+    });
+    // SQLite: one prepared statement a row (no round trips); PostgreSQL: 500 rows a statement.
+    const per = conn.dialect === "sqlite" ? 1 : 500;
+    for (let i = 0; i < fpRows.length; i += per)
       await conn.run(
-        Sql.of(
-          `INSERT INTO "AdFingerprint" ("adId", "adVersion", "textHash", "seq", "signature", "company", "terms", "axes", "payMin", "payMax", "place")
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT ("adId") DO UPDATE SET "adVersion" = excluded."adVersion", "textHash" = excluded."textHash", "seq" = excluded."seq",
+        Sql.of(`INSERT INTO "AdFingerprint" ("adId", "adVersion", "textHash", "seq", "signature", "company", "terms", "axes", "payMin", "payMax", "place") VALUES `)
+          .append(values(fpRows.slice(i, i + per)))
+          .append(
+            ` ON CONFLICT ("adId") DO UPDATE SET "adVersion" = excluded."adVersion", "textHash" = excluded."textHash", "seq" = excluded."seq",
              "signature" = excluded."signature", "company" = excluded."company", "terms" = excluded."terms", "axes" = excluded."axes",
              "payMin" = excluded."payMin", "payMax" = excluded."payMax", "place" = excluded."place"`,
-          ...row,
-        ),
+          ),
       );
-    }
     for (let i = 0; i < c.removed.length; i += 5000) {
       const ids = c.removed.slice(i, i + 5000);
       await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "groupId" = NULL, "similarity" = NULL, "score" = NULL WHERE `).append(inIds(conn.dialect, `"adId"`, ids)));
       for (const id of ids) this.touchedAds.add(id);
     }
+    if (conn.dialect === "sqlite")
+      for (const p of c.placements) await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "groupId" = ?, "similarity" = ?, "score" = ? WHERE "adId" = ?`, p.groupId, p.similarity, p.score, p.id));
+    else
+      for (let i = 0; i < c.placements.length; i += 5000) {
+        const part = c.placements.slice(i, i + 5000);
+        await conn.run(
+          Sql.of(
+            `UPDATE "AdFingerprint" f SET "groupId" = v.g, "similarity" = v.s, "score" = v.sc FROM unnest(?::int[], ?::int[], ?::float8[], ?::float8[]) AS v(id, g, s, sc) WHERE f."adId" = v.id`,
+            part.map((p) => p.id),
+            part.map((p) => p.groupId),
+            part.map((p) => p.similarity),
+            part.map((p) => p.score),
+          ),
+        );
+      }
     for (const p of c.placements) {
-      await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "groupId" = ?, "similarity" = ?, "score" = ? WHERE "adId" = ?`, p.groupId, p.similarity, p.score, p.id));
       this.touched.add(p.groupId);
       this.touchedAds.add(p.id);
     }

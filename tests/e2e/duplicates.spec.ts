@@ -9,6 +9,17 @@ const summary = (page: Page) => page.getByTestId("result-summary");
 const facet = (page: Page, group: string, option: string) => page.getByRole("group", { name: group }).getByRole("checkbox", { name: option, exact: true });
 const count = (text: string) => Number(/^([\d,]+)/.exec(text)![1].replace(/,/g, ""));
 
+/** No sideways scrolling at 1280 and 1440 px (axe runs over the same states in a11y.spec.ts). */
+async function fits(page: Page, state: string) {
+  for (const width of [1280, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.waitForTimeout(100);
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(scroll, `${state} at ${width} px scrolls sideways`).toBeLessThanOrEqual(client);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 async function search(page: Page, text: string) {
   await page.getByRole("searchbox", { name: "Search ads" }).fill(text);
   await expect(summary(page)).toHaveText(/match/);
@@ -25,6 +36,7 @@ test("the ad page lists the other ads of its group, each a link", async ({ page 
   const copies = page.getByRole("table", { name: "Other ads of this vacancy" });
   await expect(copies.getByRole("row")).toHaveCount(30); // the header and 29 copies
   await expect(copies.getByRole("columnheader", { name: "Similarity" })).toBeVisible();
+  await fits(page, "ad page with 29 copies");
   await copies.getByRole("link", { name: "Live in Care Worker Jobs Swindon" }).click();
   await expect(page.getByRole("heading", { name: "Live in Care Worker Jobs Swindon", level: 1 })).toBeVisible();
   // From a copy, the group's first ad is listed and marked as such.
@@ -44,6 +56,12 @@ test("'One per group' hides the copies; 'Has duplicates' keeps the grouped ads; 
   await expect.poll(async () => count(await summary(page).innerText())).toBe(all - 29);
   await expect(page.getByRole("table").getByRole("link", { name: "Live in Care Worker Jobs Swindon" })).toHaveCount(0);
   await expect(page.getByRole("table").getByRole("link", { name: "Live in Care Worker Jobs Coventry" })).toHaveCount(1);
+  // The Duplicates column (from the Columns menu) gives the group's size, a link to its copies.
+  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("dialog", { name: "Columns" }).getByRole("checkbox", { name: "Duplicates", exact: true }).check();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("link", { name: "30 ads of one vacancy: see the copies" })).toBeVisible();
+  await fits(page, "ads with the Duplicates column");
 
   await page.reload();
   await expect(facet(page, "Duplicates", "One per group")).toBeChecked();
@@ -94,6 +112,7 @@ test("admins rebuild the groups from the admin page and see it finish", async ({
   await signInAsAdmin(page);
   await page.goto("/admin/duplicates");
   await expect(page.getByRole("heading", { name: "Duplicate ads", level: 1 })).toBeVisible();
+  await fits(page, "duplicate ads (admin)");
   await page.getByRole("button", { name: "Rebuild groups" }).click();
   await page.getByRole("dialog", { name: "Rebuild every duplicate group?" }).getByRole("button", { name: "Rebuild" }).click();
   await expect(page.getByText(/Last rebuild .*: finished/)).toBeVisible({ timeout: 60_000 });
