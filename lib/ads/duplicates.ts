@@ -66,7 +66,7 @@ export async function markNotDuplicate(adId: number, otherId: number, actorId: s
     await tx.duplicateMark.upsert({ where: { adA_adB: { adA: a, adB: b } }, create: { adA: a, adB: b, createdById: actorId }, update: {} });
     await recordChange(tx, { action: "duplicates.mark", actorId, entityId: a, changes: { notDuplicate: [a, b] } });
   });
-  await syncDuplicates(urlOfDb(db));
+  await refreshDuplicatesAfter(db, `ads ${a} and ${b} marked as different`);
 }
 
 /**
@@ -87,10 +87,12 @@ export function refreshDuplicates(db: Db = getDb()): Promise<SyncResult> {
   return syncDuplicates(urlOfDb(db));
 }
 
-/** The same after a change that has committed: a failure is logged, not shown (the next run redoes it). */
+/** The same after a change that has committed: a failure is logged, not shown (the next run does the work). */
 export async function refreshDuplicatesAfter(db: Db, what: string): Promise<void> {
   try {
-    await refreshDuplicates(db);
+    // A rebuild holding the lease for minutes must not hold up a save: after a short wait the
+    // change is left to the next run (any import, edit, mark or rebuild finds it).
+    await syncDuplicates(urlOfDb(db), { waitMs: 5000 });
   } catch (e) {
     logger.error("near-duplicate grouping failed (the next import, edit or rebuild redoes it)", { after: what, error: e });
   }
