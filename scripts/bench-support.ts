@@ -59,10 +59,10 @@ export function synthFile(rows: number, seed = 1, dir = benchDataDir): string {
 }
 
 /** Runs the real import CLI; returns wall seconds, the peak RSS it reports and the ads created. */
-export function runImportCli(url: string, file: string): { seconds: number; rssMb: number; created: number } {
+export function runImportCli(url: string, file: string, extraArgs: string[] = []): { seconds: number; rssMb: number; created: number; out: string } {
   let out = "";
   const seconds = timed(() => {
-    const r = spawnSync(process.execPath, ["--max-old-space-size=96", "--import", "tsx", "scripts/import.ts", file], {
+    const r = spawnSync(process.execPath, ["--max-old-space-size=96", "--import", "tsx", "scripts/import.ts", ...extraArgs, file], {
       env: { ...process.env, DATABASE_URL: url },
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
@@ -73,7 +73,7 @@ export function runImportCli(url: string, file: string): { seconds: number; rssM
   const rss = /peak RSS ([\d,]+) MB/.exec(out);
   const created = /([\d,]+) created/.exec(out);
   if (!rss || !created) throw new Error(`unexpected import output:\n${out}`);
-  return { seconds, rssMb: Number(rss[1].replace(/,/g, "")), created: Number(created[1].replace(/,/g, "")) };
+  return { seconds, rssMb: Number(rss[1].replace(/,/g, "")), created: Number(created[1].replace(/,/g, "")), out };
 }
 
 /** A scratch database on the benchmark's PostgreSQL server. */

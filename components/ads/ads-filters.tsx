@@ -146,6 +146,7 @@ export function AdsFilters({ page }: { page: AdsPage }) {
           <option value="none">Without applications</option>
         </NativeSelect>
       </label>
+      <FacetGroup title="Duplicates" options={f.duplicates} selected={state.dups} onToggle={(v, on) => setFilters({ dups: toggle(state.dups, v as "has" | "one", on) })} />
       <FacetGroup title="Source" options={f.source} selected={state.source} onToggle={(v, on) => setFilters({ source: toggle(state.source, v, on) })} />
       {f.tags.length > 0 && (
         <div className="grid gap-2">

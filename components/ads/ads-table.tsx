@@ -68,6 +68,14 @@ function cells(): Record<AdColumnId, (ad: AdRow) => React.ReactNode> {
       ) : (
         <span className="text-muted-foreground">0</span>
       ),
+    duplicates: (ad) =>
+      ad.duplicates ? (
+        <Link prefetch={false} href={`/ads/${ad.id}#copies`} className="whitespace-nowrap tabular-nums text-primary underline-offset-4 hover:underline" aria-label={`${ad.duplicates} ads of one vacancy: see the copies`}>
+          {ad.duplicates}
+        </Link>
+      ) : (
+        <span className="text-muted-foreground">—</span>
+      ),
     status: (ad) => (ad.status === "OPEN" ? <Badge variant="success">Open</Badge> : <Badge variant="secondary">Closed</Badge>),
     created: (ad) => <span className="whitespace-nowrap">{date.format(new Date(ad.createdAt))}</span>,
     updated: (ad) => <span className="whitespace-nowrap">{date.format(new Date(ad.updatedAt))}</span>,

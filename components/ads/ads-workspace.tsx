@@ -33,7 +33,7 @@ const SKIP_LINKS = [
   { to: "#ads-filters", label: "Skip to the filters" },
 ];
 
-export type AdsPermissions = { tag: boolean; close: boolean; export: boolean; import: boolean; createTags: boolean };
+export type AdsPermissions = { tag: boolean; close: boolean; closeCopies: boolean; export: boolean; import: boolean; createTags: boolean };
 
 function AdsSearch({ value, hint }: { value: string; hint: string | null }) {
   const { setFilters } = useAdsUrl();
@@ -133,6 +133,7 @@ export function AdsWorkspace({
             query={query}
             tags={tags}
             canClose={can.close}
+            canCloseCopies={can.closeCopies}
             canCreateTags={can.createTags}
             onSelectAllMatching={() => setAllMatching(true)}
             onClear={() => {

@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { TagView } from "@/components/tags/tag-badge";
 import { TagPicker } from "@/components/tags/tag-picker";
-import { setStatusAction, setTagsAction } from "@/lib/ads/actions";
+import { closeCopiesAction, setStatusAction, setTagsAction } from "@/lib/ads/actions";
 
 const count = (n: number) => n.toLocaleString("en-GB");
 
@@ -17,6 +17,7 @@ export function BulkBar({
   query,
   tags,
   canClose,
+  canCloseCopies,
   canCreateTags,
   onSelectAllMatching,
   onClear,
@@ -29,6 +30,7 @@ export function BulkBar({
   query: string;
   tags: TagView[];
   canClose: boolean;
+  canCloseCopies: boolean;
   canCreateTags: boolean;
   onSelectAllMatching: () => void;
   onClear: () => void;
@@ -88,6 +90,17 @@ export function BulkBar({
             Reopen
           </Button>
         </>
+      )}
+      {canCloseCopies && (
+        <Button
+          size="sm"
+          variant="outline"
+          disabled={busy}
+          title="Close every other ad of the selected ads' duplicate groups, keeping each group's first ad open"
+          onClick={() => run("Closed copies", () => closeCopiesAction({ target }))}
+        >
+          Close copies
+        </Button>
       )}
       <Button size="sm" variant="ghost" className="ml-auto" onClick={onClear}>
         Clear selection

@@ -27,6 +27,7 @@ export function FilterChips({ page, params }: { page: AdsPage; params: AdsTableP
       label: `${params.tagMode === "none" ? "Without" : "Tagged"} ${label(f.tags, String(t))}`,
       clear: () => setFilters({ tags: params.tags.filter((x) => x !== t) }),
     })),
+    ...params.dups.map((v) => ({ key: `dups-${v}`, label: label(f.duplicates, v), clear: () => setFilters({ dups: params.dups.filter((x) => x !== v) }) })),
     ...(params.apps
       ? [{ key: "apps", label: { any: "With applications", active: "With active applications", none: "Without applications" }[params.apps], clear: () => setFilters({ apps: null }) }]
       : []),
@@ -58,7 +59,7 @@ export function FilterChips({ page, params }: { page: AdsPage; params: AdsTableP
         <Button
           variant="link"
           size="sm"
-          onClick={() => setFilters({ status: null, category: null, region: null, type: null, time: null, company: null, source: null, tags: null, tagMode: null, salaryMin: null, salaryMax: null, apps: null })}
+          onClick={() => setFilters({ status: null, category: null, region: null, type: null, time: null, company: null, source: null, tags: null, tagMode: null, salaryMin: null, salaryMax: null, apps: null, dups: null })}
         >
           Clear all filters
         </Button>

@@ -2,9 +2,9 @@
 import { cn } from "@/lib/utils";
 import { Card, CardContent, CardHeader, CardTitle } from "./card";
 
-export function SectionCard({ title, children, className, contentClassName }: { title: string; children: React.ReactNode; className?: string; contentClassName?: string }) {
+export function SectionCard({ title, children, className, contentClassName, id }: { title: string; children: React.ReactNode; className?: string; contentClassName?: string; id?: string }) {
   return (
-    <Card className={className}>
+    <Card className={className} id={id}>
       <CardHeader>
         <CardTitle>{title}</CardTitle>
       </CardHeader>

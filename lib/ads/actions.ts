@@ -5,6 +5,8 @@ import { authedAction } from "@/lib/action";
 import { setTags, type AdTarget } from "@/lib/tags/service";
 import { updateAd } from "./ad";
 import { setStatus } from "./bulk";
+import { startRebuild } from "./duplicate-runs";
+import { closeCopies, markNotDuplicate } from "./duplicates";
 import { ZColumnPrefs } from "./columns";
 import { matchingAds } from "./find-ads";
 import { deleteView, saveColumnPrefs, saveView } from "./preferences";
@@ -60,3 +62,27 @@ export const updateAdAction = authedAction("ads:edit", ZUpdateAd, async ({ id, v
   return result;
 });
 
+
+export const markNotDuplicateAction = authedAction(
+  "duplicates:manage",
+  z.object({ adId: z.number().int().positive(), otherId: z.number().int().positive() }),
+  async ({ adId, otherId }, { user }) => {
+    await markNotDuplicate(adId, otherId, user.id);
+    revalidatePath(`/ads/${adId}`);
+    revalidatePath(`/ads/${otherId}`);
+    revalidatePath("/ads");
+    return null;
+  },
+);
+
+export const closeCopiesAction = authedAction("duplicates:manage", z.object({ target: ZTarget }), async ({ target }, { user }) => {
+  const result = await closeCopies(await resolveTarget(target), user.id);
+  revalidatePath("/ads", "layout");
+  return result;
+});
+
+export const rebuildDuplicatesAction = authedAction("duplicates:manage", z.object({}), async (_input, { user }) => {
+  const run = await startRebuild(user.id);
+  revalidatePath("/admin/duplicates");
+  return run;
+});

@@ -61,6 +61,17 @@ export async function tagCounts(db: Db, dialect: Dialect, from: From, where: Sql
   return tags.map((t) => ({ value: String(t.id), label: t.name, count: n.get(t.id) ?? 0, selected: p.tags.includes(t.id) }));
 }
 
+/** Within the view without its duplicate filters: ads with copies, and ads left at one per group. */
+export async function duplicateCounts(db: Db, dialect: Dialect, from: From, where: Sql[], versions: Versions): Promise<{ has: number; one: number }> {
+  const sql = Sql.of(
+    `SELECT sum(CASE WHEN a."duplicateGroupId" IS NOT NULL THEN 1 ELSE 0 END) AS has, sum(CASE WHEN a."duplicateGroupId" IS NULL OR a."duplicateGroupId" = a."id" THEN 1 ELSE 0 END) AS one`,
+  )
+    .append(from.sql)
+    .append(whereOf(where));
+  const [r] = await cachedAggregate(db, dialect, sql, versions, () => query<{ has: number | bigint | null; one: number | bigint | null }>(db, sql, dialect));
+  return { has: Number(r?.has ?? 0), one: Number(r?.one ?? 0) };
+}
+
 /** How many ads there are (for choosing a plan). */
 export function adCount(db: Db, dialect: Dialect, versions: Versions): Promise<number> {
   const sql = Sql.of(`SELECT count(*) AS n FROM "Ad"`);

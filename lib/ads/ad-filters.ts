@@ -13,6 +13,13 @@ export const CONTRACT_TIMES: Record<string, string> = { permanent: "PERMANENT", 
 export const TYPE_LABELS: Record<string, string> = { full_time: "Full time", part_time: "Part time", none: "Not stated" };
 export const TIME_LABELS: Record<string, string> = { permanent: "Permanent", contract: "Contract", none: "Not stated" };
 export const STATUS_LABELS: Record<string, string> = { open: "Open", closed: "Closed" };
+export const DUPLICATE_LABELS: Record<string, string> = { has: "Has duplicates", one: "One per group" };
+
+/** The near-duplicate filters (Ad.duplicateGroupId: the group's first ad, null when alone). */
+export const DUPLICATE_FILTER_SQL: Record<string, string> = {
+  has: `a."duplicateGroupId" IS NOT NULL`,
+  one: `(a."duplicateGroupId" IS NULL OR a."duplicateGroupId" = a."id")`,
+};
 
 const APPLICATION_FILTER_SQL: Record<NonNullable<AdsTableParams["apps"]>, string> = {
   any: `a."id" IN (SELECT ap."adId" FROM "Application" ap)`,
@@ -56,7 +63,9 @@ export function baseFilters(p: AdsTableParams, tree: LocationTree) {
   const tagFilter = tagSql(p);
   if (tagFilter) base.push(tagFilter);
   if (p.apps) base.push(Sql.of(APPLICATION_FILTER_SQL[p.apps]));
-  return { base, tagFilter, topRegions };
+  const dupFilters = p.dups.map((d) => Sql.of(DUPLICATE_FILTER_SQL[d]));
+  base.push(...dupFilters);
+  return { base, tagFilter, topRegions, dupFilters };
 }
 
 /** The facet filters, as a selection for counting and as SQL for the rows. */

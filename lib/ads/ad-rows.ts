@@ -23,7 +23,7 @@ export async function adRows(db: Db, dialect: Dialect, ids: number[], tree: Loca
       Sql.of(
         `SELECT a."id" AS id, a."externalId" AS "externalId", a."title" AS title, a."companyId" AS "companyId", c."name" AS "companyName", a."locationId" AS "locationId", a."locationRaw" AS "locationRaw", ` +
           `a."category" AS category, a."contractType" AS "contractType", a."contractTime" AS "contractTime", a."salaryMin" AS "salaryMin", a."salaryMax" AS "salaryMax", a."salaryPeriod" AS "salaryPeriod", ` +
-          `a."salaryAnnual" AS "salaryAnnual", a."source" AS source, a."status" AS status, a."createdAt" AS "createdAt", a."updatedAt" AS "updatedAt" ` +
+          `a."salaryAnnual" AS "salaryAnnual", a."source" AS source, a."status" AS status, a."duplicateCount" AS duplicates, a."createdAt" AS "createdAt", a."updatedAt" AS "updatedAt" ` +
           `FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE `,
       ).append(inIds(dialect, `a."id"`, ids)),
       dialect,
@@ -65,6 +65,7 @@ export async function adRows(db: Db, dialect: Dialect, ids: number[], tree: Loca
       location: tree.label(r.locationId === null ? null : Number(r.locationId)) ?? locationRaw,
       tags: tagsOf.get(Number(r.id)) ?? [],
       applications: appsOf.get(Number(r.id)) ?? { total: 0, active: 0 },
+      duplicates: r.duplicates === null ? null : Number(r.duplicates),
       createdAt: new Date(r.createdAt),
       updatedAt: new Date(r.updatedAt),
     }));

@@ -2,6 +2,7 @@
 // concurrency (a save against a version someone else has moved on is refused, with their values).
 import { recordChange } from "@/lib/events/record-change";
 import { getDb, type Db } from "@/lib/db/client";
+import { refreshDuplicatesAfter } from "./duplicates";
 import { UserError } from "@/lib/errors";
 import { deriveEditedSalary, regionOf, titleKey } from "./derive";
 import { companyKey } from "@/lib/import/normalise";
@@ -134,7 +135,7 @@ export type EditConflict = { version: number; theirs: TAdFieldsInput; by: string
 export async function updateAd(id: number, expectedVersion: number, fields: TAdFields, actorId: string, db: Db = getDb()): Promise<{ version: number }> {
   const tree = await getLocationTree(db);
   if (fields.locationId !== null && !tree.byId.has(fields.locationId)) throw new UserError("Choose a location from the list.", "INVALID", { field: "locationId" });
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const current = await getAd(id, tx as unknown as Db);
     if (!current) throw new UserError("That ad no longer exists.", "NOT_FOUND");
     if (current.version !== expectedVersion) {
@@ -199,4 +200,7 @@ export async function updateAd(id: number, expectedVersion: number, fields: TAdF
     await recordChange(tx, { action: "ad.edit", actorId, entityId: id, changes });
     return { version: expectedVersion + 1 };
   });
+  // A new title, text, company, place or salary can move the ad to another group (or none).
+  if (result.version !== expectedVersion) await refreshDuplicatesAfter(db, `ad ${id} edited`);
+  return result;
 }

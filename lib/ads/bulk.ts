@@ -1,11 +1,18 @@
 // Closing and reopening ads in bulk (admins): one statement for the history, one for the change,
 // in a transaction, however many ads the view matches.
-import { recordChange } from "@/lib/events/record-change";
+import { recordChange, type ChangeAction } from "@/lib/events/record-change";
 import { dialectOfDb, getDb, type Db } from "@/lib/db/client";
 import { execute, Sql, timestamp } from "@/lib/db/sql";
 import { targetSql, type AdTarget } from "@/lib/tags/service";
 
-export async function setStatus(target: AdTarget, status: "OPEN" | "CLOSED", actorId: string, db: Db = getDb()): Promise<{ changed: number }> {
+export async function setStatus(
+  target: AdTarget,
+  status: "OPEN" | "CLOSED",
+  actorId: string,
+  db: Db = getDb(),
+  /** The recorded action, when the close is part of another ("duplicates.close-copies"). */
+  action?: ChangeAction,
+): Promise<{ changed: number }> {
   const dialect = dialectOfDb(db);
   const { from, where } = targetSql(target, dialect);
   const other = status === "OPEN" ? "CLOSED" : "OPEN";
@@ -29,7 +36,7 @@ export async function setStatus(target: AdTarget, status: "OPEN" | "CLOSED", act
           .append(")"),
         dialect,
       );
-      await recordChange(tx, { action: status === "OPEN" ? "ads.reopen" : "ads.close", actorId, entityId: "bulk", changes: { count: changed } });
+      await recordChange(tx, { action: action ?? (status === "OPEN" ? "ads.reopen" : "ads.close"), actorId, entityId: "bulk", changes: { count: changed } });
       return { changed };
     },
     { timeout: 5 * 60_000, maxWait: 30_000 },

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { SortKey } from "./table-params";
 
-export const AD_COLUMN_IDS = ["title", "company", "location", "category", "contract", "salary", "source", "tags", "applications", "status", "created", "updated"] as const;
+export const AD_COLUMN_IDS = ["title", "company", "location", "category", "contract", "salary", "source", "tags", "applications", "duplicates", "status", "created", "updated"] as const;
 export type AdColumnId = (typeof AD_COLUMN_IDS)[number];
 
 export const AD_COLUMN_LABELS: Record<AdColumnId, string> = {
@@ -16,6 +16,7 @@ export const AD_COLUMN_LABELS: Record<AdColumnId, string> = {
   source: "Source",
   tags: "Tags",
   applications: "Applications",
+  duplicates: "Duplicates",
   status: "Status",
   created: "Imported",
   updated: "Updated",
@@ -25,7 +26,7 @@ export const SORTABLE: Partial<Record<AdColumnId, Exclude<SortKey, "relevance">>
 
 export type ColumnPrefs = { order: AdColumnId[]; hidden: AdColumnId[] };
 // What fits at 1280px; the rest is a click away in the Columns menu.
-export const DEFAULT_COLUMN_PREFS: ColumnPrefs = { order: [...AD_COLUMN_IDS], hidden: ["contract", "source", "created"] };
+export const DEFAULT_COLUMN_PREFS: ColumnPrefs = { order: [...AD_COLUMN_IDS], hidden: ["contract", "source", "created", "duplicates"] };
 
 export const ZColumnPrefs = z.object({
   order: z.array(z.enum(AD_COLUMN_IDS)).max(AD_COLUMN_IDS.length * 2),

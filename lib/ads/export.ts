@@ -8,7 +8,7 @@ import { adFieldsSelect } from "./ad";
 import { EXPORT_HEADER } from "./fields";
 
 const CHUNK = 1000;
-const exportSelect = { ...adFieldsSelect, tags: { select: { tag: { select: { name: true } } } } } as const;
+const exportSelect = { ...adFieldsSelect, duplicateGroupId: true, tags: { select: { tag: { select: { name: true } } } } } as const;
 
 export { EXPORT_HEADER };
 
@@ -18,6 +18,10 @@ export async function* exportRows(ids: number[], db: Db, tree: LocationTree): As
     const chunk = ids.slice(i, i + CHUNK);
     const rows = await db.ad.findMany({ where: { id: { in: chunk } }, select: exportSelect });
     const byId = new Map(rows.map((r) => [r.id, r]));
+    // A group is named by its first ad's Adzuna Id (that ad's own row carries the same value).
+    const groupIds = [...new Set(rows.flatMap((r) => (r.duplicateGroupId === null ? [] : [r.duplicateGroupId])))];
+    const firsts = groupIds.length ? await db.ad.findMany({ where: { id: { in: groupIds } }, select: { id: true, externalId: true } }) : [];
+    const groupName = new Map(firsts.map((f) => [f.id, f.externalId]));
     yield chunk
       .map((id) => byId.get(id))
       .filter((r) => r !== undefined)
@@ -38,6 +42,7 @@ export async function* exportRows(ids: number[], db: Db, tree: LocationTree): As
           "Annual salary from": r.salarySource,
           Source: r.source,
           Status: r.status,
+          "Duplicate group": r.duplicateGroupId === null ? null : groupName.get(r.duplicateGroupId),
           Tags: r.tags.map((t) => t.tag.name).join("; "),
           Imported: r.createdAt,
           Updated: r.updatedAt,

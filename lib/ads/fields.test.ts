@@ -12,7 +12,7 @@ describe("the one list of an ad's fields", () => {
     for (const f of MERGE_FIELDS) expect(AD_FIELDS.find((x) => x.key === f)?.merged).toBe(true);
     expect(EXPORT_HEADER).toEqual([
       "Adzuna Id", "Title", "Company", "Location", "Category", "Contract type", "Contract time", "Salary min", "Salary max", "Salary period",
-      "Annual salary", "Annual salary from", "Source", "Status", "Tags", "Imported", "Updated", "Description",
+      "Annual salary", "Annual salary from", "Source", "Status", "Duplicate group", "Tags", "Imported", "Updated", "Description",
     ]);
   });
 

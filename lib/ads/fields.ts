@@ -24,7 +24,8 @@ export type AdFieldKey =
   | "salaryAnnual"
   | "salarySource"
   | "source"
-  | "status";
+  | "status"
+  | "duplicateGroupId";
 
 export type AdFieldSpec = {
   key: AdFieldKey;
@@ -63,6 +64,9 @@ export const AD_FIELDS: readonly AdFieldSpec[] = [
   { key: "salarySource", label: "Annual salary from", column: { pgType: "text" }, merged: false, derived: true, exported: "Annual salary from" },
   { key: "source", label: "Source", column: { pgType: "text" }, merged: true, fileColumn: "SourceName", exported: "Source" },
   { key: "status", label: "Status", column: null, merged: false, exported: "Status" },
+  // Set by near-duplicate detection (lib/ads/duplicate-store.ts); exported as the Adzuna Id of the
+  // group's first ad, empty when the ad is alone.
+  { key: "duplicateGroupId", label: "Duplicate group", column: null, merged: false, derived: true, exported: "Duplicate group" },
   // The description lives in "AdText" (the ads rows stay narrow for the table's queries), exported last.
   { key: "description", label: "Description", column: null, merged: true, fileColumn: "FullDescription", exported: "Description" },
 ];

@@ -22,8 +22,8 @@ import { categoryLabel, sourceLabel } from "@/lib/format";
 import { getLocationTree } from "@/lib/locations/tree-cache";
 import { snippets as searchSnippets } from "@/lib/search/full-text";
 import { parseSearch } from "@/lib/search/query";
-import { baseFilters, CONTRACT_TIMES, CONTRACT_TYPES, facetFilters, fromAds, STATUS_LABELS, TIME_LABELS, TYPE_LABELS, whereOf } from "./ad-filters";
-import { adCount, loadCube, tagCounts, type Versions } from "./ad-counts";
+import { baseFilters, CONTRACT_TIMES, CONTRACT_TYPES, DUPLICATE_LABELS, facetFilters, fromAds, STATUS_LABELS, TIME_LABELS, TYPE_LABELS, whereOf } from "./ad-filters";
+import { adCount, duplicateCounts, loadCube, tagCounts, type Versions } from "./ad-counts";
 import { adRows } from "./ad-rows";
 import { runSearch, SEARCH_WINDOW } from "./ad-search";
 import { countFacets, subtractCube, type CubeRow } from "./facets";
@@ -57,6 +57,8 @@ export type AdRow = {
   tags: { id: number; name: string; color: string }[];
   /** Applications for the role: all, and those still in an open stage. */
   applications: { total: number; active: number };
+  /** Ads in its near-duplicate group (itself included), null when alone. */
+  duplicates: number | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -73,6 +75,7 @@ export type AdsPage = {
     status: FacetOption[];
     region: FacetOption[];
     tags: FacetOption[];
+    duplicates: FacetOption[];
   };
   /** Selected regions and companies with their names, for the filter chips. */
   selected: { regions: { id: number; label: string }[]; companies: { id: number; name: string }[] };
@@ -124,7 +127,7 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
   lap("search");
 
   // 2. Filters that are not facets, applied in SQL (the cube and the rows both use them).
-  const { base, tagFilter, topRegions } = baseFilters(p, tree);
+  const { base, tagFilter, topRegions, dupFilters } = baseFilters(p, tree);
 
   // 3. The cube → total and facet counts.
   const from = fromAds(dialect, windowIds);
@@ -149,11 +152,12 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
   lap("rows");
 
   // 5. Details, snippets and the tag facet, in parallel.
-  const [rows, snippets, tagFacet, companies] = await Promise.all([
+  const [rows, snippets, tagFacet, companies, dupCounts] = await Promise.all([
     adRows(db, dialect, pageIds, tree),
     search && windowIds && pageIds.length ? searchSnippets(db, "ads", parseSearch(p.q), pageIds) : Promise.resolve(new Map<number, string>()),
     tagCounts(db, dialect, from, where.filter((w) => w !== tagFilter), p, versions),
     p.company.length ? db.company.findMany({ where: { id: { in: p.company } }, select: { id: true, name: true } }) : Promise.resolve([]),
+    duplicateCounts(db, dialect, from, where.filter((w) => !dupFilters.includes(w)), versions),
   ]);
   for (const r of rows) r.snippet = snippets.get(r.id) ?? null;
   lap("details");
@@ -183,6 +187,7 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
         .filter((o) => o.count > 0 || o.selected)
         .sort(byCount),
       tags: tagFacet,
+      duplicates: (["has", "one"] as const).map((d) => option(d, DUPLICATE_LABELS[d], dupCounts[d], p.dups.includes(d))),
     },
     selected: {
       regions: p.region.map((id) => ({ id, label: tree.label(id) ?? `#${id}` })),

@@ -11,7 +11,7 @@ describe("ads table URL state", () => {
 
   it("reads every filter", () => {
     const p = loadAdsTableParams(
-      "?q=nurse&page=3&perPage=50&sort=-salary&category=healthcare-nursing-jobs,it-jobs&type=full_time,none&time=permanent&region=12,40&company=7&source=cv-library.co.uk&salaryMin=20000&salaryMax=40000&tags=1,2&tagMode=all&status=open&apps=active",
+      "?q=nurse&page=3&perPage=50&sort=-salary&category=healthcare-nursing-jobs,it-jobs&type=full_time,none&time=permanent&region=12,40&company=7&source=cv-library.co.uk&salaryMin=20000&salaryMax=40000&tags=1,2&tagMode=all&status=open&apps=active&dups=one,has",
     );
     expect(p).toEqual({
       q: "nurse",
@@ -30,9 +30,12 @@ describe("ads table URL state", () => {
       tagMode: "all",
       status: ["open"],
       apps: "active",
+      dups: ["one", "has"],
     });
     expect(hasFilters(p)).toBe(true);
     expect(hasFilters(loadAdsTableParams("?apps=none"))).toBe(true);
+    expect(hasFilters(loadAdsTableParams("?dups=one"))).toBe(true);
+    expect(loadAdsTableParams("?dups=some,one").dups).toEqual(["one"]);
   });
 
   it("falls back to defaults for bad values instead of failing", () => {

@@ -23,6 +23,8 @@ export const CONTRACT_TYPE_OPTIONS = ["full_time", "part_time", "none"] as const
 export const CONTRACT_TIME_OPTIONS = ["permanent", "contract", "none"] as const;
 export const STATUS_OPTIONS = ["open", "closed"] as const;
 export const TAG_MODES = ["any", "all", "none"] as const;
+/** Near-duplicate filters: "has" = ads with copies; "one" = one per group (its first ad). */
+export const DUPLICATE_OPTIONS = ["has", "one"] as const;
 
 export const MAX_LIST = 50;
 
@@ -70,6 +72,7 @@ export const adsTableParsers = {
   tagMode: parseAsStringLiteral(TAG_MODES).withDefault("any"),
   status: parseAsArrayOf(parseAsStringLiteral(STATUS_OPTIONS)).withDefault([]),
   apps: parseAsStringLiteral(APPLICATION_FILTERS),
+  dups: parseAsArrayOf(parseAsStringLiteral(DUPLICATE_OPTIONS)).withDefault([]),
 };
 
 export type RawAdsTableParams = inferParserType<typeof adsTableParsers>;
@@ -98,6 +101,7 @@ export function normaliseAdsTableParams(p: RawAdsTableParams): AdsTableParams {
     source: uniqueCapped(p.source),
     tags: uniqueCapped(p.tags),
     status: uniqueCapped(p.status),
+    dups: uniqueCapped(p.dups),
     salaryMin,
     salaryMax,
   };
@@ -112,7 +116,7 @@ export function loadAdsTableParams(input: SearchParamsInput): AdsTableParams {
 /** Filters other than search, page and sort are active: used for empty states and saved views. */
 export function hasFilters(p: AdsTableParams): boolean {
   return (
-    p.category.length + p.type.length + p.time.length + p.region.length + p.company.length + p.source.length + p.tags.length + p.status.length > 0 ||
+    p.category.length + p.type.length + p.time.length + p.region.length + p.company.length + p.source.length + p.tags.length + p.status.length + p.dups.length > 0 ||
     p.salaryMin !== null ||
     p.salaryMax !== null ||
     p.apps !== null

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   "stages:manage",
   "users:manage",
   "audit:read",
+  /** "not a duplicate", closing a group's copies, rebuilding the groups */
+  "duplicates:manage",
   /** end one's own sessions ("sign out everywhere") */
   "account:sessions",
 ] as const;

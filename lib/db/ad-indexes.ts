@@ -22,6 +22,7 @@ export const AD_READ_INDEXES: readonly AdIndex[] = [
   { name: "Ad_updatedAt_id_idx", columns: ["updatedAt", "id"] },
   { name: "Ad_createdAt_id_idx", columns: ["createdAt", "id"] },
   { name: "Ad_titleKey_id_idx", columns: ["titleKey", "id"] },
+  { name: "Ad_duplicateGroupId_idx", columns: ["duplicateGroupId"] },
 ];
 
 /** The same SQL on SQLite and PostgreSQL. */

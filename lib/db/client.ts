@@ -68,6 +68,7 @@ export function createDb(url: string, opts: CreateDbOptions = {}): Db {
       : new SqliteClient({ adapter: new ImmediateSqliteAdapter({ url: sqlitePath(url), timeout: 10_000 }), log });
   if (opts.onQuery) (db as unknown as { $on: (event: "query", cb: (e: QueryEvent) => void) => void }).$on("query", opts.onQuery);
   Object.defineProperty(db, DIALECT_KEY, { value: dialect });
+  Object.defineProperty(db, URL_KEY, { value: url });
   if (dialect === "sqlite") {
     // The adapter keeps one connection: tune it once, before any other query (queries queue).
     // Reads go through a memory map (no read() per page) and a 64 MB page cache.
@@ -78,6 +79,15 @@ export function createDb(url: string, opts: CreateDbOptions = {}): Db {
 }
 
 export { dialectOfDb };
+
+const URL_KEY = Symbol.for("recruiter-desk.url");
+
+/** The URL a client was made with (for work that needs a driver connection of its own). */
+export function urlOfDb(db: object): string {
+  const url = (db as { [URL_KEY]?: string })[URL_KEY];
+  if (!url) throw new Error("not a client made by createDb");
+  return url;
+}
 
 const globalForDb = globalThis as unknown as { __rdDb?: { url: string; db: Db } };
 

@@ -158,6 +158,14 @@ export class DuplicateDetector {
     return d;
   }
 
+  /**
+   * Adds stored representatives to a detector made by `restore` (a database store pages them in
+   * rather than holding them all as objects at once).
+   */
+  restoreRepresentatives(fps: Iterable<Fingerprint>): void {
+    for (const fp of fps) this.addRepresentative(fp);
+  }
+
   /** Numbers for reports: sizes, and the bytes held by each part's typed arrays. */
   stats() {
     let companyBytes = 0, boilerplateShingles = 0;

@@ -40,6 +40,11 @@ export const CHANGES = {
   "import.finish": [],
   "import.fail": [],
   "import.revert": [ADS_COUNTER],
+  // Near-duplicate groups (lib/ads/duplicates.ts): an admin's "not a duplicate", closing a group's
+  // copies, a full rebuild.
+  "duplicates.mark": [ADS_COUNTER],
+  "duplicates.close-copies": [ADS_COUNTER],
+  "duplicates.rebuild": [ADS_COUNTER],
 } as const satisfies Record<string, readonly Counter[]>;
 
 export type ChangeAction = keyof typeof CHANGES;

@@ -6,6 +6,7 @@ import { stat } from "node:fs/promises";
 import { isBulkLoad } from "@/lib/db/ad-indexes";
 import { dialectOf } from "@/lib/db/dialect";
 import { logger } from "@/lib/log";
+import { syncDuplicates } from "@/lib/ads/duplicate-store";
 import { localEvents } from "./events";
 import { parallelEvents } from "./parallel-events";
 import { parseStoredFiles } from "./stored-files";
@@ -40,6 +41,8 @@ export async function executeImport(
   onProgress?: (p: ImportProgress) => void,
   existingStore?: ImportStore,
   parallel = true,
+  /** Group near-duplicates after the batches (off only for the benchmark's comparison). */
+  duplicates = true,
 ): Promise<ImportOutcome | null> {
   const store = existingStore ?? openImportStore(url);
   try {
@@ -53,6 +56,16 @@ export async function executeImport(
       if (isBulkLoad(stored.reduce((n, f) => n + f.size, 0), await store.countAds())) await store.dropAdIndexes();
       const outcome = await runImport({ store, importId, files, onProgress, parallel });
       await store.ensureAdIndexes();
+      // Near-duplicate groups for the new and changed ads: a step of its own after the batches,
+      // safe to re-run (a failure here keeps the import; the next import, edit or rebuild finishes it).
+      if (duplicates) {
+        try {
+          const d = await syncDuplicates(url);
+          logger.info("duplicates grouped", { importId, ...d });
+        } catch (e) {
+          logger.error("near-duplicate grouping failed (the next import or a rebuild redoes it)", { importId, error: e });
+        }
+      }
       await store.markFinished(importId, outcome.status, outcome.message);
       return outcome;
     } catch (e) {

@@ -7,6 +7,7 @@ import { UserError } from "@/lib/errors";
 import type { RevertSummary } from "./imports";
 import type { MergeField } from "./merge";
 import { titleKey } from "@/lib/ads/derive";
+import { refreshDuplicatesAfter } from "@/lib/ads/duplicates";
 import { companyKey } from "./normalise";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -19,6 +20,13 @@ async function companyIdFor(tx: Tx, name: unknown): Promise<number | null> {
 }
 
 export async function revertImport(importId: string, actorId: string, db: Db = getDb()): Promise<RevertSummary> {
+  const summary = await revertTransaction(importId, actorId, db);
+  // Deleted ads leave their groups; restored ones are placed again.
+  await refreshDuplicatesAfter(db, `import ${importId} reverted`);
+  return summary;
+}
+
+function revertTransaction(importId: string, actorId: string, db: Db): Promise<RevertSummary> {
   return db.$transaction(
     async (tx) => {
       const imp = await tx.import.findUnique({ where: { id: importId }, select: { status: true } });

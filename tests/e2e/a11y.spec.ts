@@ -135,6 +135,16 @@ test("admin, filled: every page, with dialogs and menus open", async ({ page }, 
   await page.keyboard.press("Escape");
   await visit(page, `/ads/${adId}/edit`, "ad edit", info);
   await visit(page, `/ads/${adId}/history`, "ad history", info);
+  // Near-duplicates: an ad with its copies and the "Not a duplicate" dialog, the duplicate filters, the admin page.
+  await page.goto(`/ads?q=${encodeURIComponent('"Live in Care Worker Jobs Coventry"')}`);
+  await page.getByRole("table").getByRole("link", { name: "Live in Care Worker Jobs Coventry" }).first().click();
+  await expect(page.getByRole("heading", { name: /^Also advertised as/ })).toBeVisible();
+  await check(page, "ad page with its copies", info);
+  await page.getByRole("button", { name: /^Not a duplicate: / }).first().click();
+  await check(page, "ad page, not-a-duplicate dialog", info, { layout: false });
+  await page.keyboard.press("Escape");
+  await visit(page, "/ads?dups=one,has", "ads, duplicate filters", info);
+  await visit(page, "/admin/duplicates", "duplicate ads (admin)", info);
   await page.goto(`/ads/${adId}/pipeline`);
   await page.getByRole("link", { name: names[3] }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(names[3]) })).toBeVisible();

@@ -27,7 +27,7 @@ export default async function AdsPage({ searchParams }: { searchParams: Promise<
         prefs={prefs}
         views={views}
         tags={tags}
-        can={{ tag: can(user.role, "ads:tag"), close: can(user.role, "ads:close"), export: can(user.role, "ads:export"), import: can(user.role, "imports:create"), createTags: can(user.role, "tags:manage") }}
+        can={{ tag: can(user.role, "ads:tag"), close: can(user.role, "ads:close"), closeCopies: can(user.role, "duplicates:manage"), export: can(user.role, "ads:export"), import: can(user.role, "imports:create"), createTags: can(user.role, "tags:manage") }}
       />
     </div>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pathId } from "@/lib/path-id";
+import { AdCopies } from "@/components/ads/ad-copies";
 import { AdHistory } from "@/components/ads/ad-history";
 import { AdTags } from "@/components/ads/ad-tags";
 import { AddApplication } from "@/components/pipeline/add-application";
@@ -9,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Fact, SectionCard } from "@/components/ui/section-card";
 import { adCreation, getAd, getAdHistory, HISTORY_ON_AD_PAGE } from "@/lib/ads/ad";
+import { adCopies } from "@/lib/ads/duplicates";
 import { contractLabel, SALARY_SOURCE_LABELS, type SalarySource } from "@/lib/ads/fields";
 import { readableParagraphs } from "@/lib/ads/paragraphs";
 import { can } from "@/lib/auth/permissions";
@@ -23,11 +25,12 @@ export const metadata: Metadata = { title: "Ad" };
 export default async function AdPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("ads:read");
   const id = await pathId(params);
-  const [ad, history, allTags, pipeline] = await Promise.all([
+  const [ad, history, allTags, pipeline, copies] = await Promise.all([
     getAd(id),
     getAdHistory(id, { perPage: HISTORY_ON_AD_PAGE }),
     tagOptions(),
     stageCounts(id),
+    adCopies(id),
   ]);
   if (!ad) notFound();
   const paragraphs = readableParagraphs(ad.description);
@@ -68,6 +71,12 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
                 </p>
               ))}
             </SectionCard>
+          {copies.length > 0 && (
+            <SectionCard title={`Also advertised as (${copies.length})`} className="scroll-mt-4" contentClassName="grid gap-2" id="copies">
+              <p className="text-sm text-muted-foreground">The same vacancy found in other ads: reposted, on another board or by another agency, or for another town.</p>
+              <AdCopies adId={ad.id} copies={copies} canManage={can(user.role, "duplicates:manage")} />
+            </SectionCard>
+          )}
           <SectionCard title="History">
               <AdHistory history={history} created={adCreation(ad)} more={`/ads/${ad.id}/history`} />
             </SectionCard>
