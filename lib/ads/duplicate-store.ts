@@ -30,8 +30,8 @@ import {
   type DetectorOptions,
   type DuplicateStore,
   type Fingerprint,
+  U32Map,
 } from "@/lib/duplicates";
-import { U32Map } from "@/lib/duplicates/tables";
 
 /** A raw connection of either dialect, one statement at a time. */
 export class DupConn {
@@ -174,7 +174,11 @@ export class SqlDuplicateStore implements DuplicateStore {
       const rows = await this.conn.all<{ adId: number; groupId: number }>(
         Sql.of(`SELECT "adId", "groupId" FROM "AdFingerprint" WHERE "groupId" IS NOT NULL AND "adId" > ? ORDER BY "adId" LIMIT ${PAGE * 4}`, after),
       );
-      for (const r of rows) if (i < ids.length) (ids[i] = Number(r.adId)), (groupIds[i++] = Number(r.groupId));
+      for (const r of rows) {
+        if (i >= ids.length) break;
+        ids[i] = Number(r.adId);
+        groupIds[i++] = Number(r.groupId);
+      }
       if (rows.length < PAGE * 4) break;
       after = Number(rows[rows.length - 1].adId);
     }

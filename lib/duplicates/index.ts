@@ -12,4 +12,5 @@ export type { AdText, Fingerprint } from "./fingerprint";
 export type { Verdict } from "./confirm";
 export type { CompanyBoilerplateState } from "./boilerplate";
 export { bandKeys, DEFAULT_BANDING } from "./minhash";
+export { U32Map } from "./tables";
 export { MemoryDuplicateStore, detectBatch, removeAds, markNotDuplicate, rebuild, openDetector, type DuplicateStore } from "./store";
