@@ -6,6 +6,7 @@ import { cn } from "@/lib/utils";
 const TABS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/stages", label: "Pipeline stages" },
+  { href: "/admin/salary-model", label: "Salary model" },
 ];
 
 export function AdminTabs() {

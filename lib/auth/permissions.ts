@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "stages:manage",
   "users:manage",
   "audit:read",
+  /** train the salary model (Admin → Salary model) */
+  "salary:train",
   /** end one's own sessions ("sign out everywhere") */
   "account:sessions",
 ] as const;
