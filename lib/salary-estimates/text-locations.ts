@@ -1,8 +1,8 @@
 // Places found in the text of ads that have none, for ads imported before the importer looked
-// (lib/ads/derive.ts deriveImportedLocation does it for new ones). Run by the salary trainer before
-// it reads the ads (the model and the region filter need a place), and by
-// `npx tsx scripts/find-text-locations.ts --apply`. Only ads with no location are touched, so a
-// given location is never overridden; re-running finds nothing new to do for ads already placed.
+// (lib/ads/derive.ts deriveImportedLocation does it for new ones). Run by every salary training
+// before it reads the ads (the model and the region filter need a place; `npm run train:salary`
+// runs one). Only ads with no location are touched, so a given location is never overridden;
+// re-running finds nothing new to do for ads already placed.
 import type { Db } from "@/lib/db/client";
 import type { Dialect } from "@/lib/db/dialect";
 import { execute, query, Sql } from "@/lib/db/sql";
