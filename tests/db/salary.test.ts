@@ -7,7 +7,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { getAd, updateAd } from "@/lib/ads/ad";
+import { EXPORT_HEADER, exportRows } from "@/lib/ads/export";
 import { ZAdFields } from "@/lib/ads/schemas";
+import { LocationTree } from "@/lib/locations/tree-cache";
 import { openImportStore } from "@/lib/import/pipeline";
 import { afterImport, requestTraining, runJob } from "@/lib/salary-estimates/jobs";
 import { importFiles, textAdFiles, treeDatabase } from "../support/import-db";
@@ -83,6 +85,21 @@ describe.each(testDialects())("salary estimates on %s", (dialect) => {
     // Adopting moved the ads counter (cached table answers see the estimates).
     expect(await db.auditEvent.count({ where: { entity: "salary", action: "adopt" } })).toBe(1);
   }, 300_000);
+
+  it("exports the estimate in its own columns, only for ads without a real salary", async () => {
+    const tree = new LocationTree(await db.location.findMany({ select: { id: true, name: true, path: true, depth: true, parentId: true, regionId: true } }));
+    const estimated = await db.ad.findFirstOrThrow({ where: { salaryEstimate: { not: null } }, select: { id: true, salaryEstimate: true, salaryEstimateLow: true, salaryEstimateHigh: true } });
+    const real = await db.ad.findFirstOrThrow({ where: { salaryAnnual: { not: null } }, select: { id: true, salaryAnnual: true } });
+    const rows: unknown[][] = [];
+    for await (const chunk of exportRows([estimated.id, real.id], db, tree)) rows.push(...chunk);
+    const cell = (row: unknown[], header: string) => row[EXPORT_HEADER.indexOf(header)];
+    expect(cell(rows[0], "Salary estimate")).toBe(estimated.salaryEstimate);
+    expect(cell(rows[0], "Estimate low")).toBe(estimated.salaryEstimateLow);
+    expect(cell(rows[0], "Estimate high")).toBe(estimated.salaryEstimateHigh);
+    expect(cell(rows[0], "Annual salary")).toBeNull();
+    expect(cell(rows[1], "Annual salary")).toBe(real.salaryAnnual);
+    expect(cell(rows[1], "Salary estimate")).toBeNull();
+  });
 
   it("removes the estimate when an admin enters a salary", async () => {
     const ad = (await db.ad.findFirstOrThrow({ where: { salaryEstimate: { not: null } }, select: { id: true } }))!;
