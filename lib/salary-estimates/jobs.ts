@@ -83,7 +83,8 @@ export async function runJob(db: Db, id: number, opts: { pollMs?: number } = {})
     const row = await db.salaryModel.findUnique({ where: { id }, select: { status: true, runAfter: true } });
     if (!row || row.status !== "QUEUED") return false;
     const busy =
-      (await db.import.count({ where: { status: { in: ["QUEUED", "RUNNING"] } } })) > 0 ||
+      // Imports still alive (a stopped one is restarted or left; it must not hold training back forever).
+      (await db.import.count({ where: { status: { in: ["QUEUED", "RUNNING"] }, heartbeatAt: { gte: new Date(Date.now() - STALE_AFTER_MS) } } })) > 0 ||
       (await db.salaryModel.count({ where: { status: "TRAINING", id: { not: id }, heartbeatAt: { gte: new Date(Date.now() - STALE_AFTER_MS) } } })) > 0;
     if (row.runAfter.getTime() <= Date.now() && !busy) {
       const { count } = await db.salaryModel.updateMany({ where: { id, status: "QUEUED" }, data: { status: "TRAINING", heartbeatAt: new Date(), progress: 0, phase: "Starting" } });
