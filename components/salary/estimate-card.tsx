@@ -49,7 +49,7 @@ export function EstimateCard({ explanation: x }: { explanation: AdEstimateExplan
       <p className="text-xs text-muted-foreground">
         From the salary model trained {x.model.trainedAt ? dateTime.format(x.model.trainedAt) : ""} on {x.model.adsUsed.toLocaleString("en-GB")} ads with a real salary. Percentages multiply:
         together with the model&apos;s starting point they make the estimate.{" "}
-        <Link className="text-primary underline-offset-4 hover:underline" href="/salaries">
+        <Link className="text-primary underline underline-offset-4" href="/salaries">
           Salary insights
         </Link>
       </p>
