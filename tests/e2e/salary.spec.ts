@@ -14,7 +14,7 @@ async function summaryCount(page: Page): Promise<number> {
 }
 
 test("an admin trains the salary model and sees its figures", async ({ page }) => {
-  test.setTimeout(400_000);
+  test.setTimeout(600_000);
   await signInAsAdmin(page);
   await page.goto("/admin/salary-model");
   await expect(page.getByRole("heading", { name: "Salary model", level: 1 })).toBeVisible();
@@ -23,7 +23,7 @@ test("an admin trains the salary model and sees its figures", async ({ page }) =
   if (!(await progress.isVisible())) await page.getByRole("button", { name: /Train the model|Retrain now/ }).click();
   await expect(progress).toBeVisible();
   // Training (cross-validation included) runs in its own process; the page follows its progress.
-  await expect(page.getByRole("heading", { name: "Measured accuracy" })).toBeVisible({ timeout: 360_000 });
+  await expect(page.getByRole("heading", { name: "Measured accuracy" })).toBeVisible({ timeout: 540_000 });
   await expect(page.getByText(/^£[\d,]+ \(baseline £[\d,]+; [\d.]+×\)$/)).toBeVisible();
   await expect(page.getByRole("table").filter({ hasText: "Healthcare" }).first()).toBeVisible();
 });
