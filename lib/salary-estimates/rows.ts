@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import type { Dialect } from "@/lib/db/dialect";
 import { query, Sql } from "@/lib/db/sql";
 import { REAL_SALARY_SOURCES } from "@/lib/ads/fields";
+import { ANNUAL_MAX, ANNUAL_MIN } from "@/lib/import/salary";
 import type { SalaryAd } from "@/lib/salary/features";
 
 export type AdRow = SalaryAd & { id: number; salary: number | null };
@@ -13,7 +14,8 @@ export type Which = "real" | "unsalaried";
 const PAGE = 1000;
 
 const WHERE: Record<Which, Sql> = {
-  real: Sql.of(`a."salaryAnnual" IS NOT NULL AND a."salarySource" IN (${REAL_SALARY_SOURCES.map(() => "?").join(", ")})`, ...REAL_SALARY_SOURCES),
+  // A real salary in the range training accepts (lib/salary/train.ts isUsableSalary): counted as read.
+  real: Sql.of(`a."salaryAnnual" >= ? AND a."salaryAnnual" <= ? AND a."salarySource" IN (${REAL_SALARY_SOURCES.map(() => "?").join(", ")})`, ANNUAL_MIN, ANNUAL_MAX, ...REAL_SALARY_SOURCES),
   unsalaried: Sql.of(`a."salaryAnnual" IS NULL`),
 };
 

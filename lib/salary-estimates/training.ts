@@ -136,7 +136,8 @@ export async function runTraining(db: Db, dialect: Dialect, modelId: number, rep
     : async function* () {
         for await (const a of readAds(db, "real", dialect)) if (isUsableSalary(a.salary!)) yield toRow(a);
       };
-  const rowCount = memoryRows ? memoryRows.length : undefined;
+  // The database counted them (the same rows the stream yields): no counting pass over 250,000 ads.
+  const rowCount = memoryRows ? memoryRows.length : total;
   const expected = fitsPerTraining(rowCount ?? total);
   const model = await trainSalaryModel(source, {
     seed: 1,
@@ -151,7 +152,9 @@ export async function runTraining(db: Db, dialect: Dialect, modelId: number, rep
     data: {
       formatVersion: model.formatVersion,
       trainedAt: new Date(model.trainedAt),
-      adsUsed: model.trainingAds,
+      // Every ad with a real salary the run read (fitted on, or held out to calibrate the interval on
+      // large data): what the after-import check compares the ads with a salary against.
+      adsUsed: rowCount,
       measures: JSON.stringify(measures),
       bytes: new Uint8Array(bytes),
       byteSize: bytes.length,
@@ -165,7 +168,7 @@ export async function runTraining(db: Db, dialect: Dialect, modelId: number, rep
   await db.$transaction(async (tx) => {
     await tx.salaryModel.updateMany({ where: { adopted: true, id: { not: modelId } }, data: { adopted: false } });
     await tx.salaryModel.update({ where: { id: modelId }, data: { adopted: true, status: "READY", progress: 100, phase: null, adsEstimated: estimated, heartbeatAt: new Date() } });
-    await recordChange(tx, { action: "salary.adopt", actorId: null, entityId: modelId, changes: { adsUsed: model.trainingAds, adsEstimated: estimated, mae: cv.mae, baselineMae: cv.baselineMae } });
+    await recordChange(tx, { action: "salary.adopt", actorId: null, entityId: modelId, changes: { adsUsed: rowCount, adsEstimated: estimated, mae: cv.mae, baselineMae: cv.baselineMae } });
   });
   return { model, estimated };
 }
