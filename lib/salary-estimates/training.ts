@@ -15,7 +15,7 @@ import { serialiseModel } from "@/lib/salary/serialise";
 import { DEFAULT_TRAINING, isUsableSalary, trainSalaryModel, type TrainingRow } from "@/lib/salary/train";
 import { estimateAds } from "./estimates";
 import { duplicateGroupsOf } from "./groups";
-import { countAds, readAds, type AdRow } from "./rows";
+import { countAds, countUsableSalaries, readAds, type AdRow } from "./rows";
 import { fillTextLocations } from "./text-locations";
 
 /** Fewer ads with a real salary than this and there is nothing to learn from. */
@@ -137,7 +137,7 @@ export async function runTraining(db: Db, dialect: Dialect, modelId: number, rep
         for await (const a of readAds(db, "real", dialect)) if (isUsableSalary(a.salary!)) yield toRow(a);
       };
   // The database counted them (the same rows the stream yields): no counting pass over 250,000 ads.
-  const rowCount = memoryRows ? memoryRows.length : total;
+  const rowCount = memoryRows ? memoryRows.length : await countUsableSalaries(db, dialect);
   const expected = fitsPerTraining(rowCount ?? total);
   const model = await trainSalaryModel(source, {
     seed: 1,
