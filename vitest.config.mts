@@ -15,5 +15,7 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Imports run as child processes by the tests start no salary training after them.
+    env: { SALARY_AFTER_IMPORT: "0" },
   },
 });

@@ -63,7 +63,8 @@ export function runImportCli(url: string, file: string, extraArgs: string[] = []
   let out = "";
   const seconds = timed(() => {
     const r = spawnSync(process.execPath, ["--max-old-space-size=96", "--import", "tsx", "scripts/import.ts", ...extraArgs, file], {
-      env: { ...process.env, DATABASE_URL: url },
+      // No salary training after the import: it would compete with what is measured.
+      env: { ...process.env, DATABASE_URL: url, SALARY_AFTER_IMPORT: "0" },
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -5,6 +5,7 @@
 // ("Healthcare_Nursing" → "Healthcare & Nursing Jobs"). Prints progress and the report; exits 1 when
 // the import failed (nothing importable), 2 on bad arguments.
 // (`--job <id>` runs an import queued from the browser: the web app starts this in the background.)
+import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -111,6 +112,12 @@ async function main(): Promise<number> {
     for (const i of issues) console.log(`  ${i.severity.padEnd(7)} ${i.file}${i.line ? `:${i.line}` : ""}${i.field ? ` [${i.field}]` : ""} ${i.message}`);
     const more = r.errors + r.warnings - issues.length;
     if (more > 0) console.log(`  … and ${fmt(more)} more: see the report on the Imports page (downloadable as CSV).`);
+    // Salary estimates follow the ads: a process of its own (with a database client this one does
+    // without) retrains, debounced, when enough ads changed, or estimates the new salary-less ads.
+    if (outcome?.status === "SUCCEEDED" && r.created + r.updated > 0 && process.env.SALARY_AFTER_IMPORT !== "0") {
+      spawn(process.execPath, ["--import", "tsx", "scripts/train-salary.ts", "--after-import"], { cwd: process.cwd(), detached: true, stdio: "ignore", env: process.env }).unref();
+      if (!job) console.log("  salary estimates: updating in the background (Admin → Salary model)");
+    }
     return outcome?.status === "SUCCEEDED" ? 0 : 1;
   } finally {
     await store.close();

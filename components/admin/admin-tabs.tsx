@@ -7,6 +7,7 @@ const TABS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/stages", label: "Pipeline stages" },
   { href: "/admin/duplicates", label: "Duplicate ads" },
+  { href: "/admin/salary-model", label: "Salary model" },
 ];
 
 export function AdminTabs() {

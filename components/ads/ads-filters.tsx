@@ -75,6 +75,7 @@ function SalaryFilter() {
     return v.trim() && Number.isFinite(n) && n > 0 ? Math.round(n) : null;
   };
   const apply = () => setFilters({ salaryMin: asNumber(min), salaryMax: asNumber(max) });
+  const estimatesId = "salary-include-estimates";
   return (
     <form
       className="grid gap-1.5"
@@ -90,6 +91,17 @@ function SalaryFilter() {
           <span aria-hidden>–</span>
           <Input aria-label="Maximum salary" inputMode="numeric" placeholder="Max" value={max} onChange={(e) => setMax(e.target.value)} onBlur={apply} className="h-8" />
         </div>
+        <label htmlFor={estimatesId} className="flex items-center gap-2 text-sm">
+          <input
+            id={estimatesId}
+            type="checkbox"
+            className="size-4 accent-primary"
+            checked={state.est}
+            onChange={(e) => setFilters({ est: e.target.checked ? true : null })}
+          />
+          Include estimates
+          <span className="text-xs text-muted-foreground">(filter and sort)</span>
+        </label>
       </fieldset>
     </form>
   );

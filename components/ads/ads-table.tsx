@@ -23,6 +23,7 @@ import { AD_COLUMN_LABELS, SORTABLE, type AdColumnId, type ColumnPrefs } from "@
 import type { AdRow } from "@/lib/ads/find-ads";
 import type { SortParam } from "@/lib/ads/table-params";
 import { formatSalary } from "@/lib/import/salary-format";
+import { EstimatedSalary } from "@/components/salary/estimated-salary";
 import type { SalaryPeriod } from "@/lib/import/salary";
 import { categoryLabel, sourceLabel } from "@/lib/format";
 import { paramFromSorting, sortingFromParam } from "@/lib/table-sort";
@@ -50,10 +51,19 @@ function cells(): Record<AdColumnId, (ad: AdRow) => React.ReactNode> {
       </div>
     ),
     company: (ad) => (ad.company ? <span className="line-clamp-2 min-w-20 max-w-40 break-words">{ad.company.name}</span> : <span className="text-muted-foreground">—</span>),
-    location: (ad) => <span className="line-clamp-2 max-w-36" title={ad.location ?? undefined}>{ad.location ?? "—"}</span>,
+    location: (ad) => (
+      <span className="line-clamp-2 max-w-36" title={ad.location ? `${ad.location}${ad.locationSource === "text" ? " (found in the ad's text)" : ""}` : undefined}>
+        {ad.location ?? "—"}
+        {ad.location && ad.locationSource === "text" && <span className="ml-1 text-xs italic text-muted-foreground">(from text)</span>}
+      </span>
+    ),
     category: (ad) => categoryLabel(ad.category) ?? "—",
     contract: (ad) => contractLabel(ad.contractType, ad.contractTime) ?? "—",
-    salary: (ad) => <span className="whitespace-nowrap">{formatSalary({ ...ad, salaryPeriod: ad.salaryPeriod as SalaryPeriod | null }) ?? "—"}</span>,
+    salary: (ad) => {
+      const real = formatSalary({ ...ad, salaryPeriod: ad.salaryPeriod as SalaryPeriod | null });
+      if (real || !ad.estimate) return <span className="whitespace-nowrap">{real ?? "—"}</span>;
+      return <EstimatedSalary estimate={ad.estimate} />;
+    },
     source: (ad) => sourceLabel(ad.source) ?? "—",
     tags: (ad) => (
       <div className="max-w-40">

@@ -36,11 +36,11 @@ export function FilterChips({ page, params }: { page: AdsPage; params: AdsTableP
           {
             key: "salary",
             label:
-              params.salaryMin !== null && params.salaryMax !== null
+              (params.salaryMin !== null && params.salaryMax !== null
                 ? `Salary ${money(params.salaryMin)}–${money(params.salaryMax)}`
                 : params.salaryMin !== null
                   ? `Salary from ${money(params.salaryMin)}`
-                  : `Salary up to ${money(params.salaryMax!)}`,
+                  : `Salary up to ${money(params.salaryMax!)}`) + (params.est ? " (incl. estimates)" : ""),
             clear: () => setFilters({ salaryMin: null, salaryMax: null }),
           },
         ]

@@ -50,11 +50,16 @@ export function tagSql(p: AdsTableParams): Sql | null {
   return Sql.of(`a."id" ${p.tagMode === "none" ? "NOT IN" : "IN"} (SELECT t."adId" FROM "AdTag" t WHERE `).append(list).append(")");
 }
 
+/** The salary the filter and sort read: the real one, or (including estimates) the estimate when there is none. */
+export const SALARY_WITH_ESTIMATE = `COALESCE(a."salaryAnnual",a."salaryEstimate")`;
+export const salaryColumn = (p: Pick<AdsTableParams, "est">) => (p.est ? SALARY_WITH_ESTIMATE : `a."salaryAnnual"`);
+
 /** Filters that are not facets: salary, company, regions below the top level, tags, applications. */
 export function baseFilters(p: AdsTableParams, tree: LocationTree) {
   const base: Sql[] = [];
-  if (p.salaryMin !== null) base.push(Sql.of(`a."salaryAnnual" >= ?`, p.salaryMin));
-  if (p.salaryMax !== null) base.push(Sql.of(`a."salaryAnnual" <= ?`, p.salaryMax));
+  const salary = salaryColumn(p);
+  if (p.salaryMin !== null) base.push(Sql.of(`${salary} >= ?`, p.salaryMin));
+  if (p.salaryMax !== null) base.push(Sql.of(`${salary} <= ?`, p.salaryMax));
   if (p.company.length) base.push(inList(`a."companyId"`, p.company));
   const topRegions = p.region.filter((id) => tree.byId.get(id)?.depth === 1);
   const deepRegions = p.region.filter((id) => (tree.byId.get(id)?.depth ?? 0) > 1);

@@ -7,7 +7,10 @@ import { inIds, query, Sql } from "@/lib/db/sql";
 import type { LocationTree } from "@/lib/locations/tree-cache";
 import type { AdRow } from "./find-ads";
 
-type Raw = Omit<AdRow, "company" | "tags" | "snippet" | "location" | "createdAt" | "updatedAt"> & {
+type Raw = Omit<AdRow, "company" | "tags" | "snippet" | "location" | "createdAt" | "updatedAt" | "estimate"> & {
+  salaryEstimate: number | null;
+  salaryEstimateLow: number | null;
+  salaryEstimateHigh: number | null;
   companyId: number | null;
   companyName: string | null;
   locationRaw: string | null;
@@ -23,7 +26,7 @@ export async function adRows(db: Db, dialect: Dialect, ids: number[], tree: Loca
       Sql.of(
         `SELECT a."id" AS id, a."externalId" AS "externalId", a."title" AS title, a."companyId" AS "companyId", c."name" AS "companyName", a."locationId" AS "locationId", a."locationRaw" AS "locationRaw", ` +
           `a."category" AS category, a."contractType" AS "contractType", a."contractTime" AS "contractTime", a."salaryMin" AS "salaryMin", a."salaryMax" AS "salaryMax", a."salaryPeriod" AS "salaryPeriod", ` +
-          `a."salaryAnnual" AS "salaryAnnual", a."source" AS source, a."status" AS status, a."duplicateCount" AS duplicates, a."createdAt" AS "createdAt", a."updatedAt" AS "updatedAt" ` +
+          `a."salaryAnnual" AS "salaryAnnual", a."salaryEstimate" AS "salaryEstimate", a."salaryEstimateLow" AS "salaryEstimateLow", a."salaryEstimateHigh" AS "salaryEstimateHigh", a."locationSource" AS "locationSource", a."source" AS source, a."status" AS status, a."duplicateCount" AS duplicates, a."createdAt" AS "createdAt", a."updatedAt" AS "updatedAt" ` +
           `FROM "Ad" a LEFT JOIN "Company" c ON c."id" = a."companyId" WHERE `,
       ).append(inIds(dialect, `a."id"`, ids)),
       dialect,
@@ -54,11 +57,13 @@ export async function adRows(db: Db, dialect: Dialect, ids: number[], tree: Loca
   return ids
     .map((id) => byId.get(id))
     .filter((r): r is Raw => !!r)
-    .map(({ companyId, companyName, locationRaw, ...r }) => ({
+    .map(({ companyId, companyName, locationRaw, salaryEstimate, salaryEstimateLow, salaryEstimateHigh, ...r }) => ({
       ...r,
       id: Number(r.id),
       externalId: Number(r.externalId),
       locationId: r.locationId === null ? null : Number(r.locationId),
+      // An estimate only for an ad without a real salary.
+      estimate: r.salaryAnnual === null && salaryEstimate !== null ? { salary: Number(salaryEstimate), low: Number(salaryEstimateLow), high: Number(salaryEstimateHigh) } : null,
       company: companyId === null ? null : { id: Number(companyId), name: companyName ?? "" },
       status: String(r.status) as AdRow["status"],
       snippet: null,

@@ -28,6 +28,11 @@ export const adFieldsSelect = {
   salaryPeriod: true,
   salaryAnnual: true,
   salarySource: true,
+  locationSource: true,
+  salaryEstimate: true,
+  salaryEstimateLow: true,
+  salaryEstimateHigh: true,
+  salaryModelId: true,
   source: true,
   status: true,
   version: true,
@@ -185,11 +190,15 @@ export async function updateAd(id: number, expectedVersion: number, fields: TAdF
         ? (await tx.company.upsert({ where: { nameKey: companyKey(fields.company) }, create: { name: fields.company, nameKey: companyKey(fields.company) }, update: {}, select: { id: true } })).id
         : null;
     }
-    if ("locationId" in changes) Object.assign(data, { locationId: fields.locationId, regionId: fields.locationId ? regionOf(tree.byId.get(fields.locationId)) : null });
+    if ("locationId" in changes) {
+      Object.assign(data, { locationId: fields.locationId, regionId: fields.locationId ? regionOf(tree.byId.get(fields.locationId)) : null, locationSource: "admin" });
+    }
     for (const k of ["category", "contractType", "contractTime", "status"] as const) if (k in changes) data[k] = fields[k];
     if ("salaryMin" in changes || "salaryMax" in changes || "salaryPeriod" in changes) {
       const { annual, source } = deriveEditedSalary(fields);
       Object.assign(data, { salaryMin: fields.salaryMin, salaryMax: fields.salaryMax, salaryPeriod: fields.salaryPeriod, salaryAnnual: annual, salarySource: source });
+      // A real salary replaces the model's estimate (an ad left without one is estimated again by the next run).
+      if (annual !== null) Object.assign(data, { salaryEstimate: null, salaryEstimateLow: null, salaryEstimateHigh: null, salaryModelId: null });
     }
 
     // The version in the WHERE closes the gap between the check above and this write.

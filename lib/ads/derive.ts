@@ -2,7 +2,9 @@
 // title's sort key, the top-level region of its place, and its annual salary with where that came
 // from. Pure.
 import { annualise, findSalaryInText, parseSalary, salaryMidpoint, type Salary, type SalaryPeriod } from "@/lib/import/salary";
-import type { SalarySource } from "./fields";
+import type { TextLocationFinder } from "@/lib/locations/find-in-text";
+import type { TreeNode } from "@/lib/locations/resolve";
+import type { LocationSource, SalarySource } from "./fields";
 
 /** Title sort key: lower case, at most 200 characters (the table sorts titles by it). */
 export function titleKey(title: string): string {
@@ -46,4 +48,19 @@ export function deriveEditedSalary(f: { salaryMin: number | null; salaryMax: num
   if (!values.length) return { annual: null, source: null };
   const mid = values.reduce((a, b) => a + b, 0) / values.length;
   return { annual: Math.round(annualise(mid, f.salaryPeriod as SalaryPeriod)), source: "admin" };
+}
+
+/**
+ * An imported ad's place: the one its location columns resolve to; else, when the file gave no
+ * location it could resolve, the place its title or description names (marked as found in the text).
+ * A place found in the text never replaces a given one (lib/import/merge.ts keeps an existing ad's).
+ */
+export function deriveImportedLocation<N extends TreeNode>(
+  resolved: N | null,
+  ad: { title: string; description: string },
+  finder: TextLocationFinder | null,
+): { node: N | null; source: LocationSource | null } {
+  if (resolved) return { node: resolved, source: "file" };
+  const found = finder?.find(ad);
+  return found ? { node: found.node as N, source: "text" } : { node: null, source: null };
 }

@@ -40,6 +40,11 @@ export async function* exportRows(ids: number[], db: Db, tree: LocationTree): As
           "Salary period": r.salaryPeriod,
           "Annual salary": r.salaryAnnual,
           "Annual salary from": r.salarySource,
+          "Location from": r.locationSource,
+          // Only for an ad without a real salary (an estimate never stands in for one).
+          "Salary estimate": r.salaryAnnual === null ? r.salaryEstimate : null,
+          "Estimate low": r.salaryAnnual === null ? r.salaryEstimateLow : null,
+          "Estimate high": r.salaryAnnual === null ? r.salaryEstimateHigh : null,
           Source: r.source,
           Status: r.status,
           "Duplicate group": r.duplicateGroupId === null ? null : groupName.get(r.duplicateGroupId),

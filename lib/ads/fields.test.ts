@@ -7,12 +7,12 @@ describe("the one list of an ad's fields", () => {
     expect(new Set(AD_FIELDS.map((f) => f.key)).size).toBe(AD_FIELDS.length);
     expect(IMPORT_COLUMNS.map((c) => c.name)).toEqual([
       "title", "titleKey", "companyId", "locationId", "regionId", "locationRaw", "locationNormalized", "category", "contractType", "contractTime",
-      "salaryRaw", "salaryMin", "salaryMax", "salaryPeriod", "salaryAnnual", "salarySource", "source",
+      "salaryRaw", "salaryMin", "salaryMax", "salaryPeriod", "salaryAnnual", "salarySource", "locationSource", "source",
     ]);
     for (const f of MERGE_FIELDS) expect(AD_FIELDS.find((x) => x.key === f)?.merged).toBe(true);
     expect(EXPORT_HEADER).toEqual([
       "Adzuna Id", "Title", "Company", "Location", "Category", "Contract type", "Contract time", "Salary min", "Salary max", "Salary period",
-      "Annual salary", "Annual salary from", "Source", "Status", "Duplicate group", "Tags", "Imported", "Updated", "Description",
+      "Annual salary", "Annual salary from", "Location from", "Salary estimate", "Estimate low", "Estimate high", "Source", "Status", "Duplicate group", "Tags", "Imported", "Updated", "Description",
     ]);
   });
 

@@ -23,6 +23,10 @@ export type AdFieldKey =
   | "salaryPeriod"
   | "salaryAnnual"
   | "salarySource"
+  | "locationSource"
+  | "salaryEstimate"
+  | "salaryEstimateLow"
+  | "salaryEstimateHigh"
   | "source"
   | "status"
   | "duplicateGroupId";
@@ -62,6 +66,10 @@ export const AD_FIELDS: readonly AdFieldSpec[] = [
   { key: "salaryPeriod", label: "Salary period", column: { pgType: '"SalaryPeriod"' }, merged: true, fileColumn: "Salary", exported: "Salary period" },
   { key: "salaryAnnual", label: "Annual salary", column: { pgType: "int" }, merged: true, fileColumn: "Salary", exported: "Annual salary" },
   { key: "salarySource", label: "Annual salary from", column: { pgType: "text" }, merged: false, derived: true, exported: "Annual salary from" },
+  { key: "locationSource", label: "Location from", column: { pgType: "text" }, merged: false, derived: true, exported: "Location from" },
+  { key: "salaryEstimate", label: "Salary estimate", column: null, merged: false, derived: true, exported: "Salary estimate" },
+  { key: "salaryEstimateLow", label: "Estimate low", column: null, merged: false, derived: true, exported: "Estimate low" },
+  { key: "salaryEstimateHigh", label: "Estimate high", column: null, merged: false, derived: true, exported: "Estimate high" },
   { key: "source", label: "Source", column: { pgType: "text" }, merged: true, fileColumn: "SourceName", exported: "Source" },
   { key: "status", label: "Status", column: null, merged: false, exported: "Status" },
   // Set by near-duplicate detection (lib/ads/duplicate-store.ts); exported as the Adzuna Id of the
@@ -124,3 +132,12 @@ export const SALARY_SOURCE_LABELS: Record<SalarySource, string> = {
 };
 /** Real salaries: the model trains on these only. */
 export const REAL_SALARY_SOURCES: readonly SalarySource[] = ["file", "salary-text", "description", "admin"];
+
+/** Where an ad's location came from: the file's location columns, its own text (the file gave none), an admin. */
+export const LOCATION_SOURCES = ["file", "text", "admin"] as const;
+export type LocationSource = (typeof LOCATION_SOURCES)[number];
+export const LOCATION_SOURCE_LABELS: Record<LocationSource, string> = {
+  file: "from the file",
+  text: "found in the ad's text",
+  admin: "entered by an admin",
+};

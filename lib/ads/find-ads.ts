@@ -52,6 +52,10 @@ export type AdRow = {
   salaryMax: number | null;
   salaryPeriod: string | null;
   salaryAnnual: number | null;
+  /** The salary model's estimate and its 80% interval, for an ad without a real salary. */
+  estimate: { salary: number; low: number; high: number } | null;
+  /** "text": the place was found in the ad's title or description. */
+  locationSource: string | null;
   source: string | null;
   status: "OPEN" | "CLOSED";
   tags: { id: number; name: string; color: string }[];

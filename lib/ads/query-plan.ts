@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Dialect } from "@/lib/db/dialect";
 import { query, Sql } from "@/lib/db/sql";
-import { whereOf, type From } from "./ad-filters";
+import { salaryColumn, whereOf, type From } from "./ad-filters";
 import type { AdsTableParams } from "./table-params";
 
 const ORDER: Record<Exclude<AdsTableParams["sort"], "relevance">, string> = {
@@ -18,14 +18,19 @@ const ORDER: Record<Exclude<AdsTableParams["sort"], "relevance">, string> = {
   "-salary": `a."salaryAnnual" DESC, a."id" DESC`,
 };
 
-export function orderFor(sort: Exclude<AdsTableParams["sort"], "relevance">): string {
+/** `salary`: the column or expression salary sorts read (with estimates: the estimate when no salary). */
+function orderOf(sort: Exclude<AdsTableParams["sort"], "relevance">, salary: string): string {
+  return sort === "salary" || sort === "-salary" ? ORDER[sort].replace(`a."salaryAnnual"`, salary) : ORDER[sort];
+}
+
+export function orderFor(sort: Exclude<AdsTableParams["sort"], "relevance">, salary = `a."salaryAnnual"`): string {
   // Ads without a salary go last either way.
-  return (sort === "salary" || sort === "-salary" ? `a."salaryAnnual" IS NULL, ` : "") + ORDER[sort];
+  return (sort === "salary" || sort === "-salary" ? `${salary} IS NULL, ` : "") + orderOf(sort, salary);
 }
 
 /** The ORDER BY of a table state over `from` (a search window keeps its rank order). */
 export function tableOrder(p: AdsTableParams, from: From): string {
-  return p.sort === "relevance" && from.ranked ? from.ranked : orderFor(p.sort === "relevance" ? "-updated" : p.sort);
+  return p.sort === "relevance" && from.ranked ? from.ranked : orderFor(p.sort === "relevance" ? "-updated" : p.sort, salaryColumn(p));
 }
 
 /**
@@ -57,10 +62,12 @@ export async function pageOfIds(db: Db, dialect: Dialect, from: From, where: Sql
     // Ads without a salary go last either way. "ORDER BY salary IS NULL, …" would sort every
     // matching ad; instead walk the (salaryAnnual, id) index over the known salaries, and only
     // when the page runs past them, count those and continue into the unknown ones.
-    const known = await select([...where, Sql.of(`a."salaryAnnual" IS NOT NULL`)], ORDER[p.sort], p.perPage, offset);
+    // With estimates the sort reads an expression (no index to walk): fine for the ads that have one.
+    const salary = salaryColumn(p);
+    const known = await select([...where, Sql.of(`${salary} IS NOT NULL`)], orderOf(p.sort, salary), p.perPage, offset);
     if (known.length === p.perPage) return known;
-    const [{ n }] = await query<{ n: number | bigint }>(db, Sql.of(`SELECT count(*) AS n`).append(from.sql).append(whereOf([...where, Sql.of(`a."salaryAnnual" IS NOT NULL`)])), dialect);
-    const unknown = await select([...where, Sql.of(`a."salaryAnnual" IS NULL`)], p.sort === "salary" ? `a."id" ASC` : `a."id" DESC`, p.perPage - known.length, Math.max(0, offset - Number(n)));
+    const [{ n }] = await query<{ n: number | bigint }>(db, Sql.of(`SELECT count(*) AS n`).append(from.sql).append(whereOf([...where, Sql.of(`${salary} IS NOT NULL`)])), dialect);
+    const unknown = await select([...where, Sql.of(`${salary} IS NULL`)], p.sort === "salary" ? `a."id" ASC` : `a."id" DESC`, p.perPage - known.length, Math.max(0, offset - Number(n)));
     return [...known, ...unknown];
   }
   return select(where, tableOrder(p, from), p.perPage, offset);

@@ -11,7 +11,7 @@ describe("ads table URL state", () => {
 
   it("reads every filter", () => {
     const p = loadAdsTableParams(
-      "?q=nurse&page=3&perPage=50&sort=-salary&category=healthcare-nursing-jobs,it-jobs&type=full_time,none&time=permanent&region=12,40&company=7&source=cv-library.co.uk&salaryMin=20000&salaryMax=40000&tags=1,2&tagMode=all&status=open&apps=active&dups=one,has",
+      "?q=nurse&page=3&perPage=50&sort=-salary&category=healthcare-nursing-jobs,it-jobs&type=full_time,none&time=permanent&region=12,40&company=7&source=cv-library.co.uk&salaryMin=20000&salaryMax=40000&est=true&tags=1,2&tagMode=all&status=open&apps=active&dups=one,has",
     );
     expect(p).toEqual({
       q: "nurse",
@@ -26,6 +26,7 @@ describe("ads table URL state", () => {
       source: ["cv-library.co.uk"],
       salaryMin: 20000,
       salaryMax: 40000,
+      est: true,
       tags: [1, 2],
       tagMode: "all",
       status: ["open"],

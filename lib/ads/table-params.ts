@@ -6,6 +6,7 @@ import {
   createParser,
   createSerializer,
   parseAsArrayOf,
+  parseAsBoolean,
   parseAsNumberLiteral,
   parseAsString,
   parseAsStringLiteral,
@@ -68,6 +69,8 @@ export const adsTableParsers = {
   source: parseAsArrayOf(sourceName).withDefault([]),
   salaryMin: positiveInt,
   salaryMax: positiveInt,
+  /** The salary filter and sort count the model's estimates for ads without a salary. */
+  est: parseAsBoolean.withDefault(false),
   tags: parseAsArrayOf(positiveInt).withDefault([]),
   tagMode: parseAsStringLiteral(TAG_MODES).withDefault("any"),
   status: parseAsArrayOf(parseAsStringLiteral(STATUS_OPTIONS)).withDefault([]),

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   "audit:read",
   /** "not a duplicate", closing a group's copies, rebuilding the groups */
   "duplicates:manage",
+  /** train the salary model (Admin → Salary model) */
+  "salary:train",
   /** end one's own sessions ("sign out everywhere") */
   "account:sessions",
 ] as const;

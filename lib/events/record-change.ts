@@ -45,6 +45,11 @@ export const CHANGES = {
   "duplicates.mark": [ADS_COUNTER],
   "duplicates.close-copies": [ADS_COUNTER],
   "duplicates.rebuild": [ADS_COUNTER],
+  // A salary model trained on request; adopted (every salary-less ad's estimate recomputed).
+  "salary.retrain": [],
+  "salary.adopt": [ADS_COUNTER],
+  // Estimates for ads an import added, from the adopted model.
+  "salary.estimate": [ADS_COUNTER],
 } as const satisfies Record<string, readonly Counter[]>;
 
 export type ChangeAction = keyof typeof CHANGES;

@@ -23,12 +23,21 @@ const incoming: NormalisedAd = {
   titleKey: "engineering systems analyst",
   regionId: 3,
   salarySource: "file",
+  locationSource: "file",
   sourceHash: "hash-1",
 };
-const { externalId: _e, sourceHash: _h, titleKey: _t, regionId: _r, salarySource: _s, ...fields } = incoming;
+const { externalId: _e, sourceHash: _h, titleKey: _t, regionId: _r, salarySource: _s, locationSource: _l, ...fields } = incoming;
 const stored = (over: Partial<ExistingAd> = {}): ExistingAd => ({ id: 7, version: 3, sourceHash: "hash-1", ...fields, ...over });
 
 describe("decideMerge", () => {
+  it("fills a location found in the text only into an ad without one: a given location is never replaced", () => {
+    const fromText: NormalisedAd = { ...incoming, locationId: 202, locationRaw: null, locationNormalized: null, locationSource: "text", sourceHash: "hash-2" };
+    const withPlace = decideMerge(stored(), fromText, "replace");
+    expect(withPlace.kind === "update" ? withPlace.set.locationId : undefined).toBeUndefined();
+    const without = decideMerge(stored({ locationId: null }), fromText, "replace");
+    expect(without.kind === "update" ? without.set.locationId : null).toBe(202);
+  });
+
   it("creates an ad that does not exist yet, whatever the policy", () => {
     expect(decideMerge(null, incoming, "replace")).toEqual({ kind: "create" });
     expect(decideMerge(null, incoming, "fill")).toEqual({ kind: "create" });

@@ -40,6 +40,8 @@ export function decideMerge(existing: ExistingAd | null, incoming: NormalisedAd,
     const next = incoming[field];
     const prev = existing[field];
     if (empty(next)) continue;
+    // A place found in the text only fills an ad that has none: it never replaces a given location.
+    if (field === "locationId" && incoming.locationSource === "text" && !empty(prev)) continue;
     if (policy === "fill" ? !empty(prev) : same(field, prev, next)) continue;
     if (policy === "replace" && existing.editedFields?.has(field)) {
       keptEdits.push(field);

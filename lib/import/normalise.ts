@@ -1,7 +1,8 @@
 // SourceAd → NormalisedAd: tidy text, map contract values, parse the salary, resolve the location
 // in the UK tree, and hash what will be stored so an unchanged row is recognised cheaply.
 import { createHash } from "node:crypto";
-import { deriveImportedSalary, regionOf, titleKey } from "@/lib/ads/derive";
+import { deriveImportedLocation, deriveImportedSalary, regionOf, titleKey } from "@/lib/ads/derive";
+import type { TextLocationFinder } from "@/lib/locations/find-in-text";
 import type { LocationResolver } from "@/lib/locations/resolve";
 import { normaliseCategory } from "./categories";
 import type { ContractTimeValue, ContractTypeValue, ImportProblem, NormalisedAd, SourceAd } from "./types";
@@ -52,7 +53,8 @@ export function companyKey(name: string): string {
 
 export type Normalised = { ad: NormalisedAd; problems: ImportProblem[]; unresolvedLocation: boolean };
 
-export function normaliseAd(src: SourceAd, resolver: LocationResolver): Normalised {
+/** `finder`: places found in an ad's text for ads whose file gives none it can resolve. */
+export function normaliseAd(src: SourceAd, resolver: LocationResolver, finder: TextLocationFinder | null = null): Normalised {
   const problems: ImportProblem[] = [];
   const warn = (field: string, message: string) => problems.push({ file: src.file, line: src.line, field, severity: "warning", message });
 
@@ -75,11 +77,14 @@ export function normaliseAd(src: SourceAd, resolver: LocationResolver): Normalis
     if (fromRaw && fromRaw.node.depth > 0) resolved = fromRaw;
   }
 
+  const title = tidyLine(src.title)!;
+  const place = deriveImportedLocation(resolved?.node ?? null, { title, description }, finder);
+
   const fields = {
-    title: tidyLine(src.title)!,
+    title,
     description,
     companyName: tidyLine(src.company),
-    locationId: resolved?.node.id ?? null,
+    locationId: place.node?.id ?? null,
     locationRaw,
     locationNormalized,
     category: normaliseCategory(src.category),
@@ -96,7 +101,7 @@ export function normaliseAd(src: SourceAd, resolver: LocationResolver): Normalis
     .update(JSON.stringify([src.kind, src.externalId, ...Object.values(fields)]))
     .digest("base64url");
   return {
-    ad: { externalId: src.externalId, ...fields, titleKey: titleKey(fields.title), regionId: regionOf(resolved?.node as { regionId?: number | null } | undefined), salarySource, sourceHash },
+    ad: { externalId: src.externalId, ...fields, titleKey: titleKey(fields.title), regionId: regionOf(place.node as { regionId?: number | null } | null), salarySource, locationSource: place.source, sourceHash },
     problems,
     unresolvedLocation: !resolved && !!(locationRaw || locationNormalized),
   };

@@ -67,6 +67,7 @@ function revertTransaction(importId: string, actorId: string, db: Db): Promise<R
           if (field === "title") data.titleKey = titleKey(String(before));
           // A salary restored to none has no source; a real one restored stays a real one.
           if (field === "salaryAnnual" && before == null) data.salarySource = null;
+          if (field === "locationId" && before == null) data.locationSource = null;
           if (field === "locationId") data.regionId = before == null ? null : ((await tx.location.findUnique({ where: { id: Number(before) }, select: { regionId: true } }))?.regionId ?? null);
           back[field] = [e.after.get(field), before];
         }

@@ -1,6 +1,6 @@
 // The shapes that flow through an import: rows as read from a file (SourceAd), as they will be
 // stored (NormalisedAd), and the problems reported along the way.
-import type { SalarySource } from "@/lib/ads/fields";
+import type { LocationSource, SalarySource } from "@/lib/ads/fields";
 import type { SalaryPeriod } from "./salary";
 
 export type SourceKind = "csv" | "text";
@@ -47,7 +47,7 @@ export type AdFields = {
 };
 
 /** Columns derived from others (lib/ads/derive.ts), kept in step by every writer. */
-export type DerivedFields = { titleKey: string; regionId: number | null; salarySource: SalarySource | null };
+export type DerivedFields = { titleKey: string; regionId: number | null; salarySource: SalarySource | null; locationSource: LocationSource | null };
 
 export type NormalisedAd = AdFields & DerivedFields & { externalId: number; sourceHash: string };
 

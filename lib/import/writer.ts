@@ -148,7 +148,7 @@ export async function writeBatch(
           ...(companyName !== undefined ? { companyId: companyId(companyName) } : {}),
           // Derived columns follow the fields they come from.
           ...(rest.title !== undefined ? { titleKey: row.ad.titleKey } : {}),
-          ...(rest.locationId !== undefined ? { regionId: row.ad.regionId } : {}),
+          ...(rest.locationId !== undefined ? { regionId: row.ad.regionId, locationSource: row.ad.locationSource } : {}),
           ...(rest.salaryAnnual !== undefined ? { salarySource: row.ad.salarySource } : {}),
         };
         const versionAfter = await store.updateAd({

@@ -130,15 +130,16 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
       expect(record.errors).toBe(errors.length);
       expect(record.warnings).toBe(issues.length - errors.length);
 
-      const ads = await s.db.ad.findMany({ select: { externalId: true, companyId: true, locationId: true, salaryAnnual: true, importId: true, version: true } });
+      const ads = await s.db.ad.findMany({ select: { externalId: true, companyId: true, locationId: true, locationSource: true, salaryAnnual: true, importId: true, version: true } });
       expect(ads.map((a) => a.externalId).sort()).toEqual([...goodIds].sort());
       expect(ads.every((a) => a.importId === id && a.version === 1)).toBe(true);
       // Companies: one per name, case-insensitively; every row naming one is linked to it.
       const names = new Set(good.flatMap((r) => (r.company ? [r.company.replace(/\s+/g, " ").toLowerCase()] : [])));
       expect(await s.db.company.count()).toBe(names.size);
       expect(ads.filter((a) => a.companyId !== null)).toHaveLength(good.filter((r) => r.company).length);
-      // Locations: every row has one; the unresolved ones are counted.
-      expect(ads.filter((a) => a.locationId === null)).toHaveLength(record.unresolvedLocations);
+      // Locations: every row has one; the unresolved ones are counted (and may get a place from their text).
+      expect(ads.filter((a) => a.locationId === null || a.locationSource === "text")).toHaveLength(record.unresolvedLocations);
+      expect(ads.filter((a) => a.locationId !== null && a.locationSource !== "text").every((a) => a.locationSource === "file")).toBe(true);
       expect(record.unresolvedLocations).toBeLessThan(good.length * 0.01);
       // Salaries: every row has a SalaryNormalized.
       expect(ads.filter((a) => a.salaryAnnual !== null)).toHaveLength(good.filter((r) => Number(r.fields.SalaryNormalized) > 0).length);
@@ -295,11 +296,13 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
         { companyName: [null, "Linguists Direct"] },
       ]);
 
-      const created = await s.db.ad.findMany({ where: { importId: id }, select: { externalId: true, category: true, locationId: true, salaryRaw: true } });
+      const created = await s.db.ad.findMany({ where: { importId: id }, select: { externalId: true, category: true, locationId: true, locationSource: true, salaryRaw: true } });
       const folderOf = new Map(fresh.map((f) => [webindex.get(f.path)!, f.category]));
       expect(created).toHaveLength(fresh.length);
       for (const c of created) expect(c.category).toBe(folderOf.get(c.externalId));
-      expect(created.every((c) => c.locationId === null && c.salaryRaw === null)).toBe(true);
+      // Text ads have no location field: a place comes only from their text, marked as such.
+      expect(created.every((c) => (c.locationId === null ? c.locationSource === null : c.locationSource === "text") && c.salaryRaw === null)).toBe(true);
+      expect(created.some((c) => c.locationSource === "text")).toBe(true);
 
       const total = good.length + fresh.length;
       expect(await s.db.ad.count()).toBe(total);

@@ -167,6 +167,8 @@ test("admin, filled: every page, with dialogs and menus open", async ({ page }, 
   await check(page, "users, new user dialog", info, { layout: false });
   await page.keyboard.press("Escape");
   await visit(page, "/admin/stages", "stages", info);
+  await visit(page, "/admin/salary-model", "salary model, none trained yet", info);
+  await visit(page, "/salaries?title=nurse", "salary insights, a title search", info);
   await page.getByRole("button", { name: /^User menu for/ }).click();
   await check(page, "user menu open", info, { layout: false });
   await page.keyboard.press("Escape");

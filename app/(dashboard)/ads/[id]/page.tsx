@@ -11,7 +11,10 @@ import { Button } from "@/components/ui/button";
 import { Fact, SectionCard } from "@/components/ui/section-card";
 import { adCreation, getAd, getAdHistory, HISTORY_ON_AD_PAGE } from "@/lib/ads/ad";
 import { adCopies } from "@/lib/ads/duplicates";
-import { contractLabel, SALARY_SOURCE_LABELS, type SalarySource } from "@/lib/ads/fields";
+import { EstimateCard } from "@/components/salary/estimate-card";
+import { EstimatedSalary } from "@/components/salary/estimated-salary";
+import { contractLabel, LOCATION_SOURCE_LABELS, SALARY_SOURCE_LABELS, type LocationSource, type SalarySource } from "@/lib/ads/fields";
+import { explainAdEstimate } from "@/lib/salary-estimates/explain";
 import { readableParagraphs } from "@/lib/ads/paragraphs";
 import { can } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
@@ -33,6 +36,8 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
     adCopies(id),
   ]);
   if (!ad) notFound();
+  const estimate = ad.salaryAnnual === null && ad.salaryEstimate !== null ? { salary: ad.salaryEstimate, low: ad.salaryEstimateLow!, high: ad.salaryEstimateHigh! } : null;
+  const explanation = estimate && ad.salaryModelId ? await explainAdEstimate(ad.id, ad.salaryModelId) : null;
   const paragraphs = readableParagraphs(ad.description);
   const fact = (label: string, value: React.ReactNode) => <Fact label={label}>{value}</Fact>;
   return (
@@ -102,11 +107,12 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
               </Link>
               {can(user.role, "applications:write") && <AddApplication adId={ad.id} />}
             </SectionCard>
+          {explanation && <EstimateCard explanation={explanation} />}
           <SectionCard title="Details">
               <dl>
                 {fact("Category", categoryLabel(ad.category))}
                 {fact("Contract", contractLabel(ad.contractType, ad.contractTime))}
-                {fact("Salary", formatSalary(ad))}
+                {fact("Salary", formatSalary(ad) ?? (estimate ? <EstimatedSalary estimate={estimate} /> : null))}
                 {fact("Salary as written", ad.salaryRaw)}
                 {fact("Annual (normalised)", ad.salaryAnnual ? `£${ad.salaryAnnual.toLocaleString("en-GB")}${ad.salarySource ? ` (${SALARY_SOURCE_LABELS[ad.salarySource as SalarySource] ?? ad.salarySource})` : ""}` : null)}
                 {fact(
@@ -124,6 +130,7 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
                     `${ad.locationRaw} (not in the UK tree)`
                   ) : null,
                 )}
+                {ad.locationPath && ad.locationSource && fact("Location from", LOCATION_SOURCE_LABELS[ad.locationSource as LocationSource] ?? ad.locationSource)}
                 {fact("Source", sourceLabel(ad.source))}
                 {fact("Adzuna Id", ad.externalId)}
                 {fact(
