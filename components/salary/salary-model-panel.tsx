@@ -17,7 +17,12 @@ export function SalaryModelPanel({ initialRun, hasModel }: { initialRun: Trainin
   const [starting, setStarting] = useState(false);
   const active = running(run);
 
-  useEffect(() => setRun(initialRun), [initialRun]);
+  // A refresh brought the server's latest run: show it (set during render, not in an effect).
+  const [shownInitial, setShownInitial] = useState(initialRun);
+  if (initialRun !== shownInitial) {
+    setShownInitial(initialRun);
+    setRun(initialRun);
+  }
 
   useEffect(() => {
     if (!active) return;

@@ -1,8 +1,14 @@
 // Which ads are copies of one job, for keeping a job's copies on one side of a cross-validation
-// split. One function, so the source can change: today the salary module's own shingle grouping;
-// the near-duplicate engine's stored groups (lib/duplicates, issue 17) can answer here instead.
-import { groupNearDuplicates } from "@/lib/salary/near-duplicates";
+// split: the near-duplicate groups the app stores (Ad.duplicateGroupId, kept by every import, edit
+// and revert; lib/ads/duplicate-store.ts). An ad alone is a group of one.
 
-export function duplicateGroupsOf(rows: readonly { id: number; description: string }[]): Int32Array {
-  return groupNearDuplicates(rows.map((r) => r.description));
+/** Dense group numbers, one per row, equal exactly for ads of one stored group. */
+export function duplicateGroupsOf(rows: readonly { id: number; duplicateGroupId: number | null }[]): Int32Array {
+  const dense = new Map<number, number>();
+  return Int32Array.from(rows, (r) => {
+    const key = r.duplicateGroupId ?? r.id;
+    let g = dense.get(key);
+    if (g === undefined) dense.set(key, (g = dense.size));
+    return g;
+  });
 }

@@ -8,7 +8,8 @@ import { REAL_SALARY_SOURCES } from "@/lib/ads/fields";
 import { ANNUAL_MAX, ANNUAL_MIN } from "@/lib/import/salary";
 import type { SalaryAd } from "@/lib/salary/features";
 
-export type AdRow = SalaryAd & { id: number; salary: number | null };
+/** An ad as the model reads it; `duplicateGroupId` is its near-duplicate group (lib/ads/duplicate-store.ts), null when alone. */
+export type AdRow = SalaryAd & { id: number; salary: number | null; duplicateGroupId: number | null };
 export type Which = "real" | "unsalaried";
 
 const PAGE = 1000;
@@ -29,6 +30,7 @@ type Raw = {
   source: string | null;
   locationPath: string | null;
   salaryAnnual: number | null;
+  duplicateGroupId: number | null;
 };
 
 export async function countAds(db: Db, which: Which, dialect: Dialect): Promise<number> {
@@ -57,7 +59,7 @@ export async function* readAds(db: Db, which: Which, dialect: Dialect, also?: Sq
     const rows = await query<Raw>(
       db,
       Sql.of(
-        `SELECT a."id", a."title", t."description", c."name" AS "company", a."category", a."contractType", a."contractTime", a."source", l."path" AS "locationPath", a."salaryAnnual"
+        `SELECT a."id", a."title", t."description", c."name" AS "company", a."category", a."contractType", a."contractTime", a."source", l."path" AS "locationPath", a."salaryAnnual", a."duplicateGroupId"
          FROM "Ad" a LEFT JOIN "AdText" t ON t."adId" = a."id" LEFT JOIN "Company" c ON c."id" = a."companyId" LEFT JOIN "Location" l ON l."id" = a."locationId"
          WHERE a."id" > ? AND `,
         after,
@@ -79,6 +81,7 @@ export async function* readAds(db: Db, which: Which, dialect: Dialect, also?: Sq
         source: r.source,
         locationPath: r.locationPath,
         salary: r.salaryAnnual === null ? null : Number(r.salaryAnnual),
+        duplicateGroupId: r.duplicateGroupId === null ? null : Number(r.duplicateGroupId),
       };
     }
     if (rows.length < PAGE) return;
@@ -91,7 +94,7 @@ export async function readAd(db: Db, id: number, dialect: Dialect): Promise<AdRo
   const rows = await query<Raw>(
     db,
     Sql.of(
-      `SELECT a."id", a."title", t."description", c."name" AS "company", a."category", a."contractType", a."contractTime", a."source", l."path" AS "locationPath", a."salaryAnnual"
+      `SELECT a."id", a."title", t."description", c."name" AS "company", a."category", a."contractType", a."contractTime", a."source", l."path" AS "locationPath", a."salaryAnnual", a."duplicateGroupId"
        FROM "Ad" a LEFT JOIN "AdText" t ON t."adId" = a."id" LEFT JOIN "Company" c ON c."id" = a."companyId" LEFT JOIN "Location" l ON l."id" = a."locationId"
        WHERE a."id" = ?`,
       id,
@@ -99,5 +102,5 @@ export async function readAd(db: Db, id: number, dialect: Dialect): Promise<AdRo
     dialect,
   );
   const r = rows[0];
-  return r ? { ...r, id: Number(r.id), description: r.description ?? "", salary: r.salaryAnnual === null ? null : Number(r.salaryAnnual) } : null;
+  return r ? { ...r, id: Number(r.id), description: r.description ?? "", salary: r.salaryAnnual === null ? null : Number(r.salaryAnnual), duplicateGroupId: r.duplicateGroupId === null ? null : Number(r.duplicateGroupId) } : null;
 }

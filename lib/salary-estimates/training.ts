@@ -42,7 +42,7 @@ export type SalaryMeasures = {
 
 export type Report = (progress: number, phase: string) => Promise<void> | void;
 
-type Row = TrainingRow & { id: number; region: string | null };
+type Row = TrainingRow & { id: number; region: string | null; duplicateGroupId: number | null };
 
 const toRow = (a: AdRow): Row => ({ ...a, salary: a.salary!, region: regionOf(a.locationPath) });
 
