@@ -18,7 +18,6 @@ export type ActionError = {
 };
 export type ActionResult<T> = { ok: true; data: T } | ActionError;
 
-
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {

@@ -22,9 +22,7 @@ describe("parseEnv", () => {
   });
 
   it("names every bad variable in one error", () => {
-    expect(() =>
-      parseEnv({ DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "short", ADMIN_EMAIL: "not-an-email", SESSION_MAX_AGE_HOURS: "-1" }),
-    ).toThrowError(
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "short", ADMIN_EMAIL: "not-an-email", SESSION_MAX_AGE_HOURS: "-1" })).toThrowError(
       /Invalid environment:\n {2}DATABASE_URL: must start with "file:" \(SQLite\) or "postgresql:\/\/" \(PostgreSQL\)\n {2}NEXTAUTH_SECRET: must be at least 32 characters\n {2}SESSION_MAX_AGE_HOURS: .*\n {2}ADMIN_EMAIL: .*/,
     );
   });

@@ -16,7 +16,11 @@ const ZEnv = z.object({
     }),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
-  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
   ADMIN_EMAIL: z.email().default("admin@example.com"),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   DATA_DIR: z.string().default("data"),
@@ -35,7 +39,11 @@ const ZEnv = z.object({
   /** Uploads are refused when the data folder's disk would have less than this free. */
   UPLOAD_MIN_FREE_MB: z.coerce.number().int().min(0).default(512),
   /** Import drafts never started are removed (with their files) after this long. */
-  DRAFT_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
+  DRAFT_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -16,7 +16,9 @@ if (dialectOf(DATABASE_URL) === "postgres") {
   const file = target ?? path.join(DATA_DIR, "backups", backupFileName().replace(/\.db$/, ".dump"));
   const r = spawnSync("pg_dump", ["--format=custom", "--no-owner", `--file=${file}`, DATABASE_URL], { stdio: "inherit" });
   if (r.error) {
-    console.error("PostgreSQL: install pg_dump (Debian: postgresql-client) and run\n  pg_dump --format=custom --file=backup.dump \"$DATABASE_URL\"\nRestore with: pg_restore --clean --no-owner -d \"$DATABASE_URL\" backup.dump");
+    console.error(
+      'PostgreSQL: install pg_dump (Debian: postgresql-client) and run\n  pg_dump --format=custom --file=backup.dump "$DATABASE_URL"\nRestore with: pg_restore --clean --no-owner -d "$DATABASE_URL" backup.dump',
+    );
     process.exit(2);
   }
   if (r.status !== 0) process.exit(r.status ?? 1);

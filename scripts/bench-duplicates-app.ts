@@ -27,7 +27,8 @@ const dir = path.join(os.tmpdir(), "rd-bench-duplicates");
 
 function synthFiles(): { csv: string; truth: string } {
   mkdirSync(dir, { recursive: true });
-  const csv = path.join(dir, `dup-${ROWS}-s${SEED}.csv`), truth = path.join(dir, `dup-${ROWS}-s${SEED}-truth.csv`);
+  const csv = path.join(dir, `dup-${ROWS}-s${SEED}.csv`),
+    truth = path.join(dir, `dup-${ROWS}-s${SEED}-truth.csv`);
   if (!(existsSync(csv) && existsSync(truth) && statSync(csv).size > 0)) {
     console.log(`Generating ${fmt(ROWS)} ads (30% reposts)…`);
     execFileSync("sh", ["-c", `node "${SYNTH}" --rows ${ROWS} --seed ${SEED} --dups 0.3 --truth "${truth}" > "${csv}"`], { stdio: "inherit" });
@@ -47,7 +48,10 @@ async function freshDb(name: string): Promise<string> {
 function storedGroups(url: string): Map<number, number> {
   const db = openSqlite(url, { readonly: true });
   try {
-    const rows = db.prepare(`SELECT a."externalId" AS id, g."externalId" AS g FROM "Ad" a LEFT JOIN "Ad" g ON g."id" = a."duplicateGroupId"`).all() as { id: number; g: number | null }[];
+    const rows = db.prepare(`SELECT a."externalId" AS id, g."externalId" AS g FROM "Ad" a LEFT JOIN "Ad" g ON g."id" = a."duplicateGroupId"`).all() as {
+      id: number;
+      g: number | null;
+    }[];
     return new Map(rows.map((r) => [r.id, r.g ?? r.id]));
   } finally {
     db.close();
@@ -64,7 +68,8 @@ function score(predicted: Map<number, number>, truth: Map<number, number>) {
   const sum = (m: Map<unknown, number>) => [...m.values()].reduce((s, n) => s + pairs(n), 0);
   const tp = sum(count([...predicted].map(([id, g]) => `${g}:${truth.get(id) ?? id}`)));
   const predictedSizes = count(predicted.values());
-  const p = sum(predictedSizes), t = sum(count([...predicted.keys()].map((id) => truth.get(id) ?? id)));
+  const p = sum(predictedSizes),
+    t = sum(count([...predicted.keys()].map((id) => truth.get(id) ?? id)));
   const groups = [...predictedSizes.values()].filter((n) => n > 1);
   return { precision: tp / p, recall: tp / t, groups: groups.length, largest: Math.max(0, ...groups) };
 }
@@ -72,7 +77,10 @@ function score(predicted: Map<number, number>, truth: Map<number, number>) {
 function rebuildCli(url: string): { seconds: number; rssMb: number; out: string } {
   let out = "";
   const seconds = timed(() => {
-    const r = spawnSync(process.execPath, ["--max-old-space-size=96", "--import", "tsx", "scripts/duplicates-rebuild.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["--max-old-space-size=96", "--import", "tsx", "scripts/duplicates-rebuild.ts"], {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    });
     out = r.stdout + r.stderr;
     if (r.status !== 0) throw new Error(`rebuild failed:\n${out}`);
   });
@@ -119,9 +127,7 @@ async function main() {
   const db = openSqlite(sample, { readonly: true });
   try {
     const groups = db
-      .prepare(
-        `SELECT a."duplicateGroupId" AS g, count(*) AS n FROM "Ad" a WHERE a."duplicateGroupId" IS NOT NULL GROUP BY a."duplicateGroupId" ORDER BY n DESC, g`,
-      )
+      .prepare(`SELECT a."duplicateGroupId" AS g, count(*) AS n FROM "Ad" a WHERE a."duplicateGroupId" IS NOT NULL GROUP BY a."duplicateGroupId" ORDER BY n DESC, g`)
       .all() as { g: number; n: number }[];
     const ads = groups.reduce((t, g) => t + g.n, 0);
     console.log(`\nReal sample: ${fmt(groups.length)} groups of ≥ 2 ads (${fmt(ads)} ads), largest ${groups[0]?.n ?? 0}`);
@@ -133,8 +139,13 @@ async function main() {
     const step = Math.max(1, Math.floor(groups.length / 10));
     for (const g of groups.filter((_, i) => i % step === 0).slice(0, 10)) {
       console.log(`  group ${g.g} (${g.n} ads)`);
-      for (const m of (members.all(g.g) as { externalId: number; title: string; company: string | null; place: string | null; salary: string | null; similarity: number }[]).slice(0, 4))
-        console.log(`    ${String(m.externalId).padEnd(9)} ${(m.similarity * 100).toFixed(0).padStart(3)}%  ${m.title.slice(0, 50).padEnd(50)} | ${(m.company ?? "—").slice(0, 24).padEnd(24)} | ${(m.place ?? "—").slice(0, 16).padEnd(16)} | ${(m.salary ?? "—").slice(0, 30)}`);
+      for (const m of (members.all(g.g) as { externalId: number; title: string; company: string | null; place: string | null; salary: string | null; similarity: number }[]).slice(
+        0,
+        4,
+      ))
+        console.log(
+          `    ${String(m.externalId).padEnd(9)} ${(m.similarity * 100).toFixed(0).padStart(3)}%  ${m.title.slice(0, 50).padEnd(50)} | ${(m.company ?? "—").slice(0, 24).padEnd(24)} | ${(m.place ?? "—").slice(0, 16).padEnd(16)} | ${(m.salary ?? "—").slice(0, 30)}`,
+        );
       if (g.n > 4) console.log(`    … and ${g.n - 4} more`);
     }
   } finally {

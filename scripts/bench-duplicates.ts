@@ -45,7 +45,8 @@ const mb = (bytes: number) => `${fmt(bytes / 1048576)} MB`;
 function synthFiles(rows: number, seed: number): { csv: string; truth: string } {
   const dir = path.join(os.tmpdir(), "rd-bench-duplicates");
   mkdirSync(dir, { recursive: true });
-  const csv = path.join(dir, `dup-${rows}-s${seed}.csv`), truth = path.join(dir, `dup-${rows}-s${seed}-truth.csv`);
+  const csv = path.join(dir, `dup-${rows}-s${seed}.csv`),
+    truth = path.join(dir, `dup-${rows}-s${seed}-truth.csv`);
   if (!(existsSync(csv) && existsSync(truth) && statSync(csv).size > 0)) {
     console.log(`Generating ${fmt(rows)} ads (30% reposts)…`);
     execFileSync("sh", ["-c", `node "${SYNTH}" --rows ${rows} --seed ${seed} --dups 0.3 --truth "${truth}" > "${csv}"`], { stdio: "inherit" });
@@ -113,12 +114,15 @@ function score(predicted: Grouping, truth: Grouping) {
     const key = `${p}:${truth.get(id) ?? id}`;
     both.set(key, (both.get(key) ?? 0) + 1);
   }
-  let tp = 0, predictedPairs = 0, truePairs = 0;
+  let tp = 0,
+    predictedPairs = 0,
+    truePairs = 0;
   for (const n of both.values()) tp += pairs(n);
   const predictedSizes = sizes(predicted);
   for (const n of predictedSizes.values()) predictedPairs += pairs(n);
   for (const n of sizes(truth).values()) truePairs += pairs(n);
-  const byCompany = new Map<string, number>(), byCompanyTruth = new Map<string, number>();
+  const byCompany = new Map<string, number>(),
+    byCompanyTruth = new Map<string, number>();
   for (const [id, p] of predicted) {
     const c = companyOf.get(id);
     if (!c) continue;
@@ -155,9 +159,11 @@ async function runEngine(file: string, options: Partial<DetectorOptions> = {}) {
   const detector = new DuplicateDetector(options);
   const store = new MemoryDuplicateStore(detector.options.signatureSize);
   const groups: Grouping = new Map();
-  let seconds = 0, cpu = 0;
+  let seconds = 0,
+    cpu = 0;
   for await (const batch of adBatches(file)) {
-    const t = performance.now(), c = process.cpuUsage();
+    const t = performance.now(),
+      c = process.cpuUsage();
     const placements = await detectBatch(store, detector, batch);
     seconds += (performance.now() - t) / 1000;
     const used = process.cpuUsage(c);
@@ -167,7 +173,6 @@ async function runEngine(file: string, options: Partial<DetectorOptions> = {}) {
   }
   return { groups, seconds, cpu, detector, store };
 }
-
 
 /**
  * The baseline: plain MinHash over the whole text (no boilerplate discount, no title or pay), every
@@ -183,10 +188,12 @@ async function runUnionFind(file: string, threshold = 0.7) {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  let seconds = 0, cpu = 0;
+  let seconds = 0,
+    cpu = 0;
   const keys = new Uint32Array(DEFAULT_BANDING.bands);
   for await (const batch of adBatches(file)) {
-    const t = performance.now(), c = process.cpuUsage();
+    const t = performance.now(),
+      c = process.cpuUsage();
     for (const ad of batch) {
       const n = ids.length;
       if ((n + 1) * hasher.size > signatures.length) {
@@ -225,17 +232,28 @@ async function measureBandings(file: string, truth: Grouping) {
   const ids: number[] = [];
   const sigs: Uint32Array[] = [];
   const titlePay: number[] = [];
-  for await (const batch of adBatches(file)) for (const ad of batch) {
-    ids.push(ad.id);
-    sigs.push(hasher.signature(shingles(words(ad.description).hashes)));
-    titlePay.push(titlePayKey(describe(ad)));
-  }
+  for await (const batch of adBatches(file))
+    for (const ad of batch) {
+      ids.push(ad.id);
+      sigs.push(hasher.signature(shingles(words(ad.description).hashes)));
+      titlePay.push(titlePayKey(describe(ad)));
+    }
   const at = new Map(ids.map((id, i) => [id, i]));
   console.log(`LSH bandings over whole-text signatures (${hasher.size} slots), ${fmt(ids.length)} ads:`);
-  for (const banding of [{ bands: 8, rows: 8 }, { bands: 10, rows: 6 }, { bands: 12, rows: 5 }, { bands: 16, rows: 4 }, { bands: 21, rows: 3 }, { bands: 32, rows: 2 }] as Banding[]) {
+  for (const banding of [
+    { bands: 8, rows: 8 },
+    { bands: 10, rows: 6 },
+    { bands: 12, rows: 5 },
+    { bands: 16, rows: 4 },
+    { bands: 21, rows: 3 },
+    { bands: 32, rows: 2 },
+  ] as Banding[]) {
     const index = new U32MultiMap();
     const seen = new Int32Array(ids.length).fill(-1);
-    let candidates = 0, found = 0, foundEither = 0, reposts = 0;
+    let candidates = 0,
+      found = 0,
+      foundEither = 0,
+      reposts = 0;
     const keys = new Uint32Array(banding.bands);
     sigs.forEach((sig, n) => {
       const original = at.get(truth.get(ids[n]) ?? ids[n])!;
@@ -256,7 +274,9 @@ async function measureBandings(file: string, truth: Grouping) {
       }
     });
     const midpoint = Math.pow(1 / banding.bands, 1 / banding.rows);
-    console.log(`  ${banding.bands}×${banding.rows} (S-curve midpoint ${midpoint.toFixed(2)}): reposts found ${((100 * found) / reposts).toFixed(1)}% (with the title/pay index ${((100 * foundEither) / reposts).toFixed(1)}%)  candidates per ad ${fmt(candidates / ids.length, 1)}  index ${mb(index.bytes)}`);
+    console.log(
+      `  ${banding.bands}×${banding.rows} (S-curve midpoint ${midpoint.toFixed(2)}): reposts found ${((100 * found) / reposts).toFixed(1)}% (with the title/pay index ${((100 * foundEither) / reposts).toFixed(1)}%)  candidates per ad ${fmt(candidates / ids.length, 1)}  index ${mb(index.bytes)}`,
+    );
   }
 }
 
@@ -343,9 +363,11 @@ async function realSample() {
   }
   const fps = new Map((await r.store.fingerprints(ads.map((a) => a.id))).map((fp) => [fp.id, fp]));
   const refusedBy = new Map<string, string[]>();
-  let inRange = 0, refused = 0;
+  let inRange = 0,
+    refused = 0;
   for (const [key, both] of shared) {
-    const x = Math.floor(key / 4096), y = key % 4096;
+    const x = Math.floor(key / 4096),
+      y = key % 4096;
     const j = jaccard(sets[x], sets[y]);
     if (j < 0.7 || j >= 0.9) continue;
     inRange++;

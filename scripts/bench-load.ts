@@ -178,10 +178,9 @@ async function fixtures(db: Db): Promise<Fixtures> {
   const openStages = stages.filter((s) => s.kind === "OPEN").map((s) => ({ id: s.id, name: s.name }));
   if (openStages.length < 2) throw new Error("the load test needs two open stages");
   const existing = new Map(
-    (await db.candidate.findMany({ where: { emailKey: { in: Array.from({ length: CANDIDATES }, (_, j) => candidateEmail(j)) } }, select: { id: true, emailKey: true } })).map((c) => [
-      c.emailKey!,
-      c.id,
-    ]),
+    (await db.candidate.findMany({ where: { emailKey: { in: Array.from({ length: CANDIDATES }, (_, j) => candidateEmail(j)) } }, select: { id: true, emailKey: true } })).map(
+      (c) => [c.emailKey!, c.id],
+    ),
   );
   const titles = ["Staff Nurse", "Software Engineer", "Sales Executive", "Chef de Partie", "HGV Driver", "Accountant", "Care Assistant", "Teacher"];
   let createdCandidates = 0;
@@ -241,14 +240,35 @@ type View = { label: string; query: string; pages: number };
 /** Curated views (as bench:query's matrix) plus seeded random combinations; each with its page count. */
 async function tableViews(db: Db, adCount: number): Promise<View[]> {
   const r = rng(7);
-  const categories = (await db.$queryRawUnsafe<{ c: string }[]>(`SELECT "category" AS c FROM "Ad" WHERE "category" IS NOT NULL GROUP BY "category" ORDER BY count(*) DESC LIMIT 12`)).map((x) =>
-    slugify(x.c),
-  );
+  const categories = (
+    await db.$queryRawUnsafe<{ c: string }[]>(`SELECT "category" AS c FROM "Ad" WHERE "category" IS NOT NULL GROUP BY "category" ORDER BY count(*) DESC LIMIT 12`)
+  ).map((x) => slugify(x.c));
   const regions = (await db.location.findMany({ where: { depth: 1 }, select: { id: true } })).map((l) => l.id);
   const counties = (await db.location.findMany({ where: { depth: 2 }, select: { id: true }, take: 40 })).map((l) => l.id);
   const london = await db.location.findUnique({ where: { path: "UK~London" }, select: { id: true } });
   const benchTags = await db.tag.findMany({ where: { name: { in: BENCH_TAGS.map((t) => t.name) } }, select: { id: true } });
-  const terms = ["manager", "nurse", "engineer", "driver", "chef", "sales", "teacher", "developer", "accountant", '"care assistant"', "warehouse", "marketing", "physiotherapist", "chef OR cook", "engineer -software", "develop*", "administrator", "support worker", "analyst", "electrician"];
+  const terms = [
+    "manager",
+    "nurse",
+    "engineer",
+    "driver",
+    "chef",
+    "sales",
+    "teacher",
+    "developer",
+    "accountant",
+    '"care assistant"',
+    "warehouse",
+    "marketing",
+    "physiotherapist",
+    "chef OR cook",
+    "engineer -software",
+    "develop*",
+    "administrator",
+    "support worker",
+    "analyst",
+    "electrician",
+  ];
   const curated: [string, string][] = [
     ["first page (newest)", ""],
     ["100 per page", "perPage=100"],
@@ -451,7 +471,15 @@ const NAVIGATION_HEADERS = {
   RSC: "1",
   "Next-Url": "/ads",
   "Next-Router-State-Tree": encodeURIComponent(
-    JSON.stringify(["", { children: ["(dashboard)", { children: ["ads", { children: ["(list)", { children: ["__PAGE__", {}, null, "refetch", 0] }, null, null, 4] }, null, null, 8] }, null, null, 8] }, null, null, 24]),
+    JSON.stringify([
+      "",
+      {
+        children: ["(dashboard)", { children: ["ads", { children: ["(list)", { children: ["__PAGE__", {}, null, "refetch", 0] }, null, null, 4] }, null, null, 8] }, null, null, 8],
+      },
+      null,
+      null,
+      24,
+    ]),
   ),
   Accept: "*/*",
 };
@@ -474,7 +502,13 @@ const NAVIGATION_RSC_PARAM: string = await (
 function actionRouterStateTree(adId: number, board: boolean): string {
   const pageLeaf = ["__PAGE__", {}, null, null, 0];
   const below = board ? ["pipeline", { children: pageLeaf }, null, null, 0] : pageLeaf;
-  const tree = ["", { children: ["(dashboard)", { children: ["ads", { children: [["id", String(adId), "d", null], { children: below }, null, null, 0] }, null, null, 0] }, null, null, 0] }, null, null, 16];
+  const tree = [
+    "",
+    { children: ["(dashboard)", { children: ["ads", { children: [["id", String(adId), "d", null], { children: below }, null, null, 0] }, null, null, 0] }, null, null, 0] },
+    null,
+    null,
+    16,
+  ];
   return encodeURIComponent(JSON.stringify(tree));
 }
 
@@ -492,7 +526,10 @@ function userStates(fx: Fixtures, cookies: string[]): UserState[] {
     r: rng(1000 + i),
     cookie,
     app: { ...fx.owned[i] },
-    stageIndex: Math.max(0, fx.openStages.findIndex((s) => s.id === fx.owned[i].stageId)),
+    stageIndex: Math.max(
+      0,
+      fx.openStages.findIndex((s) => s.id === fx.owned[i].stageId),
+    ),
     direction: 1,
     tagged: false, // every connection's ad starts untagged (fixtures() takes the tag off)
   }));
@@ -667,8 +704,7 @@ function floorRun(baseURL: string, path: string, connections: number, seconds: n
   const times: number[] = [];
   let failed = 0;
   return new Promise<{ times: number[]; failed: number; duration: number }>((resolve, reject) => {
-    const setupClient = (client: AcClient) =>
-      client.on("response", (status: number, _bytes: number, duration: number) => (status === 200 ? times.push(duration) : failed++));
+    const setupClient = (client: AcClient) => client.on("response", (status: number, _bytes: number, duration: number) => (status === 200 ? times.push(duration) : failed++));
     autocannon(
       { url: baseURL, connections, duration: seconds, pipelining: 1, timeout: TIMEOUT_S, requests: [{ method: "GET", path, headers: { Accept: "text/html" } }], setupClient },
       (err, result) => (err ? reject(err) : resolve({ times, failed: failed + result.timeouts + result.errors, duration: result.duration })),
@@ -851,7 +887,9 @@ try {
   let t = performance.now();
   const cookies: string[] = [];
   for (const u of fx.users) cookies.push(await signIn(server.baseURL, u.email, LOAD_PASSWORD));
-  console.log(`  signed in ${cookies.length} users over HTTP (${fx.users.filter((u) => u.role === "RECRUITER").length} recruiters, ${fx.users.filter((u) => u.role === "ADMIN").length} admins) — ${fmt((performance.now() - t) / 1000, 1)} s`);
+  console.log(
+    `  signed in ${cookies.length} users over HTTP (${fx.users.filter((u) => u.role === "RECRUITER").length} recruiters, ${fx.users.filter((u) => u.role === "ADMIN").length} admins) — ${fmt((performance.now() - t) / 1000, 1)} s`,
+  );
 
   // Warm-up, one request at a time (not part of the results): one of every other page, then each
   // table view's first page — a first visit: nothing of that view cached yet.
@@ -869,7 +907,9 @@ try {
   }
   const fv = firstVisits.map(([, ms]) => ms);
   console.log(
-    `  warm-up: ${warm.length} pages one at a time in ${fmt((performance.now() - t) / 1000, 1)} s${warmFailures ? ` (${warmFailures} not 200)` : ""}; first visit of each table view p50 ${fmt(percentile(fv, 50))} ms, p95 ${fmt(percentile(fv, 95))} ms, slowest: ${[...firstVisits]
+    `  warm-up: ${warm.length} pages one at a time in ${fmt((performance.now() - t) / 1000, 1)} s${warmFailures ? ` (${warmFailures} not 200)` : ""}; first visit of each table view p50 ${fmt(percentile(fv, 50))} ms, p95 ${fmt(percentile(fv, 95))} ms, slowest: ${[
+      ...firstVisits,
+    ]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)
       .map(([l, ms]) => `${l} ${fmt(ms)} ms`)
@@ -890,7 +930,10 @@ try {
       for (const u of us) {
         const a = await fresh.application.findUniqueOrThrow({ where: { id: u.app.id }, select: { stageId: true, version: true } });
         Object.assign(u.app, a);
-        u.stageIndex = Math.max(0, fx.openStages.findIndex((st) => st.id === a.stageId));
+        u.stageIndex = Math.max(
+          0,
+          fx.openStages.findIndex((st) => st.id === a.stageId),
+        );
       }
     } finally {
       await fresh.$disconnect();
@@ -962,7 +1005,9 @@ try {
   slowestViews({ viewTimes, deepPages }, fx.views.length);
 
   console.log(`\nServer (npm start, pid ${server.pid}${tree.length > 1 ? ` + ${tree.length - 1} child process(es)` : ""})`);
-  console.log(`  peak RSS (VmHWM): ${tree.map((p, k) => `${fmt(hwm[k])} MB${tree.length > 1 ? ` (pid ${p})` : ""}`).join(", ")}; highest RSS sampled during the run ${fmt(peakRss)} MB; at the end ${fmt(rssAnon)} MB anonymous (heap) + ${fmt(rssFile)} MB file-backed (the mmap'd database, code)`);
+  console.log(
+    `  peak RSS (VmHWM): ${tree.map((p, k) => `${fmt(hwm[k])} MB${tree.length > 1 ? ` (pid ${p})` : ""}`).join(", ")}; highest RSS sampled during the run ${fmt(peakRss)} MB; at the end ${fmt(rssAnon)} MB anonymous (heap) + ${fmt(rssFile)} MB file-backed (the mmap'd database, code)`,
+  );
   console.log(
     `  CPU during the run: ${fmt(cpu, 1)} s in ${fmt(seconds, 1)} s = ${fmt((100 * cpu) / seconds)}% of one core (machine: ${os.cpus().length} cores, load average ${fmt(load1, 1)}); load generator ${fmt((100 * (benchCpu.user + benchCpu.system)) / 1e6 / seconds)}% of one core`,
   );
@@ -992,13 +1037,17 @@ try {
   // The same users, paced: what they see when each clicks about once a second rather than all
   // firing as fast as the server answers (the run above: a stress test of throughput).
   if (USER_RATE > 0) {
-    console.log(`\nPaced: ${CONNECTIONS} users, each clicking on average ${USER_RATE} time(s) a second (random think time, never before the last answer), ${SECONDS} s, the same mix…`);
+    console.log(
+      `\nPaced: ${CONNECTIONS} users, each clicking on average ${USER_RATE} time(s) a second (random think time, never before the last answer), ${SECONDS} s, the same mix…`,
+    );
     await resync(users, performance.now());
     const paced = await pacedRun(server.baseURL, fx, users, acts, SECONDS, USER_RATE);
     const r = report(SECONDS, paced.stats);
     slowestViews(paced, fx.views.length);
     const p95 = percentile(tableTimes(paced.stats), 95);
-    console.log(`  paced: errors ${fmt(r.errors)} — goal 0 ${r.errors === 0 ? "✓" : "✗"}; table pages p95 (full loads and clicks) ${fmt(p95, 1)} ms — goal ≤ ${GOAL_TABLE_P95} ms ${p95 <= GOAL_TABLE_P95 ? "✓" : "✗"}`);
+    console.log(
+      `  paced: errors ${fmt(r.errors)} — goal 0 ${r.errors === 0 ? "✓" : "✗"}; table pages p95 (full loads and clicks) ${fmt(p95, 1)} ms — goal ≤ ${GOAL_TABLE_P95} ms ${p95 <= GOAL_TABLE_P95 ? "✓" : "✗"}`,
+    );
   }
 } catch (e) {
   exitCode = 1;

@@ -40,7 +40,9 @@ async function matrix(db: Db): Promise<Request[]> {
   const london = await db.location.findUniqueOrThrow({ where: { path: "UK~London" } });
   const surrey = await db.location.findUniqueOrThrow({ where: { path: "UK~South East England~Surrey" } });
   const company = await one<{ id: number }>(`SELECT "companyId" AS id FROM "Ad" WHERE "companyId" IS NOT NULL GROUP BY "companyId" ORDER BY count(*) DESC LIMIT 1`);
-  const rareCompany = await one<{ id: number }>(`SELECT "companyId" AS id FROM "Ad" WHERE "companyId" IS NOT NULL GROUP BY "companyId" HAVING count(*) BETWEEN 5 AND 50 ORDER BY "companyId" LIMIT 1`);
+  const rareCompany = await one<{ id: number }>(
+    `SELECT "companyId" AS id FROM "Ad" WHERE "companyId" IS NOT NULL GROUP BY "companyId" HAVING count(*) BETWEEN 5 AND 50 ORDER BY "companyId" LIMIT 1`,
+  );
   const source = await one<{ s: string }>(`SELECT "source" AS s FROM "Ad" WHERE "source" IS NOT NULL GROUP BY "source" ORDER BY count(*) DESC LIMIT 1 OFFSET 2`);
   const tags = await db.tag.findMany({ where: { name: { in: BENCH_TAGS.map((t) => t.name) } }, orderBy: { name: "asc" } });
   const deepPage = Math.max(1, Math.floor(ROWS / 100) - 5);
@@ -176,7 +178,16 @@ async function measure(url: string): Promise<Result[]> {
       const page = await findAdsPage(p, { db, cache: false });
       statements.push(capture.filter((e) => !/^\s*(PRAGMA|BEGIN|COMMIT)/i.test(e.query)).map((e) => inline(e, dialect)));
       capture = null;
-      results.push({ request: requests[i], total: page.total, matches: page.search?.matches ?? null, uncached: [], first: [], cached: [], raw: [], statements: statements[i].length });
+      results.push({
+        request: requests[i],
+        total: page.total,
+        matches: page.search?.matches ?? null,
+        uncached: [],
+        first: [],
+        cached: [],
+        raw: [],
+        statements: statements[i].length,
+      });
     }
     // Interleaved rounds: noise on this machine hits every request alike.
     for (let r = 0; r < ROUNDS; r++) {
@@ -224,11 +235,15 @@ function report(title: string, results: Result[]) {
   for (const r of results) {
     const total = r.matches !== null && r.matches >= SEARCH_WINDOW ? `${fmt(r.total)}*` : fmt(r.total);
     const ratio = percentile(r.uncached, 50) / percentile(r.raw, 50);
-    console.log(`${r.request.label.slice(0, 38).padEnd(38)} ${total.padStart(8)} │ ${cols(r.uncached)} │ ${cols(r.first)} │ ${cols(r.cached)} │ ${cols(r.raw)} │ ${fmt(ratio, 2).padStart(5)}`);
+    console.log(
+      `${r.request.label.slice(0, 38).padEnd(38)} ${total.padStart(8)} │ ${cols(r.uncached)} │ ${cols(r.first)} │ ${cols(r.cached)} │ ${cols(r.raw)} │ ${fmt(ratio, 2).padStart(5)}`,
+    );
   }
   const all = (k: "uncached" | "first" | "cached" | "raw") => results.flatMap((r) => r[k]);
   const sum = (k: "uncached" | "raw") => results.reduce((s, r) => s + percentile(r[k], 50), 0);
-  console.log(`${"overall".padEnd(38)} ${"".padStart(8)} │ ${cols(all("uncached"))} │ ${cols(all("first"))} │ ${cols(all("cached"))} │ ${cols(all("raw"))} │ ${fmt(sum("uncached") / sum("raw"), 2).padStart(5)}`);
+  console.log(
+    `${"overall".padEnd(38)} ${"".padStart(8)} │ ${cols(all("uncached"))} │ ${cols(all("first"))} │ ${cols(all("cached"))} │ ${cols(all("raw"))} │ ${fmt(sum("uncached") / sum("raw"), 2).padStart(5)}`,
+  );
   console.log(`* the search matches more than its ${fmt(SEARCH_WINDOW)}-ad window; the page says "${fmt(SEARCH_WINDOW)}+" and counts within the window`);
   const p95 = (k: "uncached" | "first" | "cached" | "raw") => percentile(all(k), 95);
   return { cold: p95("uncached"), first: p95("first"), repeat: p95("cached"), raw: p95("raw"), ratio: sum("uncached") / sum("raw"), p95ratio: p95("uncached") / p95("raw") };
@@ -242,7 +257,9 @@ async function bulk(url: string) {
     const admin = await db.user.findUniqueOrThrow({ where: { email: BENCH_ADMIN.email } });
     // The salary above which ~50,000 ads sit (a fifth at smaller sizes): a view of that size.
     const size = Math.min(50_000, Math.round(ROWS / 5));
-    const [{ s }] = await db.$queryRawUnsafe<{ s: number }[]>(`SELECT "salaryAnnual" AS s FROM "Ad" WHERE "salaryAnnual" IS NOT NULL ORDER BY "salaryAnnual" DESC LIMIT 1 OFFSET ${size - 1}`);
+    const [{ s }] = await db.$queryRawUnsafe<{ s: number }[]>(
+      `SELECT "salaryAnnual" AS s FROM "Ad" WHERE "salaryAnnual" IS NOT NULL ORDER BY "salaryAnnual" DESC LIMIT 1 OFFSET ${size - 1}`,
+    );
     const { from, where } = await matchingAds(loadAdsTableParams(`?salaryMin=${s}`), db);
     const target = { from: from.sql, where };
     const tag = (await createTag({ name: `Bench bulk ${Date.now()}`, color: "#16a34a" }, admin.id, db))!;
@@ -283,16 +300,18 @@ async function browser(url: string) {
 
     // Usable = rows on screen and React attached to them (a click would do something).
     const usable = async (p: Page) =>
-      (await p.waitForFunction(
-        () => {
-          const row = document.querySelector("table tbody tr input[type=checkbox], table tbody tr [role=checkbox]");
-          const box = document.querySelector("input[type=search]");
-          const hydrated = box && Object.keys(box).some((k) => k.startsWith("__reactProps"));
-          return row && hydrated && !document.querySelector("[aria-busy=true]") ? performance.now() : null;
-        },
-        undefined,
-        { polling: "raf", timeout: 60_000 },
-      ).then((h) => h.jsonValue())) as number;
+      (await p
+        .waitForFunction(
+          () => {
+            const row = document.querySelector("table tbody tr input[type=checkbox], table tbody tr [role=checkbox]");
+            const box = document.querySelector("input[type=search]");
+            const hydrated = box && Object.keys(box).some((k) => k.startsWith("__reactProps"));
+            return row && hydrated && !document.querySelector("[aria-busy=true]") ? performance.now() : null;
+          },
+          undefined,
+          { polling: "raf", timeout: 60_000 },
+        )
+        .then((h) => h.jsonValue())) as number;
 
     const loads: [string, string][] = [
       ["/ads", "first page"],
@@ -311,7 +330,9 @@ async function browser(url: string) {
         ttfb.push(nav);
         ready.push(t);
       }
-      console.log(`  load ${label.padEnd(28)} first byte ${fmt(percentile(ttfb, 50)).padStart(5)}  usable table ${fmt(percentile(ready, 50)).padStart(5)} (${fmt(Math.max(...ready))})`);
+      console.log(
+        `  load ${label.padEnd(28)} first byte ${fmt(percentile(ttfb, 50)).padStart(5)}  usable table ${fmt(percentile(ready, 50)).padStart(5)} (${fmt(Math.max(...ready))})`,
+      );
     }
 
     // In-page: a facet click, and typing a search (includes the 350 ms debounce).

@@ -148,14 +148,22 @@ async function crossValidate() {
   let groups: Int32Array;
   const t = performance.now();
   if (groupsFile) {
-    const byId = new Map(readFileSync(groupsFile, "utf8").trim().split(/\r?\n/).slice(1).map((l) => l.split(",").map(Number) as [number, number]));
+    const byId = new Map(
+      readFileSync(groupsFile, "utf8")
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((l) => l.split(",").map(Number) as [number, number]),
+    );
     groups = Int32Array.from(rows, (r) => byId.get(r.id) ?? -r.id);
   } else groups = groupNearDuplicates(rows.map((r) => r.description));
   const groupMs = performance.now() - t;
   const sizes = new Map<number, number>();
   for (const g of groups) sizes.set(g, (sizes.get(g) ?? 0) + 1);
   const multi = [...sizes.values()].filter((n) => n > 1);
-  console.log(`Real sample: ${fmt(rows.length)} ads, ${fmt(sizes.size)} groups (${fmt(multi.length)} of 2+ ads holding ${fmt(multi.reduce((a, b) => a + b, 0))} ads; largest ${Math.max(...sizes.values())}), grouped in ${fmt(groupMs)} ms`);
+  console.log(
+    `Real sample: ${fmt(rows.length)} ads, ${fmt(sizes.size)} groups (${fmt(multi.length)} of 2+ ads holding ${fmt(multi.reduce((a, b) => a + b, 0))} ads; largest ${Math.max(...sizes.values())}), grouped in ${fmt(groupMs)} ms`,
+  );
 
   const actual = Float64Array.from(rows, (r) => r.salary);
   const runs: Predictions[] = [];
@@ -172,7 +180,9 @@ async function crossValidate() {
   console.log(`  baseline       ${pounds(mean(be)).padStart(9)}   ${pounds(median(be)).padStart(9)}`);
   console.log(`  model / baseline: ${fmt(mean(me) / mean(be), 3)} (goal ≤ 0.5); MAE goal ≤ £4,500`);
   const ratio = Float64Array.from(rows, (_, i) => high[i] / low[i]);
-  console.log(`  80% interval coverage: ${fmt(100 * intervalCoverage(actual, low, high), 1)}% (goal 77–83%); median width ${pounds(median(Float64Array.from(rows, (_, i) => high[i] - low[i])))}, high/low ${fmt(median(ratio), 2)}`);
+  console.log(
+    `  80% interval coverage: ${fmt(100 * intervalCoverage(actual, low, high), 1)}% (goal 77–83%); median width ${pounds(median(Float64Array.from(rows, (_, i) => high[i] - low[i])))}, high/low ${fmt(median(ratio), 2)}`,
+  );
 
   console.log(`\nBy category (n ≥ 5; the rest pooled):`);
   console.log(`  ${"category".padEnd(30)} ${"n".padStart(5)} ${"model MAE".padStart(10)} ${"baseline".padStart(10)} ${"coverage".padStart(9)}`);
@@ -203,10 +213,14 @@ async function crossValidate() {
       return { mae: mean(e), med: median(e), base: mean(b), baseMed: median(b), cov: intervalCoverage(actual, r.low, r.high) };
     });
     stats.forEach((x, i) =>
-      console.log(`  seed ${SEED + i}: model MAE ${pounds(x.mae)} (median ${pounds(x.med)}), baseline ${pounds(x.base)} (median ${pounds(x.baseMed)}), ratio ${fmt(x.mae / x.base, 3)}, coverage ${fmt(100 * x.cov, 1)}%`),
+      console.log(
+        `  seed ${SEED + i}: model MAE ${pounds(x.mae)} (median ${pounds(x.med)}), baseline ${pounds(x.base)} (median ${pounds(x.baseMed)}), ratio ${fmt(x.mae / x.base, 3)}, coverage ${fmt(100 * x.cov, 1)}%`,
+      ),
     );
     const avg = (k: keyof (typeof stats)[number]) => mean(stats.map((x) => x[k]));
-    console.log(`  mean:   model MAE ${pounds(avg("mae"))} (median ${pounds(avg("med"))}), baseline ${pounds(avg("base"))} (median ${pounds(avg("baseMed"))}), ratio ${fmt(avg("mae") / avg("base"), 3)}, coverage ${fmt(100 * avg("cov"), 1)}%`);
+    console.log(
+      `  mean:   model MAE ${pounds(avg("mae"))} (median ${pounds(avg("med"))}), baseline ${pounds(avg("base"))} (median ${pounds(avg("baseMed"))}), ratio ${fmt(avg("mae") / avg("base"), 3)}, coverage ${fmt(100 * avg("cov"), 1)}%`,
+    );
   }
 }
 
@@ -292,20 +306,30 @@ function scale() {
   const file = synthFile(ROWS);
   console.log(`\nScale: ${fmt(ROWS)} synthetic ads (${fmt(statSync(file).size / 1048576)} MB), training in a fresh process (a fifth held back as salary-less):`);
   // Old-space capped as `npm run import` caps it: V8 otherwise grows the heap long before it collects.
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, "--import", "tsx", "scripts/bench-salary.ts", "--scale-child", file, "--seed", String(SEED), "--train", JSON.stringify(TRAIN)], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const r = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_MB}`, "--import", "tsx", "scripts/bench-salary.ts", "--scale-child", file, "--seed", String(SEED), "--train", JSON.stringify(TRAIN)],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const out = r.stdout ?? "";
   for (const l of out.split("\n")) if (l && !l.startsWith("RESULT ")) console.log(l);
   const m = /^RESULT (.*)$/m.exec(out);
   if (r.status !== 0 || !m) throw new Error(`scale run failed (exit ${r.status})`);
   const x = JSON.parse(m[1]);
   console.log(`  counted the ads with a salary in ${fmt(x.countSeconds, 1)} s (a pass of its own here; the app has COUNT(*))`);
-  console.log(`  trained on ${fmt(x.trainAds)} ads (+${fmt(x.calibrationAds)} calibration), ${x.epochs} epoch(s), in ${fmt(x.trainSeconds, 1)} s wall, ${fmt(x.trainCpuSeconds, 1)} s CPU (goal ≤ 60 s); peak RSS ${mb(x.rssAfterTrainingKb)} after training, ${mb(x.peakRssKb)} overall (heap in use ${fmt(x.heapUsedMb)} MB, typed arrays ${fmt(x.arrayBuffersMb)} MB)`);
+  console.log(
+    `  trained on ${fmt(x.trainAds)} ads (+${fmt(x.calibrationAds)} calibration), ${x.epochs} epoch(s), in ${fmt(x.trainSeconds, 1)} s wall, ${fmt(x.trainCpuSeconds, 1)} s CPU (goal ≤ 60 s); peak RSS ${mb(x.rssAfterTrainingKb)} after training, ${mb(x.peakRssKb)} overall (heap in use ${fmt(x.heapUsedMb)} MB, typed arrays ${fmt(x.arrayBuffersMb)} MB)`,
+  );
   console.log(`  model ${fmt(x.modelBytes / 1048576, 1)} MB serialised`);
-  console.log(`  estimated ${fmt(x.estimated)} salary-less ads in ${fmt(x.estimateSeconds, 2)} s (${fmt((1e6 * x.estimateSeconds) / x.estimated, 1)} µs/ad; reading them ${fmt(x.readSeconds, 1)} s more)`);
-  console.log(`  on them: MAE ${pounds(x.mae)}, 80% interval coverage ${fmt(100 * x.coverage, 1)}% (synthetic salaries are a real ad's ±20%, so this is a sanity check, not a measure)`);
+  console.log(
+    `  estimated ${fmt(x.estimated)} salary-less ads in ${fmt(x.estimateSeconds, 2)} s (${fmt((1e6 * x.estimateSeconds) / x.estimated, 1)} µs/ad; reading them ${fmt(x.readSeconds, 1)} s more)`,
+  );
+  console.log(
+    `  on them: MAE ${pounds(x.mae)}, 80% interval coverage ${fmt(100 * x.coverage, 1)}% (synthetic salaries are a real ad's ±20%, so this is a sanity check, not a measure)`,
+  );
 }
 
 const child = opt("--scale-child");

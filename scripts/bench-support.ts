@@ -22,8 +22,7 @@ import { buildIsStale } from "./build-state.mjs";
 export const benchDataDir = path.join(os.tmpdir(), "rd-bench-data");
 
 /** A PostgreSQL server to benchmark on: BENCH_POSTGRES_URL, or DATABASE_URL when it is one. */
-export const benchPgUrl =
-  process.env.BENCH_POSTGRES_URL ?? (process.env.DATABASE_URL && dialectOf(process.env.DATABASE_URL) === "postgres" ? process.env.DATABASE_URL : undefined);
+export const benchPgUrl = process.env.BENCH_POSTGRES_URL ?? (process.env.DATABASE_URL && dialectOf(process.env.DATABASE_URL) === "postgres" ? process.env.DATABASE_URL : undefined);
 
 /** Makes sure a command exists (installing Debian's package when root), or says how to get it. */
 export function need(cmd: string, pkg: string) {
@@ -132,7 +131,10 @@ export async function startServer(
   }
   for (let i = 0; ; i++) {
     if (server.exitCode !== null) throw new Error(`npm start exited with ${server.exitCode}`);
-    const ok = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseURL}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (i > 600) throw new Error("the server did not answer within 60 s");
     await new Promise((r) => setTimeout(r, 100));

@@ -20,10 +20,7 @@ export function postgresSchemaFrom(source) {
   if (swapped === source || !swapped.includes("prisma-pg")) {
     throw new Error("prisma/schema.prisma: could not find the sqlite provider / output lines to swap");
   }
-  return (
-    "// GENERATED from prisma/schema.prisma by scripts/db-generate.mjs — do not edit.\n" +
-    swapped.replace(/^\/\/ The source schema[\s\S]*?\n\n/, "")
-  );
+  return "// GENERATED from prisma/schema.prisma by scripts/db-generate.mjs — do not edit.\n" + swapped.replace(/^\/\/ The source schema[\s\S]*?\n\n/, "");
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

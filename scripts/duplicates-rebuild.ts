@@ -40,7 +40,11 @@ async function main() {
     await conn?.close();
     throw e;
   }
-  await setRun(`"status" = 'SUCCEEDED', "message" = ?, "finishedAt" = ?`, `${fmt(r.fingerprinted + r.unchanged)} ads grouped in ${(r.ms / 1000).toFixed(1)} s`, conn ? timestamp(conn.dialect) : null);
+  await setRun(
+    `"status" = 'SUCCEEDED', "message" = ?, "finishedAt" = ?`,
+    `${fmt(r.fingerprinted + r.unchanged)} ads grouped in ${(r.ms / 1000).toFixed(1)} s`,
+    conn ? timestamp(conn.dialect) : null,
+  );
   await conn?.close();
   const secs = (Date.now() - started) / 1000;
   console.log(

@@ -95,5 +95,7 @@ for await (const { records } of readCsv(createReadStream(CSV))) {
 }
 const pct = (n: number) => `${((100 * n) / tally.found).toFixed(1)}%`;
 console.log(`\nCheck on the CSV sample (${tally.ads} ads, ${tally.known} with a known place below the country):`);
-console.log(`  found a place in the text of ${tally.found}: the same place ${tally.same} (${pct(tally.same)}), inside it ${tally.inside} (${pct(tally.inside)}), around it ${tally.around} (${pct(tally.around)}), elsewhere ${tally.elsewhere} (${pct(tally.elsewhere)})`);
+console.log(
+  `  found a place in the text of ${tally.found}: the same place ${tally.same} (${pct(tally.same)}), inside it ${tally.inside} (${pct(tally.inside)}), around it ${tally.around} (${pct(tally.around)}), elsewhere ${tally.elsewhere} (${pct(tally.elsewhere)})`,
+);
 if (args.includes("--show-wrong")) console.log(wrong.join("\n"));

@@ -51,10 +51,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 
   const { scope, chosen, stuckDays, headline, scopes, weeks, stuck, funnel, empty, ads } = await loadDashboard(params, now);
   const scopeValue = funnelScopeValue(scope);
-  const scopeLabel =
-    scope.kind === "all" || !chosen
-      ? "all applications"
-      : `${scope.kind === "ad" ? "role" : scope.kind} “${chosen.label}”`;
+  const scopeLabel = scope.kind === "all" || !chosen ? "all applications" : `${scope.kind === "ad" ? "role" : scope.kind} “${chosen.label}”`;
   const weeksTotal = weeks.reduce((sum, w) => sum + w.count, 0);
 
   return (

@@ -26,7 +26,12 @@ export function DuplicatesRebuild({ run }: { run: DuplicateRunView | null }) {
       {running ? (
         <div className="grid gap-2" aria-live="polite">
           <p className="text-sm">{run.status === "QUEUED" ? "Starting…" : `Grouping ads: ${run.done.toLocaleString("en-GB")} of ${run.total.toLocaleString("en-GB")}`}</p>
-          <ProgressBar label="Rebuild progress" value={run.done} max={run.total || 1} valueText={`${run.done.toLocaleString("en-GB")} of ${run.total.toLocaleString("en-GB")} ads`} />
+          <ProgressBar
+            label="Rebuild progress"
+            value={run.done}
+            max={run.total || 1}
+            valueText={`${run.done.toLocaleString("en-GB")} of ${run.total.toLocaleString("en-GB")} ads`}
+          />
         </div>
       ) : (
         run && (

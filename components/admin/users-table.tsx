@@ -4,14 +4,7 @@ import { MoreHorizontalIcon } from "lucide-react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { changeRoleAction, setActiveAction } from "@/lib/users/actions";
@@ -76,16 +69,11 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
                     <DropdownMenuSeparator />
                     <DropdownMenuItem onSelect={() => setResetFor(u)}>Reset password…</DropdownMenuItem>
                     {u.active ? (
-                      <DropdownMenuItem
-                        className="text-destructive"
-                        onSelect={() => run(() => setActiveAction({ userId: u.id, active: false }), `Deactivated ${u.email}`)}
-                      >
+                      <DropdownMenuItem className="text-destructive" onSelect={() => run(() => setActiveAction({ userId: u.id, active: false }), `Deactivated ${u.email}`)}>
                         Deactivate
                       </DropdownMenuItem>
                     ) : (
-                      <DropdownMenuItem onSelect={() => run(() => setActiveAction({ userId: u.id, active: true }), `Reactivated ${u.email}`)}>
-                        Reactivate
-                      </DropdownMenuItem>
+                      <DropdownMenuItem onSelect={() => run(() => setActiveAction({ userId: u.id, active: true }), `Reactivated ${u.email}`)}>Reactivate</DropdownMenuItem>
                     )}
                   </DropdownMenuContent>
                 </DropdownMenu>

@@ -16,15 +16,7 @@ function show(v: unknown): string {
  * A page of an ad's changes, newest first. The ad's creation closes the list only on the page that
  * reaches it; otherwise `more` links to the rest (the ad page shows the newest few).
  */
-export function AdHistory({
-  history,
-  created,
-  more,
-}: {
-  history: HistoryPage;
-  created: { at: Date; importId: string | null; by: string | null };
-  more?: string;
-}) {
+export function AdHistory({ history, created, more }: { history: HistoryPage; created: { at: Date; importId: string | null; by: string | null }; more?: string }) {
   const { entries, total, page, pages } = history;
   return (
     <div className="grid gap-3">

@@ -92,13 +92,7 @@ function SalaryFilter() {
           <Input aria-label="Maximum salary" inputMode="numeric" placeholder="Max" value={max} onChange={(e) => setMax(e.target.value)} onBlur={apply} className="h-8" />
         </div>
         <label htmlFor={estimatesId} className="flex items-center gap-2 text-sm">
-          <input
-            id={estimatesId}
-            type="checkbox"
-            className="size-4 accent-primary"
-            checked={state.est}
-            onChange={(e) => setFilters({ est: e.target.checked ? true : null })}
-          />
+          <input id={estimatesId} type="checkbox" className="size-4 accent-primary" checked={state.est} onChange={(e) => setFilters({ est: e.target.checked ? true : null })} />
           Include estimates
           <span className="text-xs text-muted-foreground">(filter and sort)</span>
         </label>
@@ -132,8 +126,18 @@ export function AdsFilters({ page }: { page: AdsPage }) {
           onSelect={(o) => setFilters({ region: toggle(state.region, o.id, true) })}
         />
       </div>
-      <FacetGroup title="Contract type" options={f.type} selected={state.type} onToggle={(v, on) => setFilters({ type: toggle(state.type, v as "full_time" | "part_time" | "none", on) })} />
-      <FacetGroup title="Contract time" options={f.time} selected={state.time} onToggle={(v, on) => setFilters({ time: toggle(state.time, v as "permanent" | "contract" | "none", on) })} />
+      <FacetGroup
+        title="Contract type"
+        options={f.type}
+        selected={state.type}
+        onToggle={(v, on) => setFilters({ type: toggle(state.type, v as "full_time" | "part_time" | "none", on) })}
+      />
+      <FacetGroup
+        title="Contract time"
+        options={f.time}
+        selected={state.time}
+        onToggle={(v, on) => setFilters({ time: toggle(state.time, v as "permanent" | "contract" | "none", on) })}
+      />
       <SalaryFilter />
       <div className="grid gap-1.5">
         <span className="text-sm font-semibold" id="company-filter">

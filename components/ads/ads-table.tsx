@@ -72,7 +72,12 @@ function cells(): Record<AdColumnId, (ad: AdRow) => React.ReactNode> {
     ),
     applications: (ad) =>
       ad.applications.total ? (
-        <Link prefetch={false} href={`/ads/${ad.id}/pipeline`} className="whitespace-nowrap text-primary underline-offset-4 hover:underline" aria-label={`${ad.applications.total} applications, ${ad.applications.active} active: open the pipeline`}>
+        <Link
+          prefetch={false}
+          href={`/ads/${ad.id}/pipeline`}
+          className="whitespace-nowrap text-primary underline-offset-4 hover:underline"
+          aria-label={`${ad.applications.total} applications, ${ad.applications.active} active: open the pipeline`}
+        >
           {ad.applications.total} <span className="text-muted-foreground">· {ad.applications.active} active</span>
         </Link>
       ) : (
@@ -80,7 +85,12 @@ function cells(): Record<AdColumnId, (ad: AdRow) => React.ReactNode> {
       ),
     duplicates: (ad) =>
       ad.duplicates ? (
-        <Link prefetch={false} href={`/ads/${ad.id}#copies`} className="whitespace-nowrap tabular-nums text-primary underline-offset-4 hover:underline" aria-label={`${ad.duplicates} ads of one vacancy: see the copies`}>
+        <Link
+          prefetch={false}
+          href={`/ads/${ad.id}#copies`}
+          className="whitespace-nowrap tabular-nums text-primary underline-offset-4 hover:underline"
+          aria-label={`${ad.duplicates} ads of one vacancy: see the copies`}
+        >
           {ad.duplicates}
         </Link>
       ) : (

@@ -87,7 +87,13 @@ export function AdsWorkspace({
     setAllMatching(false);
   }
 
-  const selectedIds = useMemo(() => Object.keys(selection).filter((k) => selection[k]).map(Number), [selection]);
+  const selectedIds = useMemo(
+    () =>
+      Object.keys(selection)
+        .filter((k) => selection[k])
+        .map(Number),
+    [selection],
+  );
   const pages = Math.max(1, Math.ceil(page.total / params.perPage));
   const search = page.search;
   const summary = resultSummary(page.total, search);
@@ -114,7 +120,12 @@ export function AdsWorkspace({
           )}
           <label className="flex items-center gap-2 text-sm">
             <span className="text-muted-foreground">Rows</span>
-            <NativeSelect className="h-8 w-20" value={params.perPage} onChange={(e) => setState({ perPage: Number(e.target.value) as 10 | 25 | 50 | 100, page: null })} aria-label="Rows per page">
+            <NativeSelect
+              className="h-8 w-20"
+              value={params.perPage}
+              onChange={(e) => setState({ perPage: Number(e.target.value) as 10 | 25 | 50 | 100, page: null })}
+              aria-label="Rows per page"
+            >
               {PER_PAGE_OPTIONS.map((n) => (
                 <option key={n} value={n}>
                   {n}

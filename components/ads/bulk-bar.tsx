@@ -77,7 +77,12 @@ export function BulkBar({
       <Button size="sm" disabled={!tag || busy} onClick={() => tag && run(`Tagged “${tag.name}”`, () => setTagsAction({ target, tagIds: [tag.id], mode: "add" }))}>
         Add tag
       </Button>
-      <Button size="sm" variant="outline" disabled={!tag || busy} onClick={() => tag && run(`Removed “${tag.name}”`, () => setTagsAction({ target, tagIds: [tag.id], mode: "remove" }))}>
+      <Button
+        size="sm"
+        variant="outline"
+        disabled={!tag || busy}
+        onClick={() => tag && run(`Removed “${tag.name}”`, () => setTagsAction({ target, tagIds: [tag.id], mode: "remove" }))}
+      >
         Remove tag
       </Button>
       {canClose && (

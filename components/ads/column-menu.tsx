@@ -51,7 +51,14 @@ export function ColumnMenu({ prefs, onChange }: { prefs: ColumnPrefs; onChange: 
               <Button variant="ghost" size="icon" className="size-6" disabled={i === 0} onClick={() => move(id, -1)} aria-label={`Move ${AD_COLUMN_LABELS[id]} up`}>
                 <ArrowUpIcon aria-hidden />
               </Button>
-              <Button variant="ghost" size="icon" className="size-6" disabled={i === prefs.order.length - 1} onClick={() => move(id, 1)} aria-label={`Move ${AD_COLUMN_LABELS[id]} down`}>
+              <Button
+                variant="ghost"
+                size="icon"
+                className="size-6"
+                disabled={i === prefs.order.length - 1}
+                onClick={() => move(id, 1)}
+                aria-label={`Move ${AD_COLUMN_LABELS[id]} down`}
+              >
                 <ArrowDownIcon aria-hidden />
               </Button>
             </li>

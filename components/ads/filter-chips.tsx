@@ -29,7 +29,13 @@ export function FilterChips({ page, params }: { page: AdsPage; params: AdsTableP
     })),
     ...params.dups.map((v) => ({ key: `dups-${v}`, label: label(f.duplicates, v), clear: () => setFilters({ dups: params.dups.filter((x) => x !== v) }) })),
     ...(params.apps
-      ? [{ key: "apps", label: { any: "With applications", active: "With active applications", none: "Without applications" }[params.apps], clear: () => setFilters({ apps: null }) }]
+      ? [
+          {
+            key: "apps",
+            label: { any: "With applications", active: "With active applications", none: "Without applications" }[params.apps],
+            clear: () => setFilters({ apps: null }),
+          },
+        ]
       : []),
     ...(params.salaryMin !== null || params.salaryMax !== null
       ? [
@@ -59,7 +65,23 @@ export function FilterChips({ page, params }: { page: AdsPage; params: AdsTableP
         <Button
           variant="link"
           size="sm"
-          onClick={() => setFilters({ status: null, category: null, region: null, type: null, time: null, company: null, source: null, tags: null, tagMode: null, salaryMin: null, salaryMax: null, apps: null, dups: null })}
+          onClick={() =>
+            setFilters({
+              status: null,
+              category: null,
+              region: null,
+              type: null,
+              time: null,
+              company: null,
+              source: null,
+              tags: null,
+              tagMode: null,
+              salaryMin: null,
+              salaryMax: null,
+              apps: null,
+              dups: null,
+            })
+          }
         >
           Clear all filters
         </Button>

@@ -5,7 +5,8 @@ import { cn } from "@/lib/utils";
 
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
-  const isActive = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(href.replace(/\/users$/, "") + "/") || pathname.startsWith(href + "/"));
+  const isActive = (href: string) =>
+    href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(href.replace(/\/users$/, "") + "/") || pathname.startsWith(href + "/");
   return (
     <nav aria-label="Main">
       <ul className="flex items-center gap-1">

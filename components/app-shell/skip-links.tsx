@@ -15,7 +15,11 @@ export type SkipLink = { label: string; /** CSS selector of what to focus */ to:
 
 export function PageSkipLinks({ links }: { links: SkipLink[] }) {
   // The slot is in the app shell's markup: found once mounted (null while rendering on the server).
-  const slot = useSyncExternalStore(noSubscription, () => document.getElementById(SKIP_LINKS_SLOT), () => null);
+  const slot = useSyncExternalStore(
+    noSubscription,
+    () => document.getElementById(SKIP_LINKS_SLOT),
+    () => null,
+  );
   if (!slot) return null;
   return createPortal(
     links.map((l) => (

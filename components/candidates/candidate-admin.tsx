@@ -29,8 +29,8 @@ export function MergeCandidate({ id, name }: { id: number; name: string }) {
         title={`Merge ${other?.label ?? ""} into ${name}?`}
         description={
           <p>
-            Their applications, notes, stage history and tags move to {name}; fields {name} has empty are filled from theirs. The other record is then deleted. This
-            cannot be undone.
+            Their applications, notes, stage history and tags move to {name}; fields {name} has empty are filled from theirs. The other record is then deleted. This cannot be
+            undone.
           </p>
         }
         confirmLabel="Merge"
@@ -65,8 +65,8 @@ export function CandidateDataProtection({ id, name }: { id: number; name: string
         title={`Erase ${name}?`}
         description={
           <p>
-            Their name, contact details, CV, tags and notes are removed for good. Their applications stay, anonymous, so the pipeline numbers still add up. This is
-            recorded in the audit log and cannot be undone.
+            Their name, contact details, CV, tags and notes are removed for good. Their applications stay, anonymous, so the pipeline numbers still add up. This is recorded in the
+            audit log and cannot be undone.
           </p>
         }
         confirmLabel="Erase for good"

@@ -77,7 +77,12 @@ export function CandidatesTable({ page, params, tags }: { page: CandidatesPage; 
         </span>
       ),
     }),
-    helper.accessor(() => null, { id: "updated", header: "Updated", sortDescFirst: true, cell: ({ row }) => <span className="whitespace-nowrap">{date.format(new Date(row.original.updatedAt))}</span> }),
+    helper.accessor(() => null, {
+      id: "updated",
+      header: "Updated",
+      sortDescFirst: true,
+      cell: ({ row }) => <span className="whitespace-nowrap">{date.format(new Date(row.original.updatedAt))}</span>,
+    }),
   ]);
   const sorting = sortingFromParam(latest.sort, SORTABLE);
   const table = useTable({

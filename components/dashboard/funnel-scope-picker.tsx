@@ -38,14 +38,7 @@ export function FunnelScopePicker({
       <Label htmlFor="funnel-scope" className="text-muted-foreground">
         Show
       </Label>
-      <NativeSelect
-        id="funnel-scope"
-        name="funnel"
-        defaultValue={value}
-        key={value}
-        className="w-auto max-w-80"
-        onChange={(e) => e.currentTarget.form?.requestSubmit()}
-      >
+      <NativeSelect id="funnel-scope" name="funnel" defaultValue={value} key={value} className="w-auto max-w-80" onChange={(e) => e.currentTarget.form?.requestSubmit()}>
         <option value="">All applications</option>
         {group("Roles (most applications)", roles)}
         {group("Categories", categories)}

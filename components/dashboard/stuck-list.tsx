@@ -16,7 +16,11 @@ const link = "text-primary underline-offset-4 hover:underline";
 
 export function StuckList({ rows, total, days }: { rows: StuckRow[]; total: number; days: number }) {
   if (!rows.length) {
-    return <p className="text-sm text-muted-foreground">No application has been in the same open stage for more than {count(days)} {days === 1 ? "day" : "days"}.</p>;
+    return (
+      <p className="text-sm text-muted-foreground">
+        No application has been in the same open stage for more than {count(days)} {days === 1 ? "day" : "days"}.
+      </p>
+    );
   }
   return (
     <div className="rounded-lg border">

@@ -41,7 +41,12 @@ export function ImportHistory({ imports }: { imports: ImportView[] }) {
               <TableCell className="text-right tabular-nums">{count(i.unchanged)}</TableCell>
               <TableCell className="text-right tabular-nums">{count(i.skipped)}</TableCell>
               <TableCell>
-                <Link prefetch={false} className="text-primary underline-offset-4 hover:underline" href={`/imports/${i.id}`} aria-label={`Details of the import of ${dateTime.format(i.createdAt)}`}>
+                <Link
+                  prefetch={false}
+                  className="text-primary underline-offset-4 hover:underline"
+                  href={`/imports/${i.id}`}
+                  aria-label={`Details of the import of ${dateTime.format(i.createdAt)}`}
+                >
                   Details
                 </Link>
               </TableCell>

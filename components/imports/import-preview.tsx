@@ -35,7 +35,12 @@ export function ImportPreview({ importId, preview, canEdit }: { importId: string
     router.push("/imports");
   }
 
-  if ("error" in preview) return <Alert variant="destructive" role="alert">{preview.error}</Alert>;
+  if ("error" in preview)
+    return (
+      <Alert variant="destructive" role="alert">
+        {preview.error}
+      </Alert>
+    );
   const { files } = preview;
   const importable = files.some((f) => !f.refused);
   return (

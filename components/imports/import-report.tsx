@@ -50,8 +50,8 @@ export function ImportReport({ initial: imp, issues, issuesShown, canRevert }: {
           </dl>
           {imp.revertSummary && (
             <Alert>
-              Reverted {imp.revertedAt ? dateTime.format(new Date(imp.revertedAt)) : ""}: {count(imp.revertSummary.deleted)} ads deleted,{" "}
-              {count(imp.revertSummary.restored)} restored, {count(imp.revertSummary.keptChanged)} kept because they were changed since
+              Reverted {imp.revertedAt ? dateTime.format(new Date(imp.revertedAt)) : ""}: {count(imp.revertSummary.deleted)} ads deleted, {count(imp.revertSummary.restored)}{" "}
+              restored, {count(imp.revertSummary.keptChanged)} kept because they were changed since
               {imp.revertSummary.keptWithApplications ? `, ${count(imp.revertSummary.keptWithApplications)} kept because they have applications` : ""}.
             </Alert>
           )}
@@ -72,8 +72,8 @@ export function ImportReport({ initial: imp, issues, issuesShown, canRevert }: {
                 title="Revert this import?"
                 description={
                   <>
-                    The {count(imp.created)} ads it created will be deleted and the fields it changed on {count(imp.updated)} ads restored. Ads changed
-                    since keep their current values.
+                    The {count(imp.created)} ads it created will be deleted and the fields it changed on {count(imp.updated)} ads restored. Ads changed since keep their current
+                    values.
                   </>
                 }
                 confirmLabel="Revert"

@@ -55,7 +55,12 @@ export function MoveControl({ id, name, stageId, version, stages }: { id: number
         name={name}
         open={rejecting}
         onOpenChange={setRejecting}
-        onConfirm={(reason, note) => send(stages.find((s) => String(s.id) === to)!, { reason, note })}
+        onConfirm={(reason, note) =>
+          send(
+            stages.find((s) => String(s.id) === to)!,
+            { reason, note },
+          )
+        }
       />
     </form>
   );

@@ -95,8 +95,10 @@ export function Board({ stages, initialCards, now }: { stages: StageLike[]; init
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${cardOf(active.id)?.candidate.name}. Use the arrow keys to move between stages, space to drop, escape to cancel.`,
-    onDragOver: ({ active, over }) => (over ? `${cardOf(active.id)?.candidate.name} is over ${stageOf(over.id)?.name}.` : `${cardOf(active.id)?.candidate.name} is not over a stage.`),
-    onDragEnd: ({ active, over }) => (over ? `${cardOf(active.id)?.candidate.name} dropped on ${stageOf(over.id)?.name}.` : `${cardOf(active.id)?.candidate.name} was dropped outside the stages.`),
+    onDragOver: ({ active, over }) =>
+      over ? `${cardOf(active.id)?.candidate.name} is over ${stageOf(over.id)?.name}.` : `${cardOf(active.id)?.candidate.name} is not over a stage.`,
+    onDragEnd: ({ active, over }) =>
+      over ? `${cardOf(active.id)?.candidate.name} dropped on ${stageOf(over.id)?.name}.` : `${cardOf(active.id)?.candidate.name} was dropped outside the stages.`,
     onDragCancel: ({ active }) => `Moving ${cardOf(active.id)?.candidate.name} was cancelled.`,
   };
   const cardOf = (id: string | number) => cards.find((c) => `card-${c.id}` === id);
@@ -126,7 +128,10 @@ export function Board({ stages, initialCards, now }: { stages: StageLike[]; init
         id={dndId}
         sensors={sensors}
         collisionDetection={collision}
-        accessibility={{ announcements, screenReaderInstructions: { draggable: "To move a card with the keyboard, press space, then the arrow keys, then space again. Or use the card's Move menu." } }}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: { draggable: "To move a card with the keyboard, press space, then the arrow keys, then space again. Or use the card's Move menu." },
+        }}
         onDragStart={(e) => setDragging(cardOf(e.active.id) ?? null)}
         onDragCancel={() => setDragging(null)}
         onDragEnd={onDragEnd}
@@ -135,9 +140,7 @@ export function Board({ stages, initialCards, now }: { stages: StageLike[]; init
             the last column, so every stage is in view on a laptop screen. Columns are as tall as
             their cards. On narrow screens the board scrolls sideways. */}
         <div className="flex items-start gap-3 overflow-x-auto pb-4">
-          {stages
-            .filter((s) => s.kind === "OPEN")
-            .map((stage) => column(stage))}
+          {stages.filter((s) => s.kind === "OPEN").map((stage) => column(stage))}
           <div className="flex min-w-52 flex-1 flex-col gap-3">{stages.filter((s) => s.kind !== "OPEN").map((stage) => column(stage, true))}</div>
         </div>
         <DragOverlay>{dragging ? <CardBody card={dragging} nowMs={nowMs} className="shadow-lg" /> : null}</DragOverlay>

@@ -4,7 +4,7 @@ import { dateTime } from "@/lib/format";
 import type { AdEstimateExplanation, ExplainedPart } from "@/lib/salary-estimates/explain";
 import { estimateLabel, longPounds } from "@/lib/salary-estimates/format";
 
-const percent = (effect: number) => `${effect >= 0 ? "+" : "−"}${Math.abs(effect * 100) < 1 ? (Math.abs(effect * 100)).toFixed(1) : Math.round(Math.abs(effect * 100))}%`;
+const percent = (effect: number) => `${effect >= 0 ? "+" : "−"}${Math.abs(effect * 100) < 1 ? Math.abs(effect * 100).toFixed(1) : Math.round(Math.abs(effect * 100))}%`;
 
 function Parts({ title, parts, id }: { title: string; parts: ExplainedPart[]; id: string }) {
   return (
@@ -47,8 +47,8 @@ export function EstimateCard({ explanation: x }: { explanation: AdEstimateExplan
       <Parts id="estimate-up" title="Pushed it up" parts={x.up} />
       <Parts id="estimate-down" title="Pushed it down" parts={x.down} />
       <p className="text-xs text-muted-foreground">
-        From the salary model trained {x.model.trainedAt ? dateTime.format(x.model.trainedAt) : ""} on {x.model.adsUsed.toLocaleString("en-GB")} ads with a real salary. Percentages multiply:
-        together with the model&apos;s starting point they make the estimate.{" "}
+        From the salary model trained {x.model.trainedAt ? dateTime.format(x.model.trainedAt) : ""} on {x.model.adsUsed.toLocaleString("en-GB")} ads with a real salary. Percentages
+        multiply: together with the model&apos;s starting point they make the estimate.{" "}
         <Link className="text-primary underline underline-offset-4" href="/salaries">
           Salary insights
         </Link>

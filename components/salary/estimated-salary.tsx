@@ -6,7 +6,10 @@ export function EstimatedSalary({ estimate, className }: { estimate: { salary: n
   const label = estimateLabel(estimate);
   return (
     <span
-      className={cn("whitespace-nowrap rounded border border-dashed border-amber-600/60 bg-amber-50 px-1 text-xs italic text-amber-900 dark:bg-amber-950 dark:text-amber-100", className)}
+      className={cn(
+        "whitespace-nowrap rounded border border-dashed border-amber-600/60 bg-amber-50 px-1 text-xs italic text-amber-900 dark:bg-amber-950 dark:text-amber-100",
+        className,
+      )}
       title={label}
       data-estimate
     >

@@ -60,7 +60,9 @@ export function SalaryModelPanel({ initialRun, hasModel }: { initialRun: Trainin
     <div className="grid gap-3">
       {active && run ? (
         <div className="grid max-w-xl gap-2" aria-live="polite">
-          <p className="text-sm font-medium">{run.status === "QUEUED" ? "Training is queued" : "Training the salary model"}: {run.phase ?? "starting"}</p>
+          <p className="text-sm font-medium">
+            {run.status === "QUEUED" ? "Training is queued" : "Training the salary model"}: {run.phase ?? "starting"}
+          </p>
           <ProgressBar label="Salary model training" value={run.progress} max={100} valueText={`${run.progress}%: ${run.phase ?? "starting"}`} />
           <p className="text-xs text-muted-foreground">You can leave this page: training runs in the background and the estimates change when it ends.</p>
         </div>

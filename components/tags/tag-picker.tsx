@@ -73,16 +73,28 @@ export function TagPicker({
             className="w-full border-b bg-transparent px-3 py-2 text-sm outline-none placeholder:text-muted-foreground"
           />
           {/* A listbox holds options only: the "nothing here" line sits outside it. */}
-          {!offered.length && !(canCreate && name) && <p className="px-3 py-3 text-sm text-muted-foreground">{tags.length ? "No tag matches." : canCreate ? "No tags yet: type a name to make one." : "No tags yet."}</p>}
+          {!offered.length && !(canCreate && name) && (
+            <p className="px-3 py-3 text-sm text-muted-foreground">{tags.length ? "No tag matches." : canCreate ? "No tags yet: type a name to make one." : "No tags yet."}</p>
+          )}
           <Command.List className="max-h-64 overflow-y-auto p-1 empty:hidden">
             {offered.map((t) => (
-              <Command.Item key={t.id} value={`tag-${t.id}`} onSelect={() => pick(t, false)} className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm data-[selected=true]:bg-accent">
+              <Command.Item
+                key={t.id}
+                value={`tag-${t.id}`}
+                onSelect={() => pick(t, false)}
+                className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm data-[selected=true]:bg-accent"
+              >
                 <span className="size-2.5 rounded-full" style={{ backgroundColor: t.color }} aria-hidden />
                 {t.name}
               </Command.Item>
             ))}
             {canCreate && name && !exists && (
-              <Command.Item value="create" disabled={busy} onSelect={() => void create()} className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm data-[selected=true]:bg-accent">
+              <Command.Item
+                value="create"
+                disabled={busy}
+                onSelect={() => void create()}
+                className="flex cursor-default items-center gap-2 rounded-sm px-2 py-1.5 text-sm data-[selected=true]:bg-accent"
+              >
                 <PlusIcon className="size-4" aria-hidden />
                 Create tag “{name}”
               </Command.Item>

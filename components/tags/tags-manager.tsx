@@ -15,7 +15,15 @@ import type { TagRow } from "@/lib/tags/service";
 
 const count = (n: number) => n.toLocaleString("en-GB");
 
-function TagForm({ initial, submitLabel, onSubmit }: { initial: { name: string; color: string }; submitLabel: string; onSubmit: (v: { name: string; color: string }) => Promise<string | null> }) {
+function TagForm({
+  initial,
+  submitLabel,
+  onSubmit,
+}: {
+  initial: { name: string; color: string };
+  submitLabel: string;
+  onSubmit: (v: { name: string; color: string }) => Promise<string | null>;
+}) {
   const [name, setName] = useState(initial.name);
   const [color, setColor] = useState(initial.color);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +44,11 @@ function TagForm({ initial, submitLabel, onSubmit }: { initial: { name: string; 
           {TAG_COLORS.map((c) => (
             <label key={c} className="flex cursor-pointer items-center gap-1.5 text-sm">
               <input type="radio" name="tag-color" value={c} checked={color === c} onChange={() => setColor(c)} className="sr-only peer" />
-              <span className="size-6 rounded-full ring-offset-2 peer-checked:ring-2 peer-checked:ring-ring peer-focus-visible:ring-2 peer-focus-visible:ring-ring" style={{ backgroundColor: c }} aria-hidden />
+              <span
+                className="size-6 rounded-full ring-offset-2 peer-checked:ring-2 peer-checked:ring-ring peer-focus-visible:ring-2 peer-focus-visible:ring-ring"
+                style={{ backgroundColor: c }}
+                aria-hidden
+              />
               <span className="sr-only">{TAG_COLOR_NAMES[c]}</span>
             </label>
           ))}

@@ -2,7 +2,19 @@
 import { cn } from "@/lib/utils";
 import { Card, CardContent, CardHeader, CardTitle } from "./card";
 
-export function SectionCard({ title, children, className, contentClassName, id }: { title: string; children: React.ReactNode; className?: string; contentClassName?: string; id?: string }) {
+export function SectionCard({
+  title,
+  children,
+  className,
+  contentClassName,
+  id,
+}: {
+  title: string;
+  children: React.ReactNode;
+  className?: string;
+  contentClassName?: string;
+  id?: string;
+}) {
   return (
     <Card className={className} id={id}>
       <CardHeader>

@@ -15,10 +15,7 @@ import { loadAdsTableParams } from "./table-params";
 
 const MAX_IDS = 1000;
 /** A selection: ticked ids, or "every ad this view matches" (the view's URL query). */
-const ZTarget = z.union([
-  z.object({ ids: z.array(z.number().int().positive()).min(1, "Select at least one ad").max(MAX_IDS) }),
-  z.object({ query: z.string().max(4000) }),
-]);
+const ZTarget = z.union([z.object({ ids: z.array(z.number().int().positive()).min(1, "Select at least one ad").max(MAX_IDS) }), z.object({ query: z.string().max(4000) })]);
 
 async function resolveTarget(target: z.infer<typeof ZTarget>): Promise<AdTarget> {
   if ("ids" in target) return { ids: target.ids };
@@ -61,7 +58,6 @@ export const updateAdAction = authedAction("ads:edit", ZUpdateAd, async ({ id, v
   revalidatePath("/ads");
   return result;
 });
-
 
 export const markNotDuplicateAction = authedAction(
   "duplicates:manage",

@@ -52,7 +52,11 @@ export async function loadCube(db: Db, dialect: Dialect, from: From, filters: Sq
 
 /** Ads per tag within the current view (all filters but the tag filter itself). */
 export async function tagCounts(db: Db, dialect: Dialect, from: From, where: Sql[], p: AdsTableParams, versions: Versions): Promise<FacetOption[]> {
-  const counted = Sql.of(`SELECT t."tagId" AS id, count(*) AS n`).append(from.sql).append(` JOIN "AdTag" t ON t."adId" = a."id"`).append(whereOf(where)).append(` GROUP BY t."tagId"`);
+  const counted = Sql.of(`SELECT t."tagId" AS id, count(*) AS n`)
+    .append(from.sql)
+    .append(` JOIN "AdTag" t ON t."adId" = a."id"`)
+    .append(whereOf(where))
+    .append(` GROUP BY t."tagId"`);
   const [tags, rows] = await Promise.all([
     db.tag.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     cachedAggregate(db, dialect, counted, versions, () => query<{ id: number | bigint; n: number | bigint }>(db, counted, dialect)),

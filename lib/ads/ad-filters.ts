@@ -47,7 +47,9 @@ export function tagSql(p: AdsTableParams): Sql | null {
     // Ads carrying every one of the tags: one pass over the tags' links (AdTag_tagId_idx).
     return Sql.of(`a."id" IN (SELECT t."adId" FROM "AdTag" t WHERE `).append(list).append(Sql.of(` GROUP BY t."adId" HAVING count(*) = ?)`, p.tags.length));
   }
-  return Sql.of(`a."id" ${p.tagMode === "none" ? "NOT IN" : "IN"} (SELECT t."adId" FROM "AdTag" t WHERE `).append(list).append(")");
+  return Sql.of(`a."id" ${p.tagMode === "none" ? "NOT IN" : "IN"} (SELECT t."adId" FROM "AdTag" t WHERE `)
+    .append(list)
+    .append(")");
 }
 
 /** The salary the filter and sort read: the real one, or (including estimates) the estimate when there is none. */
@@ -94,10 +96,28 @@ export function facetFilters(p: AdsTableParams, categoryNames: Map<string, strin
     const known = p.category.map((s) => categoryNames.get(s)).filter((c): c is string => c !== undefined);
     sql.push(known.length ? inList(`a."category"`, known) : Sql.of("1 = 0"));
   }
-  if (p.type.length) sql.push(nullable(`a."contractType"`, p.type.map((t) => CONTRACT_TYPES[t] ?? null)));
-  if (p.time.length) sql.push(nullable(`a."contractTime"`, p.time.map((t) => CONTRACT_TIMES[t] ?? null)));
+  if (p.type.length)
+    sql.push(
+      nullable(
+        `a."contractType"`,
+        p.type.map((t) => CONTRACT_TYPES[t] ?? null),
+      ),
+    );
+  if (p.time.length)
+    sql.push(
+      nullable(
+        `a."contractTime"`,
+        p.time.map((t) => CONTRACT_TIMES[t] ?? null),
+      ),
+    );
   if (p.source.length) sql.push(inList(`a."source"`, p.source));
-  if (p.status.length) sql.push(inList(`a."status"`, p.status.map((s) => s.toUpperCase())));
+  if (p.status.length)
+    sql.push(
+      inList(
+        `a."status"`,
+        p.status.map((s) => s.toUpperCase()),
+      ),
+    );
   if (topRegions.length) sql.push(inList(`a."regionId"`, topRegions));
   return { selection, sql };
 }

@@ -40,7 +40,9 @@ export async function adRows(db: Db, dialect: Dialect, ids: number[], tree: Loca
     ),
     query<{ adId: number; total: number | bigint; active: number | bigint }>(
       db,
-      Sql.of(`SELECT ap."adId" AS "adId", count(*) AS total, sum(CASE WHEN s."kind" = 'OPEN' THEN 1 ELSE 0 END) AS active FROM "Application" ap JOIN "Stage" s ON s."id" = ap."stageId" WHERE `)
+      Sql.of(
+        `SELECT ap."adId" AS "adId", count(*) AS total, sum(CASE WHEN s."kind" = 'OPEN' THEN 1 ELSE 0 END) AS active FROM "Application" ap JOIN "Stage" s ON s."id" = ap."stageId" WHERE `,
+      )
         .append(inIds(dialect, `ap."adId"`, ids))
         .append(` GROUP BY ap."adId"`),
       dialect,

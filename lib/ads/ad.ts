@@ -177,7 +177,8 @@ export async function updateAd(id: number, expectedVersion: number, fields: TAdF
     };
     const changes: Record<string, [unknown, unknown]> = {};
     for (const k of Object.keys(after)) {
-      const same = k === "companyName" ? (before[k] == null ? null : companyKey(String(before[k]))) === (after[k] == null ? null : companyKey(String(after[k]))) : before[k] === after[k];
+      const same =
+        k === "companyName" ? (before[k] == null ? null : companyKey(String(before[k]))) === (after[k] == null ? null : companyKey(String(after[k]))) : before[k] === after[k];
       if (!same) changes[k] = [before[k] ?? null, after[k] ?? null];
     }
     if (!Object.keys(changes).length) return { version: current.version };
@@ -187,7 +188,14 @@ export async function updateAd(id: number, expectedVersion: number, fields: TAdF
     if ("description" in changes) data.text = { upsert: { create: { description: fields.description }, update: { description: fields.description } } };
     if ("companyName" in changes) {
       data.companyId = fields.company
-        ? (await tx.company.upsert({ where: { nameKey: companyKey(fields.company) }, create: { name: fields.company, nameKey: companyKey(fields.company) }, update: {}, select: { id: true } })).id
+        ? (
+            await tx.company.upsert({
+              where: { nameKey: companyKey(fields.company) },
+              create: { name: fields.company, nameKey: companyKey(fields.company) },
+              update: {},
+              select: { id: true },
+            })
+          ).id
         : null;
     }
     if ("locationId" in changes) {

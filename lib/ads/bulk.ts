@@ -23,7 +23,12 @@ export async function setStatus(
     async (tx) => {
       await execute(
         tx,
-        Sql.of(`INSERT INTO "AdChange" ("adId", "actorId", "source", "changes", "versionAfter", "createdAt") SELECT a."id", ?, 'BULK', ?, a."version" + 1, ?`, actorId, JSON.stringify({ status: [other, status] }), now)
+        Sql.of(
+          `INSERT INTO "AdChange" ("adId", "actorId", "source", "changes", "versionAfter", "createdAt") SELECT a."id", ?, 'BULK', ?, a."version" + 1, ?`,
+          actorId,
+          JSON.stringify({ status: [other, status] }),
+          now,
+        )
           .append(from)
           .append(affected),
         dialect,

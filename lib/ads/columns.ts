@@ -3,7 +3,21 @@
 import { z } from "zod";
 import type { SortKey } from "./table-params";
 
-export const AD_COLUMN_IDS = ["title", "company", "location", "category", "contract", "salary", "source", "tags", "applications", "duplicates", "status", "created", "updated"] as const;
+export const AD_COLUMN_IDS = [
+  "title",
+  "company",
+  "location",
+  "category",
+  "contract",
+  "salary",
+  "source",
+  "tags",
+  "applications",
+  "duplicates",
+  "status",
+  "created",
+  "updated",
+] as const;
 export type AdColumnId = (typeof AD_COLUMN_IDS)[number];
 
 export const AD_COLUMN_LABELS: Record<AdColumnId, string> = {

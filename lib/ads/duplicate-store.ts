@@ -159,7 +159,9 @@ export class SqlDuplicateStore implements DuplicateStore {
 
   async load() {
     const [{ next }] = await this.conn.all<{ next: number | null }>(Sql.of(`SELECT MAX("seq") AS "next" FROM "AdFingerprint"`));
-    const marks = (await this.conn.all<{ adA: number; adB: number }>(Sql.of(`SELECT "adA", "adB" FROM "DuplicateMark"`))).map((m) => [Number(m.adA), Number(m.adB)] as [number, number]);
+    const marks = (await this.conn.all<{ adA: number; adB: number }>(Sql.of(`SELECT "adA", "adB" FROM "DuplicateMark"`))).map(
+      (m) => [Number(m.adA), Number(m.adB)] as [number, number],
+    );
     return { nextSeq: Number(next ?? 0) + 1, representatives: [], groups: { ids: new Uint32Array(), groupIds: new Uint32Array() }, companies: [], marks };
   }
 
@@ -168,9 +170,10 @@ export class SqlDuplicateStore implements DuplicateStore {
     const PAGE = 5000;
     const state = await this.load();
     const [{ n }] = await this.conn.all<{ n: number }>(Sql.of(`SELECT count(*) AS "n" FROM "AdFingerprint" WHERE "groupId" IS NOT NULL`));
-    const ids = new Uint32Array(Number(n)), groupIds = new Uint32Array(Number(n));
+    const ids = new Uint32Array(Number(n)),
+      groupIds = new Uint32Array(Number(n));
     let i = 0;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await this.conn.all<{ adId: number; groupId: number }>(
         Sql.of(`SELECT "adId", "groupId" FROM "AdFingerprint" WHERE "groupId" IS NOT NULL AND "adId" > ? ORDER BY "adId" LIMIT ${PAGE * 4}`, after),
       );
@@ -183,19 +186,26 @@ export class SqlDuplicateStore implements DuplicateStore {
       after = Number(rows[rows.length - 1].adId);
     }
     const companies: CompanyBoilerplateState[] = [];
-    for (let after = ""; ; ) {
+    for (let after = ""; ;) {
       const rows = await this.conn.all<{ company: string; ads: number; sentences: Buffer; sentenceValues: Buffer; shingles: Buffer; shingleSentences: Buffer }>(
         Sql.of(`SELECT * FROM "DuplicateCompany" WHERE "company" > ? ORDER BY "company" LIMIT 500`, after),
       );
       for (const r of rows) {
-        const state = { company: r.company, ads: Number(r.ads), sentences: toU32(r.sentences), values: toU32(r.sentenceValues), shingles: toU32(r.shingles), shingleSentences: toU32(r.shingleSentences) };
+        const state = {
+          company: r.company,
+          ads: Number(r.ads),
+          sentences: toU32(r.sentences),
+          values: toU32(r.sentenceValues),
+          shingles: toU32(r.shingles),
+          shingleSentences: toU32(r.shingleSentences),
+        };
         companies.push(state);
       }
       if (rows.length < 500) break;
       after = rows[rows.length - 1].company;
     }
     const detector = DuplicateDetector.restore({ ...state, groups: { ids: ids.subarray(0, i), groupIds: groupIds.subarray(0, i) }, companies }, options);
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await this.conn.all<FingerprintRow>(
         Sql.of(`SELECT ${FP_COLUMNS} FROM "AdFingerprint" WHERE "groupId" = "adId" AND "adId" > ? ORDER BY "adId" LIMIT ${PAGE}`, after),
       );
@@ -211,7 +221,9 @@ export class SqlDuplicateStore implements DuplicateStore {
     // Groups the moving ads leave.
     const moving = [...c.placements.map((p) => p.id), ...c.removed];
     for (let i = 0; i < moving.length; i += 5000) {
-      const rows = await conn.all<{ adId: number; groupId: number | null }>(Sql.of(`SELECT "adId", "groupId" FROM "AdFingerprint" WHERE `).append(inIds(conn.dialect, `"adId"`, moving.slice(i, i + 5000))));
+      const rows = await conn.all<{ adId: number; groupId: number | null }>(
+        Sql.of(`SELECT "adId", "groupId" FROM "AdFingerprint" WHERE `).append(inIds(conn.dialect, `"adId"`, moving.slice(i, i + 5000))),
+      );
       for (const r of rows) if (r.groupId !== null) this.touched.add(Number(r.groupId));
     }
     const fpRows = c.fingerprints.map((fp) => {
@@ -249,7 +261,8 @@ export class SqlDuplicateStore implements DuplicateStore {
       for (const id of ids) this.touchedAds.add(id);
     }
     if (conn.dialect === "sqlite")
-      for (const p of c.placements) await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "groupId" = ?, "similarity" = ?, "score" = ? WHERE "adId" = ?`, p.groupId, p.similarity, p.score, p.id));
+      for (const p of c.placements)
+        await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "groupId" = ?, "similarity" = ?, "score" = ? WHERE "adId" = ?`, p.groupId, p.similarity, p.score, p.id));
     else
       for (let i = 0; i < c.placements.length; i += 5000) {
         const part = c.placements.slice(i, i + 5000);
@@ -288,22 +301,27 @@ export class SqlDuplicateStore implements DuplicateStore {
       const [row] = await conn.all<{ sentences: Buffer; sentenceValues: Buffer; shingles: Buffer; shingleSentences: Buffer }>(
         Sql.of(`SELECT "sentences", "sentenceValues", "shingles", "shingleSentences" FROM "DuplicateCompany" WHERE "company" = ?`, company),
       );
-      const counts = new U32Map(), shingles = new U32Map();
+      const counts = new U32Map(),
+        shingles = new U32Map();
       if (row) {
-        const s = toU32(row.sentences), v = toU32(row.sentenceValues);
+        const s = toU32(row.sentences),
+          v = toU32(row.sentenceValues);
         s.forEach((h, i) => counts.set(h, v[i]));
-        const sh = toU32(row.shingles), ss = toU32(row.shingleSentences);
+        const sh = toU32(row.shingles),
+          ss = toU32(row.shingleSentences);
         sh.forEach((h, i) => shingles.set(h, ss[i]));
       }
       delta.counts.forEachEntry((h, v) => (v ? counts.set(h, v) : counts.delete(h)));
       delta.shingles.forEachEntry((h, sentence) => shingles.set(h, sentence));
       const columns = (m: U32Map) => {
-        const keys = new Uint32Array(m.size), values = new Uint32Array(m.size);
+        const keys = new Uint32Array(m.size),
+          values = new Uint32Array(m.size);
         let i = 0;
         m.forEachEntry((k, v) => ((keys[i] = k), (values[i++] = v)));
         return [keys, values] as const;
       };
-      const [sk, sv] = columns(counts), [hk, hv] = columns(shingles);
+      const [sk, sv] = columns(counts),
+        [hk, hv] = columns(shingles);
       await conn.run(
         Sql.of(
           `INSERT INTO "DuplicateCompany" ("company", "ads", "sentences", "sentenceValues", "shingles", "shingleSentences") VALUES (?, ?, ?, ?, ?, ?)
@@ -330,7 +348,9 @@ export class SqlDuplicateStore implements DuplicateStore {
     for (const id of this.touchedAds) members.set(id, null);
     const sizes = new Map<number, number>();
     for (let i = 0; i < groups.length; i += 5000) {
-      const rows = await conn.all<{ adId: number; groupId: number }>(Sql.of(`SELECT "adId", "groupId" FROM "AdFingerprint" WHERE `).append(inIds(conn.dialect, `"groupId"`, groups.slice(i, i + 5000))));
+      const rows = await conn.all<{ adId: number; groupId: number }>(
+        Sql.of(`SELECT "adId", "groupId" FROM "AdFingerprint" WHERE `).append(inIds(conn.dialect, `"groupId"`, groups.slice(i, i + 5000))),
+      );
       for (const r of rows) {
         members.set(Number(r.adId), Number(r.groupId));
         sizes.set(Number(r.groupId), (sizes.get(Number(r.groupId)) ?? 0) + 1);
@@ -367,7 +387,9 @@ export class SqlDuplicateStore implements DuplicateStore {
   async fingerprints(ids: readonly number[]): Promise<Fingerprint[]> {
     const out: Fingerprint[] = [];
     for (let i = 0; i < ids.length; i += 5000) {
-      const rows = await this.conn.all<FingerprintRow>(Sql.of(`SELECT ${FP_COLUMNS} FROM "AdFingerprint" WHERE `).append(inIds(this.conn.dialect, `"adId"`, ids.slice(i, i + 5000))));
+      const rows = await this.conn.all<FingerprintRow>(
+        Sql.of(`SELECT ${FP_COLUMNS} FROM "AdFingerprint" WHERE `).append(inIds(this.conn.dialect, `"adId"`, ids.slice(i, i + 5000))),
+      );
       out.push(...rows.map(fingerprintOf));
     }
     return out;
@@ -392,7 +414,12 @@ async function takeLease(conn: DupConn, waitMs: number): Promise<void> {
   for (;;) {
     const t = Math.floor(Date.now() / 1000);
     const got = await conn.run(
-      Sql.of(`INSERT INTO "Counter" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value" WHERE "Counter"."value" < ?`, LEASE_KEY, t + LEASE_SECONDS, t),
+      Sql.of(
+        `INSERT INTO "Counter" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value" WHERE "Counter"."value" < ?`,
+        LEASE_KEY,
+        t + LEASE_SECONDS,
+        t,
+      ),
     );
     if (got) return;
     if (Date.now() > deadline) throw new Error("another duplicate detection is running; try again shortly");
@@ -471,7 +498,9 @@ export async function syncDuplicates(
       const detector = await store.loadDetector(opts.options);
 
       // 1. Deleted ads leave their groups.
-      const gone = (await conn.all<{ adId: number }>(Sql.of(`SELECT f."adId" FROM "AdFingerprint" f LEFT JOIN "Ad" a ON a."id" = f."adId" WHERE a."id" IS NULL`))).map((r) => Number(r.adId));
+      const gone = (await conn.all<{ adId: number }>(Sql.of(`SELECT f."adId" FROM "AdFingerprint" f LEFT JOIN "Ad" a ON a."id" = f."adId" WHERE a."id" IS NULL`))).map((r) =>
+        Number(r.adId),
+      );
       if (gone.length)
         await inTx(async () => {
           await removeAds(store, detector, gone);
@@ -486,7 +515,7 @@ export async function syncDuplicates(
       const total = Number(n);
       let done = 0;
       opts.onProgress?.({ phase: "detecting", done, total });
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const rows = await conn.all<AdRow & { known: number | null; textHash: string | null }>(
           Sql.of(
             `SELECT a."id", a."version", a."title", t."description", c."name" AS "company", a."locationRaw", a."locationNormalized", a."salaryRaw", a."salaryAnnual", a."salarySource",
@@ -531,7 +560,9 @@ export async function syncDuplicates(
           result.replaced = waiting.length;
         });
       const marked = await conn.all<{ adA: number; adB: number }>(
-        Sql.of(`SELECT m."adA", m."adB" FROM "DuplicateMark" m JOIN "AdFingerprint" x ON x."adId" = m."adA" JOIN "AdFingerprint" y ON y."adId" = m."adB" WHERE x."groupId" = y."groupId"`),
+        Sql.of(
+          `SELECT m."adA", m."adB" FROM "DuplicateMark" m JOIN "AdFingerprint" x ON x."adId" = m."adA" JOIN "AdFingerprint" y ON y."adId" = m."adB" WHERE x."groupId" = y."groupId"`,
+        ),
       );
       if (marked.length)
         await inTx(async () => {

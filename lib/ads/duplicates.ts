@@ -31,7 +31,16 @@ export async function adCopies(adId: number, db: Db = getDb()): Promise<Duplicat
   const group = ad.duplicateGroupId;
   const members = await db.ad.findMany({
     where: { duplicateGroupId: group, id: { not: adId } },
-    select: { id: true, title: true, source: true, createdAt: true, status: true, locationNormalized: true, company: { select: { name: true } }, location: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      source: true,
+      createdAt: true,
+      status: true,
+      locationNormalized: true,
+      company: { select: { name: true } },
+      location: { select: { name: true } },
+    },
   });
   const fps = await db.adFingerprint.findMany({ where: { adId: { in: members.map((m) => m.id) } }, select: { adId: true, similarity: true, seq: true } });
   const byId = new Map(fps.map((f) => [f.adId, f]));
@@ -75,10 +84,7 @@ export async function markNotDuplicate(adId: number, otherId: number, actorId: s
  */
 export async function closeCopies(target: AdTarget, actorId: string, db: Db = getDb()): Promise<{ changed: number }> {
   const selected = targetSql(target, dialectOfDb(db));
-  const where = Sql.of(` WHERE a."id" <> a."duplicateGroupId" AND a."duplicateGroupId" IN (SELECT a."duplicateGroupId"`)
-    .append(selected.from)
-    .append(selected.where)
-    .append(")");
+  const where = Sql.of(` WHERE a."id" <> a."duplicateGroupId" AND a."duplicateGroupId" IN (SELECT a."duplicateGroupId"`).append(selected.from).append(selected.where).append(")");
   return setStatus({ from: Sql.of(` FROM "Ad" a`), where }, "CLOSED", actorId, db, "duplicates.close-copies");
 }
 
@@ -101,7 +107,9 @@ export async function refreshDuplicatesAfter(db: Db, what: string): Promise<void
 /** Forgets every group and finds them again from scratch, keeping the "not a duplicate" marks (in-process: tests, scripts). */
 export async function rebuildDuplicates(actorId: string | null, db: Db = getDb(), onProgress?: (p: SyncProgress) => void): Promise<SyncResult> {
   const result = await syncDuplicates(urlOfDb(db), { rebuild: true, onProgress });
-  await db.$transaction((tx) => recordChange(tx, { action: "duplicates.rebuild", actorId, entityId: "all", changes: { ads: result.fingerprinted + result.unchanged, ms: result.ms } }));
+  await db.$transaction((tx) =>
+    recordChange(tx, { action: "duplicates.rebuild", actorId, entityId: "all", changes: { ads: result.fingerprinted + result.unchanged, ms: result.ms } }),
+  );
   return result;
 }
 

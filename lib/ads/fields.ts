@@ -117,7 +117,12 @@ export const CONTRACT_LABELS: Record<string, string> = { FULL_TIME: "Full time",
 
 /** "Full time, Permanent", or null. */
 export function contractLabel(type: string | null | undefined, time: string | null | undefined): string | null {
-  return [type, time].filter(Boolean).map((c) => CONTRACT_LABELS[c!]).join(", ") || null;
+  return (
+    [type, time]
+      .filter(Boolean)
+      .map((c) => CONTRACT_LABELS[c!])
+      .join(", ") || null
+  );
 }
 
 /** Where an ad's annual salary came from: what the salary model may learn from, and what it must not. */

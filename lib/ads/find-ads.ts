@@ -107,7 +107,14 @@ export async function matchingAds(p: AdsTableParams, db: Db = getDb()) {
 /** Every matching ad id, in the table's order (for exports). */
 export async function matchingIds(p: AdsTableParams, db: Db = getDb()): Promise<number[]> {
   const { dialect, from, where } = await matchingAds(p, db);
-  const rows = await query<{ id: number | bigint }>(db, Sql.of(`SELECT a."id" AS id`).append(from.sql).append(where).append(` ORDER BY ${tableOrder(p, from)}`), dialect);
+  const rows = await query<{ id: number | bigint }>(
+    db,
+    Sql.of(`SELECT a."id" AS id`)
+      .append(from.sql)
+      .append(where)
+      .append(` ORDER BY ${tableOrder(p, from)}`),
+    dialect,
+  );
   return rows.map((r) => Number(r.id));
 }
 
@@ -159,9 +166,22 @@ export async function findAdsPage(p: AdsTableParams, opts: FindAdsOptions = {}):
   const [rows, snippets, tagFacet, companies, dupCounts] = await Promise.all([
     adRows(db, dialect, pageIds, tree),
     search && windowIds && pageIds.length ? searchSnippets(db, "ads", parseSearch(p.q), pageIds) : Promise.resolve(new Map<number, string>()),
-    tagCounts(db, dialect, from, where.filter((w) => w !== tagFilter), p, versions),
+    tagCounts(
+      db,
+      dialect,
+      from,
+      where.filter((w) => w !== tagFilter),
+      p,
+      versions,
+    ),
     p.company.length ? db.company.findMany({ where: { id: { in: p.company } }, select: { id: true, name: true } }) : Promise.resolve([]),
-    duplicateCounts(db, dialect, from, where.filter((w) => !dupFilters.includes(w)), versions),
+    duplicateCounts(
+      db,
+      dialect,
+      from,
+      where.filter((w) => !dupFilters.includes(w)),
+      versions,
+    ),
   ]);
   for (const r of rows) r.snippet = snippets.get(r.id) ?? null;
   lap("details");

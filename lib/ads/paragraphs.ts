@@ -5,7 +5,8 @@
 
 const TARGET_CHARS = 420;
 /** Words that start a section in job ads, followed by a colon or written as a heading. */
-const HEADING = /^(?:(?:key |main |the )?(?:responsibilities|duties|requirements|role|the role|job description|about (?:us|the (?:role|company|client))|the (?:candidate|person|client|company)|skills(?: and experience)?|experience|qualifications|benefits|package|salary|location|hours|how to apply|to apply|essential|desirable|person specification)\b)\s*[:\-–]/i;
+const HEADING =
+  /^(?:(?:key |main |the )?(?:responsibilities|duties|requirements|role|the role|job description|about (?:us|the (?:role|company|client))|the (?:candidate|person|client|company)|skills(?: and experience)?|experience|qualifications|benefits|package|salary|location|hours|how to apply|to apply|essential|desirable|person specification)\b)\s*[:\-–]/i;
 
 /** Sentences: a full stop, ! or ? followed by a space and a capital (or a digit or quote). */
 function sentences(block: string): string[] {

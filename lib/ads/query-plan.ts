@@ -56,7 +56,12 @@ export async function pageOfIds(db: Db, dialect: Dialect, from: From, where: Sql
   const select = (filters: Sql[], order: string, limit: number, skip: number) => {
     const sortColumn = order.slice(0, order.indexOf(" "));
     const terms = from.window ? filters : walkSortIndex(dialect, filters, sortColumn, counts, skip + limit);
-    return ids(Sql.of(`SELECT a."id" AS id`).append(from.sql).append(whereOf(terms)).append(Sql.of(` ORDER BY ${order} LIMIT ? OFFSET ?`, limit, skip)));
+    return ids(
+      Sql.of(`SELECT a."id" AS id`)
+        .append(from.sql)
+        .append(whereOf(terms))
+        .append(Sql.of(` ORDER BY ${order} LIMIT ? OFFSET ?`, limit, skip)),
+    );
   };
   if ((p.sort === "salary" || p.sort === "-salary") && !from.window) {
     // Ads without a salary go last either way. "ORDER BY salary IS NULL, …" would sort every
@@ -66,8 +71,19 @@ export async function pageOfIds(db: Db, dialect: Dialect, from: From, where: Sql
     const salary = salaryColumn(p);
     const known = await select([...where, Sql.of(`${salary} IS NOT NULL`)], orderOf(p.sort, salary), p.perPage, offset);
     if (known.length === p.perPage) return known;
-    const [{ n }] = await query<{ n: number | bigint }>(db, Sql.of(`SELECT count(*) AS n`).append(from.sql).append(whereOf([...where, Sql.of(`${salary} IS NOT NULL`)])), dialect);
-    const unknown = await select([...where, Sql.of(`${salary} IS NULL`)], p.sort === "salary" ? `a."id" ASC` : `a."id" DESC`, p.perPage - known.length, Math.max(0, offset - Number(n)));
+    const [{ n }] = await query<{ n: number | bigint }>(
+      db,
+      Sql.of(`SELECT count(*) AS n`)
+        .append(from.sql)
+        .append(whereOf([...where, Sql.of(`${salary} IS NOT NULL`)])),
+      dialect,
+    );
+    const unknown = await select(
+      [...where, Sql.of(`${salary} IS NULL`)],
+      p.sort === "salary" ? `a."id" ASC` : `a."id" DESC`,
+      p.perPage - known.length,
+      Math.max(0, offset - Number(n)),
+    );
     return [...known, ...unknown];
   }
   return select(where, tableOrder(p, from), p.perPage, offset);

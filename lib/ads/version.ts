@@ -9,7 +9,6 @@ export const ADS_COUNTER = "ads";
 export const TAGS_COUNTER = "tags";
 export const APPLICATIONS_COUNTER = "applications";
 
-
 export async function adsVersion(db: Pick<Db, "counter">): Promise<number> {
   return (await db.counter.findUnique({ where: { key: ADS_COUNTER }, select: { value: true } }))?.value ?? 0;
 }

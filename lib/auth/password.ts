@@ -1,7 +1,6 @@
 // Password hashing with Argon2id (@node-rs/argon2: a maintained native binding, prebuilt per platform).
 import { hash, verify } from "@node-rs/argon2";
 
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }

@@ -43,7 +43,12 @@ describe("FailureLimiter", () => {
 
   it("stays bounded in memory", () => {
     const now = 0;
-    const l = new FailureLimiter(() => 3, 60_000, () => now, 100);
+    const l = new FailureLimiter(
+      () => 3,
+      60_000,
+      () => now,
+      100,
+    );
     for (let i = 0; i < 1000; i++) l.fail([`ip:${i}`]);
     expect((l as unknown as { failures: Map<string, number[]> }).failures.size).toBeLessThanOrEqual(100);
   });

@@ -200,7 +200,10 @@ describe("extractCvText: decompression bombs and slow files", () => {
     const stream = deflateSync(Buffer.from(content, "latin1"));
     const plain = Buffer.from(buildPdf([content])).toString("latin1");
     // Swap the page's plain stream for the compressed one (xref offsets after it move, which pdf.js repairs).
-    const swapped = plain.replace(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`, `<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n${stream.toString("latin1")}\nendstream`);
+    const swapped = plain.replace(
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      `<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n${stream.toString("latin1")}\nendstream`,
+    );
     expect(swapped).not.toBe(plain);
     expect((await extractCvText({ name: "cv.pdf", bytes: latin1(swapped) })).text).toBe("Jo Bloggs\nCompressed");
   });

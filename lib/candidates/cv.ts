@@ -24,5 +24,8 @@ export async function extractCvText(file: CvFile, limits: Partial<SandboxLimits>
 /** The last part of the name (some browsers send a path), one line, at most 255 characters. */
 function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  return base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 255);
+  return base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(0, 255);
 }

@@ -152,7 +152,12 @@ export async function mergeCandidates(fromId: number, intoId: number, actorId: s
         where: { id: intoId },
         data: { ...fill, ...(fill.email ? { emailKey: emailKey(fill.email) } : {}), ...(fill.phone ? { phoneKey: phoneKey(fill.phone) } : {}), version: { increment: 1 } },
       });
-      await recordChange(tx, { action: "candidate.merge", actorId, entityId: intoId, changes: { mergedFrom: fromId, mergedName: from.name, moved, combined, filled: Object.keys(fill) } });
+      await recordChange(tx, {
+        action: "candidate.merge",
+        actorId,
+        entityId: intoId,
+        changes: { mergedFrom: fromId, mergedName: from.name, moved, combined, filled: Object.keys(fill) },
+      });
       return { moved, combined };
     },
     { timeout: 60_000 },

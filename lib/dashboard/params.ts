@@ -9,11 +9,7 @@ export const STUCK_DAYS_DEFAULT = 14;
 export const STUCK_DAYS_MIN = 1;
 export const STUCK_DAYS_MAX = 365;
 
-export type FunnelScope =
-  | { kind: "all" }
-  | { kind: "ad"; adId: number }
-  | { kind: "category"; category: string }
-  | { kind: "source"; source: string };
+export type FunnelScope = { kind: "all" } | { kind: "ad"; adId: number } | { kind: "category"; category: string } | { kind: "source"; source: string };
 
 type Param = string | string[] | undefined;
 const first = (v: Param) => (Array.isArray(v) ? v[0] : v);

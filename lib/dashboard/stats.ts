@@ -154,7 +154,6 @@ export async function getFunnel(db: Db, scope: FunnelScope): Promise<FunnelStep[
   });
 }
 
-
 /**
  * How many applications in scope have each furthest rank (stage id → rank given). Reading the
  * whole stage history costs ~0.1–0.2 s at 60,000 applications, so the answer is kept until the
@@ -162,18 +161,19 @@ export async function getFunnel(db: Db, scope: FunnelScope): Promise<FunnelStep[
  * the number of applications (deleting one deletes its history) tell whether it moved.
  */
 async function furthestRanks(db: Db, scope: FunnelScope, ranks: Map<number, number>): Promise<Map<number, number>> {
-  const [last, applications, ads] = await Promise.all([
-    db.stageChange.aggregate({ _max: { id: true } }),
-    db.application.count(),
-    adsVersion(db),
-  ]);
+  const [last, applications, ads] = await Promise.all([db.stageChange.aggregate({ _max: { id: true } }), db.application.count(), adsVersion(db)]);
   const key = scoped(db, `dashboard:funnel:${JSON.stringify([scope, [...ranks]])}`);
   const state = JSON.stringify([last._max.id, applications, ads]);
   return cached(key, state, async () => {
     // The ranks are integers computed here: written as literals, both databases type them as
     // integers. Changes into other stages (Rejected, Withdrawn) rank NULL, which MAX ignores.
     const rank = Sql.of(`CASE sc."toStageId" `)
-      .append(Sql.join([...ranks].map(([id, r]) => Sql.of(`WHEN ? THEN ${Math.trunc(r)}`, id)), " "))
+      .append(
+        Sql.join(
+          [...ranks].map(([id, r]) => Sql.of(`WHEN ? THEN ${Math.trunc(r)}`, id)),
+          " ",
+        ),
+      )
       .append(" END");
     // Unscoped: one pass over the history in application order. Scoped: from the ad(s) through
     // Application(adId, …) to StageChange(applicationId, …), touching only the scope's rows.
@@ -246,9 +246,7 @@ export async function listFunnelScopes(db: Db, current: FunnelScope = { kind: "a
       const k = pick(g);
       if (known(k)) m.set(k!, (m.get(k!) ?? 0) + Number(g.n));
     }
-    return [...m]
-      .map(([k, count]) => ({ value: `${prefix}:${k}`, label: k, count }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    return [...m].map(([k, count]) => ({ value: `${prefix}:${k}`, label: k, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   };
   return {
     roles: roleOptions,
@@ -272,9 +270,7 @@ export async function countApplicationsByWeek(db: Db, now: Date = new Date(), we
   const thisWeek = startOfIsoWeek(now).getTime();
   const starts = Array.from({ length: weeks }, (_, i) => new Date(thisWeek - (weeks - 1 - i) * 7 * DAY));
   // One range count per week on Application(createdAt): a dozen index probes, no rows fetched.
-  const counts = await Promise.all(
-    starts.map((start) => db.application.count({ where: { createdAt: { gte: start, lt: new Date(start.getTime() + 7 * DAY) } } })),
-  );
+  const counts = await Promise.all(starts.map((start) => db.application.count({ where: { createdAt: { gte: start, lt: new Date(start.getTime() + 7 * DAY) } } })));
   return starts.map((start, i) => ({ week: isoWeekLabel(start), start: start.toISOString(), count: counts[i] }));
 }
 
@@ -291,11 +287,7 @@ export type StuckApplication = {
 };
 
 /** Applications in an open stage they entered more than `days` days ago, oldest first (at most 50). */
-export async function findStuckApplications(
-  db: Db,
-  days: number,
-  now: Date = new Date(),
-): Promise<{ rows: StuckApplication[]; total: number; days: number }> {
+export async function findStuckApplications(db: Db, days: number, now: Date = new Date()): Promise<{ rows: StuckApplication[]; total: number; days: number }> {
   const n = Number.isInteger(days) && days >= STUCK_DAYS_MIN && days <= STUCK_DAYS_MAX ? days : STUCK_DAYS_DEFAULT;
   const stages = await loadStages(db);
   const openIds = idsOf(stages, "OPEN");

@@ -17,8 +17,6 @@ describe("bulk loads", () => {
 
 describe("the ads' read indexes", () => {
   it("are created only when missing, with quoted names", () => {
-    expect(createAdIndexSql(AD_READ_INDEXES.find((i) => i.name === "Ad_updatedAt_id_idx")!)).toBe(
-      `CREATE INDEX IF NOT EXISTS "Ad_updatedAt_id_idx" ON "Ad"("updatedAt", "id")`,
-    );
+    expect(createAdIndexSql(AD_READ_INDEXES.find((i) => i.name === "Ad_updatedAt_id_idx")!)).toBe(`CREATE INDEX IF NOT EXISTS "Ad_updatedAt_id_idx" ON "Ad"("updatedAt", "id")`);
   });
 });

@@ -32,4 +32,3 @@ export async function backupSqlite(url: string, dest: string): Promise<BackupRes
     copy.close();
   }
 }
-

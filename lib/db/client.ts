@@ -12,7 +12,6 @@ export type Db = SqliteClient;
 export { Prisma } from "@/lib/generated/prisma-sqlite/client";
 export type * from "@/lib/generated/prisma-sqlite/client";
 
-
 export type QueryEvent = { query: string; params: string; duration: number };
 export type CreateDbOptions = { /** every statement sent, with its parameters as JSON (the query benchmark) */ onQuery?: (e: QueryEvent) => void };
 

@@ -39,8 +39,6 @@ export function schemaPath(dialect: Dialect): string {
  * the schema engine's diff ignores them, so the drift check and new migrations leave them alone.
  */
 export const EXTERNAL_TABLES: Record<Dialect, string[]> = {
-  sqlite: [
-    ...["ad_fts", "candidate_fts"].flatMap((t) => [t, `${t}_data`, `${t}_idx`, `${t}_docsize`, `${t}_config`]),
-  ],
+  sqlite: [...["ad_fts", "candidate_fts"].flatMap((t) => [t, `${t}_data`, `${t}_idx`, `${t}_docsize`, `${t}_config`])],
   postgres: ["public.ad_search", "public.candidate_search"],
 };

@@ -78,9 +78,7 @@ function migrateSqlite(url: string, all: Migration[], log: (line: string) => voi
     for (;;) {
       db.exec("BEGIN IMMEDIATE");
       try {
-        const applied = db
-          .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`)
-          .all() as Applied[];
+        const applied = db.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`).all() as Applied[];
         const next = pending(all, applied)[0];
         if (!next) {
           db.exec("COMMIT");
@@ -88,12 +86,7 @@ function migrateSqlite(url: string, all: Migration[], log: (line: string) => voi
         }
         const id = randomUUID();
         const now = () => new Date().toISOString();
-        db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`).run(
-          id,
-          next.checksum,
-          next.name,
-          now(),
-        );
+        db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`).run(id, next.checksum, next.name, now());
         db.exec(next.sql);
         const violations = db.pragma("foreign_key_check") as unknown[];
         if (violations.length) throw new Error(`foreign key check failed (${violations.length} rows)`);
@@ -120,9 +113,7 @@ async function migratePostgres(url: string, all: Migration[], log: (line: string
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PG_LOCK_KEY]);
     await client.query(PG_TABLE);
-    const { rows } = await client.query<Applied>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`,
-    );
+    const { rows } = await client.query<Applied>(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL`);
     const done: string[] = [];
     for (const m of pending(all, rows)) {
       await client.query("BEGIN");

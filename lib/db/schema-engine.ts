@@ -60,11 +60,7 @@ async function withEngine<T>(url: string, fn: (engine: Engine, schema: { path: s
   loadWasm();
   const file = schemaPath(dialectOf(url));
   const schema = { path: file, content: readFileSync(file, "utf8") };
-  const engine = await bg.SchemaEngine.new(
-    { datamodels: [[schema.path, schema.content]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(adapterFor(url)),
-  );
+  const engine = await bg.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapterFor(url)));
   try {
     return await fn(engine, schema);
   } finally {

@@ -20,6 +20,11 @@ describe("Sql", () => {
   });
 
   it("writes multi-row VALUES", () => {
-    expect(values([[1, "a"], [2, "b"]]).render("postgres")).toEqual(["($1, $2), ($3, $4)", [1, "a", 2, "b"]]);
+    expect(
+      values([
+        [1, "a"],
+        [2, "b"],
+      ]).render("postgres"),
+    ).toEqual(["($1, $2), ($3, $4)", [1, "a", 2, "b"]]);
   });
 });

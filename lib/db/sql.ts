@@ -18,7 +18,10 @@ export class Sql {
   }
 
   static join(parts: Sql[], separator: string): Sql {
-    return new Sql(parts.map((p) => p.text).join(separator), parts.flatMap((p) => p.args));
+    return new Sql(
+      parts.map((p) => p.text).join(separator),
+      parts.flatMap((p) => p.args),
+    );
   }
 
   append(other: Sql | string): Sql {

@@ -135,16 +135,18 @@ export class CompanyBoilerplate {
    * spanning two of them count too; each is filed under the sentence its first word is in).
    */
   learnShingles(w: Words, sentenceHashes: Uint32Array): void {
-    const n = sentenceHashes.length, k = this.options.shingleWords;
+    const n = sentenceHashes.length,
+      k = this.options.shingleWords;
     const end = (s: number) => (s + 1 < n ? w.sentenceStarts[s + 1] : w.hashes.length);
-    for (let s = 0; s < n; ) {
+    for (let s = 0; s < n;) {
       if (!this.isBoilerplateSentence(sentenceHashes[s])) {
         s++;
         continue;
       }
       let e = s + 1;
       while (e < n && this.isBoilerplateSentence(sentenceHashes[e])) e++;
-      const from = w.sentenceStarts[s], to = end(e - 1);
+      const from = w.sentenceStarts[s],
+        to = end(e - 1);
       if (to - from >= k) {
         const run = shingles(w.hashes, k, from, to);
         for (let i = 0, sentence = s; i < run.length; i++) {
@@ -165,7 +167,8 @@ export class CompanyBoilerplate {
   }
 
   private collect(counts: U32Map, shinglePairs: number[]): CompanyBoilerplateState {
-    const sentences: number[] = [], values: number[] = [];
+    const sentences: number[] = [],
+      values: number[] = [];
     counts.forEachEntry((h, v) => (sentences.push(h), values.push(v)));
     return {
       company: this.company,

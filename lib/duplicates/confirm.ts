@@ -44,9 +44,11 @@ export type BoilerplateLookup = (company: string) => { isBoilerplate(shingle: nu
 export function contentSimilarity(a: Fingerprint, b: Fingerprint, hasher: MinHasher, boilerplate: BoilerplateLookup): { similarity: number; slots: number } {
   const bpA = a.company ? boilerplate(a.company) : undefined;
   const bpB = b.company && b.company !== a.company ? boilerplate(b.company) : undefined;
-  let slots = 0, same = 0;
+  let slots = 0,
+    same = 0;
   for (let i = 0; i < a.signature.length; i++) {
-    const x = a.signature[i], y = b.signature[i];
+    const x = a.signature[i],
+      y = b.signature[i];
     const min = x < y ? x : y;
     if (min === 0xffffffff) continue; // both empty
     if (bpA || bpB) {

@@ -122,7 +122,11 @@ describe("grouping", () => {
     const { detector, store, group } = await place([ad(1, "Cook", job), ad(2, "Cook", [...job, 80]), ad(3, "Cook", [...job, 81])]);
     expect([group(1), group(2), group(3)]).toEqual([1, 1, 1]);
     const placements = await detectBatch(store, detector, [ad(1, "Cook", range(300, 312))]);
-    expect(placements.map((p) => [p.id, p.groupId])).toEqual([[1, 1], [2, 2], [3, 2]]);
+    expect(placements.map((p) => [p.id, p.groupId])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 2],
+    ]);
   });
 
   it("places a member edited in the same batch as its representative from its new text", async () => {
@@ -175,7 +179,11 @@ describe.skipIf(!existsSync(SYNTH))("incremental detection", () => {
   it("rebuild forgets the stored state and gives the from-scratch groups", async () => {
     const once = await place(ads);
     const store = new MemoryDuplicateStore(once.detector.options.signatureSize);
-    await detectBatch(store, new DuplicateDetector(), ads.slice(0, 300).map((a) => ({ ...a, description: a.description + " Edited." })));
+    await detectBatch(
+      store,
+      new DuplicateDetector(),
+      ads.slice(0, 300).map((a) => ({ ...a, description: a.description + " Edited." })),
+    );
     await rebuild(store, batches(250));
     expect(ads.filter((a) => store.groupOf(a.id) !== once.group(a.id))).toEqual([]);
   });

@@ -168,7 +168,8 @@ export class DuplicateDetector {
 
   /** Numbers for reports: sizes, and the bytes held by each part's typed arrays. */
   stats() {
-    let companyBytes = 0, boilerplateShingles = 0;
+    let companyBytes = 0,
+      boilerplateShingles = 0;
     for (const c of this.companies.values()) {
       companyBytes += c.bytes;
       boilerplateShingles += c.shingleCount;
@@ -294,7 +295,10 @@ export class DuplicateDetector {
   }
 
   private addMark(a: number, b: number): void {
-    for (const [x, y] of [[a, b], [b, a]]) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
       let set = this.marks.get(x);
       if (!set) this.marks.set(x, (set = new Set()));
       set.add(y);

@@ -73,7 +73,11 @@ const payBandOf = memo((key) => {
 /** The parts of a fingerprint that come from the ad's fields (the signature comes from its text). */
 export function describe(ad: AdText): Pick<Fingerprint, "company" | "title" | "pay" | "place"> {
   const location = ad.location ?? "";
-  const place = location.split(",")[0].toLowerCase().replace(/[^a-z]+/g, " ").trim();
+  const place = location
+    .split(",")[0]
+    .toLowerCase()
+    .replace(/[^a-z]+/g, " ")
+    .trim();
   const pay = payBandOf(`${ad.salaryRaw ?? ""}\n${ad.salaryAnnual ?? 0}`);
   return {
     company: companyKey(ad.company),

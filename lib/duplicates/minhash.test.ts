@@ -15,7 +15,8 @@ describe("MinHash", () => {
   it("estimates the Jaccard similarity of known texts", () => {
     const errors: number[] = [];
     for (const overlap of [20, 50, 80, 120, 160, 190]) {
-      const a = set(text(0, 200)), b = set(text(200 - overlap, 400 - overlap));
+      const a = set(text(0, 200)),
+        b = set(text(200 - overlap, 400 - overlap));
       const exact = jaccard(a, b);
       const estimate = estimateJaccard(hasher.signature(a), hasher.signature(b));
       expect(Math.abs(estimate - exact)).toBeLessThan(0.2); // 64 slots: standard error ≤ 0.0625
@@ -43,12 +44,14 @@ describe("MinHash", () => {
 describe("LSH banding", () => {
   const hasher = new MinHasher();
   const shareBand = (x: string, y: string) => {
-    const a = bandKeys(hasher.signature(set(x))), b = bandKeys(hasher.signature(set(y)));
+    const a = bandKeys(hasher.signature(set(x))),
+      b = bandKeys(hasher.signature(set(y)));
     return a.some((k, i) => b[i] === k);
   };
 
   it(`(${DEFAULT_BANDING.bands}×${DEFAULT_BANDING.rows}) finds 0.8-similar pairs and not 0.2-similar ones`, () => {
-    let found80 = 0, found20 = 0;
+    let found80 = 0,
+      found20 = 0;
     for (let t = 0; t < 20; t++) {
       const base = t * 1000;
       const a = text(base, base + 200);

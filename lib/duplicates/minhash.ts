@@ -52,15 +52,27 @@ export class MinHasher {
     // The detector's hot loop (64 × ~250 shingles per ad). It works on four permutations per pass
     // over the shingles and stays in signed 32-bit integers, which V8 keeps unboxed: adding 2^31
     // (b is stored with its top bit flipped) maps unsigned order onto signed order.
-    const a = this.a, b = this.bFlipped;
+    const a = this.a,
+      b = this.bFlipped;
     for (let i = 0; i < this.size; i += 4) {
-      const a0 = a[i], a1 = a[i + 1], a2 = a[i + 2], a3 = a[i + 3];
-      const b0 = b[i], b1 = b[i + 1], b2 = b[i + 2], b3 = b[i + 3];
-      let m0 = 0x7fffffff, m1 = m0, m2 = m0, m3 = m0;
+      const a0 = a[i],
+        a1 = a[i + 1],
+        a2 = a[i + 2],
+        a3 = a[i + 3];
+      const b0 = b[i],
+        b1 = b[i + 1],
+        b2 = b[i + 2],
+        b3 = b[i + 3];
+      let m0 = 0x7fffffff,
+        m1 = m0,
+        m2 = m0,
+        m3 = m0;
       for (let s = 0; s < shingles.length; s++) {
         const x = shingles[s] | 0;
-        const v0 = (Math.imul(a0, x) + b0) | 0, v1 = (Math.imul(a1, x) + b1) | 0;
-        const v2 = (Math.imul(a2, x) + b2) | 0, v3 = (Math.imul(a3, x) + b3) | 0;
+        const v0 = (Math.imul(a0, x) + b0) | 0,
+          v1 = (Math.imul(a1, x) + b1) | 0;
+        const v2 = (Math.imul(a2, x) + b2) | 0,
+          v3 = (Math.imul(a3, x) + b3) | 0;
         if (v0 < m0) m0 = v0;
         if (v1 < m1) m1 = v1;
         if (v2 < m2) m2 = v2;

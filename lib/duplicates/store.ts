@@ -36,7 +36,8 @@ export class MemoryDuplicateStore implements DuplicateStore {
 
   async load(): Promise<DetectorState> {
     const representatives: Fingerprint[] = [];
-    const ids: number[] = [], groupIds: number[] = [];
+    const ids: number[] = [],
+      groupIds: number[] = [];
     this.groups.forEachEntry((id, g) => {
       ids.push(id);
       groupIds.push(g);
@@ -44,7 +45,10 @@ export class MemoryDuplicateStore implements DuplicateStore {
     });
     const companies: CompanyBoilerplateState[] = [];
     for (const [company, c] of this.companies) {
-      const sentences: number[] = [], values: number[] = [], shingles: number[] = [], shingleSentences: number[] = [];
+      const sentences: number[] = [],
+        values: number[] = [],
+        shingles: number[] = [],
+        shingleSentences: number[] = [];
       c.counts.forEachEntry((h, v) => (sentences.push(h), values.push(v)));
       c.shingles.forEachEntry((h, sentence) => (shingles.push(h), shingleSentences.push(sentence)));
       companies.push({

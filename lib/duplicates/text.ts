@@ -19,7 +19,11 @@ export type Words = {
 
 // Character classes, looked up per char code: one array read instead of a chain of comparisons
 // (0, the array's default, is "other").
-const LETTER = 1, DIGIT = 2, END = 3, DOT = 4, COMMA = 5;
+const LETTER = 1,
+  DIGIT = 2,
+  END = 3,
+  DOT = 4,
+  COMMA = 5;
 const CLASS = new Uint8Array(65536);
 const LOWER = new Uint16Array(65536);
 for (let c = 0; c < 65536; c++) LOWER[c] = c;
@@ -43,7 +47,8 @@ let startBuf = new Uint32Array(512);
 /** Splits text into word hashes and sentence starts. */
 export function words(text: string): Words {
   const n = text.length;
-  let count = 0, sentences = 0;
+  let count = 0,
+    sentences = 0;
   let sentenceOpen = false; // a word has been seen since the last sentence end
   let i = 0;
   while (i < n) {
@@ -136,9 +141,16 @@ export function sentenceHashes(w: Words): Uint32Array {
 
 /** Exact Jaccard similarity of two sorted distinct sets (for tests and the evaluation). */
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
-  let i = 0, j = 0, both = 0;
+  let i = 0,
+    j = 0,
+    both = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { both++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    if (a[i] === b[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
   }
   const union = a.length + b.length - both;
   return union ? both / union : 1;

@@ -96,7 +96,9 @@ function titleWords(text: string): string[] {
  */
 export function titleTerms(title: string, location = ""): string[] {
   const place = new Set(titleWords(location));
-  const canonical = titleWords(title).join(" ").replace(SYNONYM_RE, (m) => SYNONYM_OF.get(m)!);
+  const canonical = titleWords(title)
+    .join(" ")
+    .replace(SYNONYM_RE, (m) => SYNONYM_OF.get(m)!);
   const terms = new Set<string>();
   for (const w of canonical.split(" ")) if (w && !NOISE.has(w) && !place.has(w)) terms.add(w);
   return [...terms].sort();
@@ -122,9 +124,7 @@ export function titleHash(key: TitleKey): number {
 }
 
 /** same: equal key terms; compatible: one adds terms to the other; conflict: another post. */
-export type TitleVerdict =
-  | { kind: "same" | "compatible" | "unknown" }
-  | { kind: "conflict"; reason: string };
+export type TitleVerdict = { kind: "same" | "compatible" | "unknown" } | { kind: "conflict"; reason: string };
 
 const names = (bits: number) => AXIS_WORDS.filter((w) => bits & AXIS_BITS.get(w)!).join("/") || "none";
 
@@ -133,18 +133,27 @@ export function compareTitles(a: TitleKey, b: TitleKey): TitleVerdict {
     [REGISTRATION_MASK, "registration"],
     [SHIFT_MASK, "shift"],
   ] as const) {
-    const x = a.axes & mask, y = b.axes & mask;
+    const x = a.axes & mask,
+      y = b.axes & mask;
     if (x && y && !(x & y)) return { kind: "conflict", reason: `${what}: ${names(x)} vs ${names(y)}` };
   }
   const rank = (a.axes ^ b.axes) & RANK_MASK;
   if (rank) return { kind: "conflict", reason: `rank: ${names(a.axes & RANK_MASK)} vs ${names(b.axes & RANK_MASK)}` };
 
   if (!a.terms.length || !b.terms.length) return { kind: a.axes || b.axes ? "compatible" : "unknown" };
-  let onlyA = 0, onlyB = 0;
-  for (let i = 0, j = 0; i < a.terms.length || j < b.terms.length; ) {
-    if (j >= b.terms.length || (i < a.terms.length && a.terms[i] < b.terms[j])) { onlyA++; i++; }
-    else if (i >= a.terms.length || b.terms[j] < a.terms[i]) { onlyB++; j++; }
-    else { i++; j++; }
+  let onlyA = 0,
+    onlyB = 0;
+  for (let i = 0, j = 0; i < a.terms.length || j < b.terms.length;) {
+    if (j >= b.terms.length || (i < a.terms.length && a.terms[i] < b.terms[j])) {
+      onlyA++;
+      i++;
+    } else if (i >= a.terms.length || b.terms[j] < a.terms[i]) {
+      onlyB++;
+      j++;
+    } else {
+      i++;
+      j++;
+    }
   }
   // Each title has a term the other lacks: a word was swapped ("Care Assistant" / "Support
   // Worker", "Pharmacist" / "Pharmacy Technician"), which names another post.

@@ -164,7 +164,11 @@ async function readPdf(bytes: Uint8Array, limits: ReadLimits): Promise<string> {
       pages.push(text);
       chars += text.length;
     }
-    return pages.join("\n").replace(/[^\S\n]+/g, " ").replace(/ ?\n ?/g, "\n").replace(/\n{3,}/g, "\n\n");
+    return pages
+      .join("\n")
+      .replace(/[^\S\n]+/g, " ")
+      .replace(/ ?\n ?/g, "\n")
+      .replace(/\n{3,}/g, "\n\n");
   } catch (e) {
     if ((e as Error | undefined)?.name === "PasswordException") throw new ExtractError("the PDF is password-protected");
     throw new ExtractError("the file could not be read");

@@ -23,7 +23,20 @@ describe("readHeader", () => {
   });
 
   it("finds columns in any order and any case, ignoring a BOM and spaces", () => {
-    const fields = ["\uFEFFsourcename", " FULLDESCRIPTION ", "title", "iD", "Company", "LocationRaw", "locationnormalized", "ContractType", "contracttime", "CATEGORY", "salaryraw", "SalaryNormalized"];
+    const fields = [
+      "\uFEFFsourcename",
+      " FULLDESCRIPTION ",
+      "title",
+      "iD",
+      "Company",
+      "LocationRaw",
+      "locationnormalized",
+      "ContractType",
+      "contracttime",
+      "CATEGORY",
+      "salaryraw",
+      "SalaryNormalized",
+    ];
     const h = ok(readHeader(fields));
     expect(h.layout).toBe("train");
     expect(h.columns).toMatchObject({ SourceName: 0, FullDescription: 1, Title: 2, Id: 3, Company: 4, SalaryNormalized: 11 });
@@ -70,7 +83,10 @@ describe("readHeader", () => {
 describe("rowToSourceAd", () => {
   const header = ok(readHeader(TRAIN));
   const row = (over: Partial<Record<(typeof TRAIN)[number], string>> = {}) =>
-    TRAIN.map((c) => over[c] ?? { Id: "12612628", Title: "Engineering Systems Analyst", FullDescription: "Our client in Dorking", Company: "Gregory Martin International" }[c as string] ?? "");
+    TRAIN.map(
+      (c) =>
+        over[c] ?? { Id: "12612628", Title: "Engineering Systems Analyst", FullDescription: "Our client in Dorking", Company: "Gregory Martin International" }[c as string] ?? "",
+    );
 
   it("trims values and turns empty cells into null", () => {
     const { ad, problems } = rowToSourceAd(row({ Title: "  Analyst  ", LocationRaw: "   " }), header, "a.csv", 5);

@@ -21,9 +21,7 @@ export type AdzunaColumn = (typeof ADZUNA_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly AdzunaColumn[] = ["Id", "Title", "FullDescription"];
 
 export type ColumnMap = Partial<Record<AdzunaColumn, number>>;
-export type Header =
-  | { ok: true; columns: ColumnMap; width: number; unknown: string[]; layout: "train" | "valid" | "partial" }
-  | { ok: false; message: string };
+export type Header = { ok: true; columns: ColumnMap; width: number; unknown: string[]; layout: "train" | "valid" | "partial" } | { ok: false; message: string };
 
 const BY_LOWER = new Map(ADZUNA_COLUMNS.map((c) => [c.toLowerCase(), c]));
 
@@ -58,7 +56,10 @@ export function readHeader(fields: string[]): Header {
   });
   const missing = REQUIRED_COLUMNS.filter((c) => columns[c] === undefined);
   if (missing.length) {
-    const found = fields.slice(0, 8).map((f) => f.trim().slice(0, 30)).join(", ");
+    const found = fields
+      .slice(0, 8)
+      .map((f) => f.trim().slice(0, 30))
+      .join(", ");
     return {
       ok: false,
       message: `not an Adzuna ads file: the header has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""} (found: ${found || "nothing"})`,
@@ -69,12 +70,7 @@ export function readHeader(fields: string[]): Header {
   return { ok: true, columns, width: fields.length, unknown, layout: complete ? (hasSalary ? "train" : "valid") : "partial" };
 }
 
-export function rowToSourceAd(
-  fields: string[],
-  header: Extract<Header, { ok: true }>,
-  file: string,
-  line: number,
-): { ad: SourceAd | null; problems: ImportProblem[] } {
+export function rowToSourceAd(fields: string[], header: Extract<Header, { ok: true }>, file: string, line: number): { ad: SourceAd | null; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   const error = (field: string | null, message: string) => problems.push({ file, line, field, severity: "error", message });
   if (fields.length !== header.width) {

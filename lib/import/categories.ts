@@ -50,7 +50,10 @@ export function categoryFromFolder(folder: string): string | null {
   if (!name) return null;
   const known = BY_WORDS.get(words(name));
   if (known) return known;
-  const parts = name.split(/_+/).map((p) => p.trim()).filter(Boolean);
+  const parts = name
+    .split(/_+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length) return null;
   const joined = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} & ${parts.at(-1)}`;
   return /\bjobs$/i.test(joined) ? joined : `${joined} Jobs`;

@@ -25,13 +25,21 @@ describe("CsvParser", () => {
   });
 
   it("handles CRLF, a BOM, blank lines and a last line without a line break", () => {
-    const r = parse("\uFEFFId,Title\r\n1,A\r\n\r\n2,\"B\r\nC\"\r\n3,D");
-    expect(fields(r)).toEqual([["Id", "Title"], ["1", "A"], ["2", "B\r\nC"], ["3", "D"]]);
+    const r = parse('\uFEFFId,Title\r\n1,A\r\n\r\n2,"B\r\nC"\r\n3,D');
+    expect(fields(r)).toEqual([
+      ["Id", "Title"],
+      ["1", "A"],
+      ["2", "B\r\nC"],
+      ["3", "D"],
+    ]);
     expect(r.records.map((x) => x.line)).toEqual([1, 2, 4, 6]);
   });
 
   it("keeps empty fields, including a trailing one", () => {
-    expect(fields(parse("a,,c,\n,,\n"))).toEqual([["a", "", "c", ""], ["", "", ""]]);
+    expect(fields(parse("a,,c,\n,,\n"))).toEqual([
+      ["a", "", "c", ""],
+      ["", "", ""],
+    ]);
   });
 
   it("gives the same result whatever the chunk boundaries", () => {
@@ -50,7 +58,10 @@ describe("CsvParser", () => {
 
   it("reports an unclosed quote with the line it starts on, keeping the records before it", () => {
     const r = parse('Id,Title\n1,ok\n2,"never closed\n3,x\n');
-    expect(fields(r)).toEqual([["Id", "Title"], ["1", "ok"]]);
+    expect(fields(r)).toEqual([
+      ["Id", "Title"],
+      ["1", "ok"],
+    ]);
     expect(r.problems).toEqual<CsvProblem[]>([{ line: 3, column: 1, fatal: true, message: "a quoted field is never closed; the rest of the file was not read" }]);
   });
 
@@ -64,8 +75,15 @@ describe("CsvParser", () => {
 
   it("reads stray quotes as text and says so", () => {
     const r = parse('a,b\n1,5" screen\n2,"x"y\n');
-    expect(fields(r)).toEqual([["a", "b"], ["1", '5" screen'], ["2", 'x"y']]);
-    expect(r.problems.map((p) => [p.line, p.column, p.fatal])).toEqual([[2, 1, false], [3, 1, false]]);
+    expect(fields(r)).toEqual([
+      ["a", "b"],
+      ["1", '5" screen'],
+      ["2", 'x"y'],
+    ]);
+    expect(r.problems.map((p) => [p.line, p.column, p.fatal])).toEqual([
+      [2, 1, false],
+      [3, 1, false],
+    ]);
   });
 
   it("reads the Adzuna sample: 2,499 ads with 12 fields each", async () => {
@@ -78,7 +96,20 @@ describe("CsvParser", () => {
     }
     for await (const batch of readCsv(chunks(), { onProblem: (p) => problems.push(p) })) all.push(...batch.records);
     expect(problems).toEqual([]);
-    expect(all[0].fields).toEqual(["Id", "Title", "FullDescription", "LocationRaw", "LocationNormalized", "ContractType", "ContractTime", "Company", "Category", "SalaryRaw", "SalaryNormalized", "SourceName"]);
+    expect(all[0].fields).toEqual([
+      "Id",
+      "Title",
+      "FullDescription",
+      "LocationRaw",
+      "LocationNormalized",
+      "ContractType",
+      "ContractTime",
+      "Company",
+      "Category",
+      "SalaryRaw",
+      "SalaryNormalized",
+      "SourceName",
+    ]);
     expect(all).toHaveLength(2500);
     expect(all.every((r) => r.fields.length === 12)).toBe(true);
     expect(all[1].fields[0]).toBe("12612628");

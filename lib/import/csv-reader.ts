@@ -184,7 +184,13 @@ export class CsvParser {
           fields[f / 3] = d.text;
           if (d.cp1252) cp1252 = true;
         }
-        if (stray >= 0) this.problems.push({ line: startLine, column: stray, fatal: false, message: "a quote character appears inside an unquoted field or after a closing quote; read as text" });
+        if (stray >= 0)
+          this.problems.push({
+            line: startLine,
+            column: stray,
+            fatal: false,
+            message: "a quote character appears inside an unquoted field or after a closing quote; read as text",
+          });
         this.records.push({ line: startLine, fields, windows1252: cp1252 });
       }
       this.line += lines;

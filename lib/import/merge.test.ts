@@ -64,7 +64,19 @@ describe("decideMerge", () => {
   });
 
   it("never erases a value because the incoming cell is empty", () => {
-    const row: NormalisedAd = { ...incoming, companyName: null, locationId: null, locationRaw: null, salaryRaw: null, salaryMin: null, salaryMax: null, salaryPeriod: null, salaryAnnual: null, source: null, sourceHash: "hash-2" };
+    const row: NormalisedAd = {
+      ...incoming,
+      companyName: null,
+      locationId: null,
+      locationRaw: null,
+      salaryRaw: null,
+      salaryMin: null,
+      salaryMax: null,
+      salaryPeriod: null,
+      salaryAnnual: null,
+      source: null,
+      sourceHash: "hash-2",
+    };
     // Nothing to write, but the new hash is remembered so the next identical row is recognised.
     expect(decideMerge(stored(), row, "replace")).toEqual({ kind: "unchanged", rehash: true, keptEdits: [] });
     const changed = decideMerge(stored(), { ...row, title: "New title" }, "replace");

@@ -19,9 +19,7 @@ export { MERGE_FIELDS, type MergeField };
 
 export type Changes = Partial<Record<MergeField, [unknown, unknown]>>;
 export type MergeDecision =
-  | { kind: "create" }
-  | { kind: "unchanged"; rehash: boolean; keptEdits: MergeField[] }
-  | { kind: "update"; set: Partial<AdFields>; changes: Changes; keptEdits: MergeField[] };
+  { kind: "create" } | { kind: "unchanged"; rehash: boolean; keptEdits: MergeField[] } | { kind: "update"; set: Partial<AdFields>; changes: Changes; keptEdits: MergeField[] };
 
 const empty = (v: unknown) => v === null || v === undefined || v === "";
 

@@ -15,7 +15,11 @@ const pathOf = (id: number | null) => (id === null ? null : byId.get(id)!.path);
 
 type Row = Record<string, string>;
 const sample: Row[] = parse(readFileSync(path.resolve("../shared/data/adzuna/Train_rev1_sample.csv")), { columns: true, relax_column_count: true, bom: true });
-const row = (id: string) => sample.find((r) => r.Id === id) ?? (() => { throw new Error(`no row ${id} in the sample`); })();
+const row = (id: string) =>
+  sample.find((r) => r.Id === id) ??
+  (() => {
+    throw new Error(`no row ${id} in the sample`);
+  })();
 
 function sourceAd(r: Row, line = 2): SourceAd {
   const v = (k: string) => (r[k]?.trim() ? r[k].trim() : null);
@@ -155,7 +159,10 @@ describe("location", () => {
 
 describe("tidying and hashing", () => {
   it("tidies text: single-spaced lines, paragraphs kept, category spelled as Adzuna does", () => {
-    const n = normaliseAd({ ...first, title: "  Engineering   Systems\tAnalyst ", description: "One  \r\n\r\n\r\n\r\nTwo\r\nThree   ", category: "engineering jobs", company: " Gregory  Martin " }, resolver).ad;
+    const n = normaliseAd(
+      { ...first, title: "  Engineering   Systems\tAnalyst ", description: "One  \r\n\r\n\r\n\r\nTwo\r\nThree   ", category: "engineering jobs", company: " Gregory  Martin " },
+      resolver,
+    ).ad;
     expect(n).toMatchObject({ title: "Engineering Systems Analyst", description: "One\n\nTwo\nThree", category: "Engineering Jobs", companyName: "Gregory Martin" });
   });
 

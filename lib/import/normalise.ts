@@ -24,7 +24,11 @@ const CONTRACT_TIMES: Record<string, ContractTimeValue> = {
   temp: "CONTRACT",
   fixed_term: "CONTRACT",
 };
-const key = (v: string) => v.toLowerCase().trim().replace(/[\s-]+/g, "_");
+const key = (v: string) =>
+  v
+    .toLowerCase()
+    .trim()
+    .replace(/[\s-]+/g, "_");
 
 export function mapContractType(v: string | null): ContractTypeValue | null | undefined {
   return v ? CONTRACT_TYPES[key(v)] : null; // undefined = not recognised
@@ -101,7 +105,15 @@ export function normaliseAd(src: SourceAd, resolver: LocationResolver, finder: T
     .update(JSON.stringify([src.kind, src.externalId, ...Object.values(fields)]))
     .digest("base64url");
   return {
-    ad: { externalId: src.externalId, ...fields, titleKey: titleKey(fields.title), regionId: regionOf(place.node as { regionId?: number | null } | null), salarySource, locationSource: place.source, sourceHash },
+    ad: {
+      externalId: src.externalId,
+      ...fields,
+      titleKey: titleKey(fields.title),
+      regionId: regionOf(place.node as { regionId?: number | null } | null),
+      salarySource,
+      locationSource: place.source,
+      sourceHash,
+    },
     problems,
     unresolvedLocation: !resolved && !!(locationRaw || locationNormalized),
   };

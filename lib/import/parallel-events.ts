@@ -14,7 +14,10 @@ export const EVENTS_PER_MESSAGE = 500;
  * MAX_IN_FLIGHT unacknowledged messages.
  */
 export async function* parallelEvents(files: ImportFile[], locations: LocationRow[]): AsyncGenerator<PipelineEvent> {
-  const worker = new Worker(new URL("./events-worker-boot.mjs", import.meta.url), { workerData: { files, locations }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 } });
+  const worker = new Worker(new URL("./events-worker-boot.mjs", import.meta.url), {
+    workerData: { files, locations },
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 4 },
+  });
   const queue: PipelineEvent[][] = [];
   let done = false;
   let failure: Error | null = null;
@@ -50,4 +53,3 @@ export async function* parallelEvents(files: ImportFile[], locations: LocationRo
     await worker.terminate();
   }
 }
-

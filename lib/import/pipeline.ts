@@ -53,7 +53,13 @@ export async function executeImport(
     await store.markRunning(importId);
     try {
       // A bulk load builds the table's read indexes once at the end instead of row by row.
-      if (isBulkLoad(stored.reduce((n, f) => n + f.size, 0), await store.countAds())) await store.dropAdIndexes();
+      if (
+        isBulkLoad(
+          stored.reduce((n, f) => n + f.size, 0),
+          await store.countAds(),
+        )
+      )
+        await store.dropAdIndexes();
       const outcome = await runImport({ store, importId, files, onProgress, parallel });
       await store.ensureAdIndexes();
       // Near-duplicate groups for the new and changed ads: a step of its own after the batches,
@@ -184,10 +190,6 @@ export async function runImport(opts: {
   const refused = summaries.filter((s) => s.refused);
   const imported = counts.created + counts.updated + counts.unchanged;
   const status = refused.length === files.length || (imported === 0 && counts.skipped > 0) ? "FAILED" : "SUCCEEDED";
-  const message = refused.length
-    ? refused.map((s) => `${s.name} ${s.refused}`).join("; ")
-    : status === "FAILED"
-      ? "no row could be imported; see the problems below"
-      : null;
+  const message = refused.length ? refused.map((s) => `${s.name} ${s.refused}`).join("; ") : status === "FAILED" ? "no row could be imported; see the problems below" : null;
   return { status, message, counts, files: summaries };
 }

@@ -39,8 +39,6 @@ export type PreviewFile = {
   scannedAll: boolean;
 };
 
-
-
 export async function previewFiles(files: StoredFile[], db: Db = getDb()): Promise<PreviewFile[]> {
   const { nodes: tree } = await getLocationTree(db);
   const pathOf = new Map(tree.map((l) => [l.id, l.path.split("~").slice(1).join(" › ") || l.path]));

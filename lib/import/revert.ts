@@ -68,7 +68,8 @@ function revertTransaction(importId: string, actorId: string, db: Db): Promise<R
           // A salary restored to none has no source; a real one restored stays a real one.
           if (field === "salaryAnnual" && before == null) data.salarySource = null;
           if (field === "locationId" && before == null) data.locationSource = null;
-          if (field === "locationId") data.regionId = before == null ? null : ((await tx.location.findUnique({ where: { id: Number(before) }, select: { regionId: true } }))?.regionId ?? null);
+          if (field === "locationId")
+            data.regionId = before == null ? null : ((await tx.location.findUnique({ where: { id: Number(before) }, select: { regionId: true } }))?.regionId ?? null);
           back[field] = [e.after.get(field), before];
         }
         const updated = await tx.ad.update({ where: { id: adId }, data: { ...data, version: { increment: 1 } }, select: { version: true } });

@@ -1,15 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  HOURS_PER_WEEK_DEFAULT,
-  annualise,
-  findSalaryInText,
-  parseSalary,
-  salaryMidpoint,
-  type Salary,
-  type SalaryPeriod,
-} from "./salary";
+import { HOURS_PER_WEEK_DEFAULT, annualise, findSalaryInText, parseSalary, salaryMidpoint, type Salary, type SalaryPeriod } from "./salary";
 
 const SAMPLE = path.resolve("../shared/data/adzuna/Train_rev1_sample.csv");
 
@@ -289,14 +281,12 @@ function parseCsv(text: string): string[][] {
       else if (text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else quoted = false;
+      } else quoted = false;
     } else if (c === '"') quoted = true;
     else if (c === ",") {
       row.push(field);
       field = "";
-    }
-    else if (c === "\n" || c === "\r") {
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
       row.push(field);
       rows.push(row);

@@ -79,10 +79,7 @@ const CUE_ANY = new RegExp(CUE, "gi");
 // a period word and a few contractor words may appear: "23 per hour LTD to 29 per hour LTD".
 const FILLER = String.raw`(?:\s*(?:ltd|paye|umbrella|basic|gross))?`;
 const SINGLE_SRC = `${NUM}${K}${UNIT}(?:\\s*(${CUE}))?`;
-const RANGE = new RegExp(
-  `${SINGLE_SRC}${FILLER}(?:\\s*(${SEP})\\s*(?:up\\s?to\\s*)?(?:${CUR}\\s*)?${NUM}${K}${UNIT}(?:\\s*(${CUE}))?)?`,
-  "iy",
-);
+const RANGE = new RegExp(`${SINGLE_SRC}${FILLER}(?:\\s*(${SEP})\\s*(?:up\\s?to\\s*)?(?:${CUR}\\s*)?${NUM}${K}${UNIT}(?:\\s*(${CUE}))?)?`, "iy");
 const SINGLE = new RegExp(SINGLE_SRC, "iy");
 const CANDIDATE = new RegExp(NUM_START + NUM, "g");
 
@@ -93,15 +90,9 @@ const NOT_MONEY_AFTER = new RegExp(
   "i",
 );
 // "Up to 30,000", "To 55k", "**** - 46,000" (masked lower bound) → only the upper bound is known.
-const MAX_ONLY_BEFORE = new RegExp(
-  String.raw`(?:(?<![a-z])(?:up\s?to|to|max(?:imum)?(?:\s+of)?|under)|\*\*+\s*k?\s*(?:-|–|—|to)?)\s*:?\s*${CUR}?\s*$`,
-  "i",
-);
+const MAX_ONLY_BEFORE = new RegExp(String.raw`(?:(?<![a-z])(?:up\s?to|to|max(?:imum)?(?:\s+of)?|under)|\*\*+\s*k?\s*(?:-|–|—|to)?)\s*:?\s*${CUR}?\s*$`, "i");
 // "From £18k", "minimum of 20,000" → only the lower bound.
-const MIN_ONLY_BEFORE = new RegExp(
-  String.raw`(?<![a-z])(?:from|min(?:imum)?(?:\s+of)?|at\s+least|starting\s+(?:at|from)|in\s+excess\s+of|over)\s*:?\s*${CUR}?\s*$`,
-  "i",
-);
+const MIN_ONLY_BEFORE = new RegExp(String.raw`(?<![a-z])(?:from|min(?:imum)?(?:\s+of)?|at\s+least|starting\s+(?:at|from)|in\s+excess\s+of|over)\s*:?\s*${CUR}?\s*$`, "i");
 const OPEN_ABOVE_AFTER = /^\s*\+\s*(?:$|\))/; // "10,000+"
 const MASKED_NEXT = /^\s*\d*\*\*/; // "Basic Salary 20 2****k": a figure mangled by masking
 const MASKED_UPPER_AFTER = /^\s*(?:-|–|—|to)\s*(?:£|\$)?\d*\*\*/i; // "20000 - ****", "20000 - 2****"
@@ -116,8 +107,7 @@ const HOURS_PER_WEEK = new RegExp(
     String.raw`|(?<![a-z])(?:hours?|hrs?)\s*(?::\s*)?(\d{1,2}(?:\.\d{1,2})?)\s*(?:per|a|\/)\s*week\b`,
   "gi",
 );
-const COUNT_PER_PERIOD =
-  /(?<![\d.,])\d+(?:\.\d+)?\s*(?:hours?|hrs?|days?|shifts?|nights?|sessions?|weeks?)\s*(?:per|a|each|every|\/)\s*(?:day|week|wk|month|year|annum)\b/gi;
+const COUNT_PER_PERIOD = /(?<![\d.,])\d+(?:\.\d+)?\s*(?:hours?|hrs?|days?|shifts?|nights?|sessions?|weeks?)\s*(?:per|a|each|every|\/)\s*(?:day|week|wk|month|year|annum)\b/gi;
 
 // findSalaryInText: a number counts only with a "£" or after a pay word followed by nothing but
 // connecting words ("Salary: up to £25,000", "paying circa 40K", "hourly pay at 7.50").

@@ -58,7 +58,10 @@ describe("files that are not an import: one clear message, no ads", () => {
   it("a .txt that is not a text ad, and text that is neither", async () => {
     expect(await events(file("notes.txt", "Shopping list\nmilk\n"))).toEqual(fatalOnly("notes.txt", 'is not a text ad: it should start with "Title:"'));
     expect(await events(file("notes", "just some words\n"))).toEqual(
-      fatalOnly("notes", 'is not an import: expected an Adzuna CSV (header Id,Title,FullDescription,…, or gzipped as .csv.gz), a text ad starting with "Title:" or a .zip of text ads'),
+      fatalOnly(
+        "notes",
+        'is not an import: expected an Adzuna CSV (header Id,Title,FullDescription,…, or gzipped as .csv.gz), a text ad starting with "Title:" or a .zip of text ads',
+      ),
     );
   });
 });
@@ -88,7 +91,12 @@ describe("CSV files", () => {
   });
 
   it("reads the Valid layout and reports unknown columns once, as a warning", async () => {
-    const evs = await events(file("valid.csv", "Id,Title,FullDescription,LocationRaw,LocationNormalized,ContractType,ContractTime,Company,Category,SourceName,Notes\n5,Nurse,Nights,Leeds,Leeds,,,NHS,,nhs.uk,call Ann\n"));
+    const evs = await events(
+      file(
+        "valid.csv",
+        "Id,Title,FullDescription,LocationRaw,LocationNormalized,ContractType,ContractTime,Company,Category,SourceName,Notes\n5,Nurse,Nights,Leeds,Leeds,,,NHS,,nhs.uk,call Ann\n",
+      ),
+    );
     expect(evs[0]).toEqual({ type: "format", format: "csv", detail: "Adzuna CSV (Valid/Test layout, no salary columns)" });
     expect(problems(evs).map((p) => [p.problem.line, p.problem.severity, p.problem.message])).toEqual([[1, "warning", "unknown column ignored: Notes"]]);
     expect(ads(evs)).toEqual([expect.objectContaining({ externalId: 5, company: "NHS", salaryRaw: null, source: "nhs.uk" })]);
@@ -97,7 +105,10 @@ describe("CSV files", () => {
   it("reports bad rows with line and field and reads the rest", async () => {
     const csv = [HEADER, "1,Nurse,Nights,,,,,,,,,", "2,Too,few", "abc,Nurse,Nights,,,,,,,,,", '3,"",Nights,,,,,,,,,', "4,Carer,Days,,,,,,,,,"].join("\n");
     const evs = await events(file("bad-rows.csv", csv));
-    expect(ads(evs).map((a) => [a.externalId, a.line])).toEqual([[1, 2], [4, 6]]);
+    expect(ads(evs).map((a) => [a.externalId, a.line])).toEqual([
+      [1, 2],
+      [4, 6],
+    ]);
     expect(problems(evs).map((p) => [p.problem.line, p.problem.field, p.rowSkipped])).toEqual([
       [3, null, true],
       [4, "Id", true],
@@ -107,7 +118,10 @@ describe("CSV files", () => {
 
   it("counts a row with several errors as skipped once", async () => {
     const evs = await events(file("two-errors.csv", [HEADER, "9,,,,,,,,,,,"].join("\n")));
-    expect(problems(evs).map((p) => [p.problem.field, p.rowSkipped])).toEqual([["Title", true], ["FullDescription", false]]);
+    expect(problems(evs).map((p) => [p.problem.field, p.rowSkipped])).toEqual([
+      ["Title", true],
+      ["FullDescription", false],
+    ]);
   });
 
   it("decodes Windows-1252 bytes (0xA3 is £) field by field, with a warning", async () => {
@@ -146,17 +160,25 @@ describe("CSV files", () => {
 
   it("skips a row with a NUL character, naming the field (PostgreSQL cannot store one)", async () => {
     const bytes = Buffer.from([HEADER, "1,Nurse,Nights,,,,,,,,,", "2,Night\0Nurse,Nights,,,,,,,,,"].join("\n"));
-    const padded = Buffer.concat([Buffer.from(HEADER + "\n"), Buffer.from(Array.from({ length: 300 }, (_, i) => `${i + 10},Chef,Kitchen work in York,,,,,,,,,\n`).join("")), bytes.subarray(HEADER.length + 1)]);
+    const padded = Buffer.concat([
+      Buffer.from(HEADER + "\n"),
+      Buffer.from(Array.from({ length: 300 }, (_, i) => `${i + 10},Chef,Kitchen work in York,,,,,,,,,\n`).join("")),
+      bytes.subarray(HEADER.length + 1),
+    ]);
     const evs = await events(file("nul.csv", padded)); // the NUL is past the first 8 KB, where the binary check looks
     expect(padded.indexOf(0)).toBeGreaterThan(8192);
     expect(ads(evs)).toHaveLength(301);
-    expect(problems(evs).map((p) => [p.problem.line, p.problem.field, p.problem.message, p.rowSkipped])).toEqual([[303, "Title", "Title contains a NUL character (is the file damaged?)", true]]);
+    expect(problems(evs).map((p) => [p.problem.line, p.problem.field, p.problem.message, p.rowSkipped])).toEqual([
+      [303, "Title", "Title contains a NUL character (is the file damaged?)", true],
+    ]);
   });
 
   it("reports a quote that is never closed and stops there", async () => {
     const evs = await events(file("unclosed.csv", [HEADER, "1,Nurse,Nights,,,,,,,,,", '2,Carer,"Days,,,,,,,,,', "3,Chef,Kitchen,,,,,,,,,"].join("\n")));
     expect(ads(evs).map((a) => a.externalId)).toEqual([1]);
-    expect(problems(evs).map((p) => [p.problem.line, p.problem.severity, p.problem.message])).toEqual([[3, "error", "a quoted field is never closed; the rest of the file was not read"]]);
+    expect(problems(evs).map((p) => [p.problem.line, p.problem.severity, p.problem.message])).toEqual([
+      [3, "error", "a quoted field is never closed; the rest of the file was not read"],
+    ]);
   });
 });
 

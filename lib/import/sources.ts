@@ -136,10 +136,26 @@ async function* readCsvFile(file: ImportFile, gzip = false): AsyncGenerator<Sour
           }
           const { columns } = header;
           names = rec.fields.map((f, i) => ADZUNA_COLUMNS.find((c) => columns[c] === i) ?? (f.trim() || `column ${i + 1}`));
-          const layout = header.layout === "train" ? "Adzuna CSV (Train layout)" : header.layout === "valid" ? "Adzuna CSV (Valid/Test layout, no salary columns)" : "Adzuna CSV (some optional columns missing)";
+          const layout =
+            header.layout === "train"
+              ? "Adzuna CSV (Train layout)"
+              : header.layout === "valid"
+                ? "Adzuna CSV (Valid/Test layout, no salary columns)"
+                : "Adzuna CSV (some optional columns missing)";
           yield { type: "format", format: "csv", detail: gzip ? `${layout}, gzipped` : layout };
           if (header.unknown.length) {
-            yield { type: "problem", problem: { file: file.name, line: rec.line, field: null, severity: "warning", message: `unknown column${header.unknown.length > 1 ? "s" : ""} ignored: ${header.unknown.join(", ")}` }, rowSkipped: false, fatal: false };
+            yield {
+              type: "problem",
+              problem: {
+                file: file.name,
+                line: rec.line,
+                field: null,
+                severity: "warning",
+                message: `unknown column${header.unknown.length > 1 ? "s" : ""} ignored: ${header.unknown.join(", ")}`,
+              },
+              rowSkipped: false,
+              fatal: false,
+            };
           }
           continue;
         }
@@ -170,7 +186,12 @@ async function* readCsvFile(file: ImportFile, gzip = false): AsyncGenerator<Sour
   }
   if (!header && headerStop) {
     const { line, message } = headerStop;
-    yield { type: "problem", problem: { file: file.name, line, field: null, severity: "error", message: `the header on line ${line} cannot be read: ${message}` }, rowSkipped: false, fatal: true };
+    yield {
+      type: "problem",
+      problem: { file: file.name, line, field: null, severity: "error", message: `the header on line ${line} cannot be read: ${message}` },
+      rowSkipped: false,
+      fatal: true,
+    };
   } else if (!header) yield fatal(file.name, "the file is empty");
   else if (header.ok && rows === 0) yield fatal(file.name, "has a header but no rows");
 }
@@ -194,7 +215,13 @@ function* textAdEvents(bytes: Buffer, name: string, category: string | null): Ge
     }
     return;
   }
-  if (encoding === "windows-1252") yield { type: "problem", problem: { file: name, line: null, field: null, severity: "warning", message: "text that is not UTF-8 was read as Windows-1252" }, rowSkipped: false, fatal: false };
+  if (encoding === "windows-1252")
+    yield {
+      type: "problem",
+      problem: { file: name, line: null, field: null, severity: "warning", message: "text that is not UTF-8 was read as Windows-1252" },
+      rowSkipped: false,
+      fatal: false,
+    };
   const { ad } = parsed;
   yield {
     type: "ad",

@@ -116,9 +116,7 @@ export class SqliteImportStore implements ImportStore {
   }
 
   async firstIssues(id: string, limit: number) {
-    return this.db
-      .prepare(`SELECT "file", "line", "field", "severity", "message" FROM "ImportIssue" WHERE "importId" = ? ORDER BY "id" LIMIT ?`)
-      .all(id, limit) as ImportProblem[];
+    return this.db.prepare(`SELECT "file", "line", "field", "severity", "message" FROM "ImportIssue" WHERE "importId" = ? ORDER BY "id" LIMIT ?`).all(id, limit) as ImportProblem[];
   }
 
   async countAds() {

@@ -8,7 +8,9 @@ const seeds = path.resolve("seeds");
 
 describe("parseTextAd", () => {
   it("reads the three seed ads", () => {
-    const files = readdirSync(seeds).filter((f) => f.endsWith(".txt")).sort();
+    const files = readdirSync(seeds)
+      .filter((f) => f.endsWith(".txt"))
+      .sort();
     expect(files).toHaveLength(3);
     const first = parseTextAd(readFileSync(path.join(seeds, files[0]), "utf8"));
     expect(first).toMatchObject({

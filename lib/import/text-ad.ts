@@ -55,7 +55,8 @@ export function parseTextAd(text: string): TextAdResult {
   const webindexText = get("webindex");
   let webindex = NaN;
   if (webindexText === undefined) problems.push({ line: values.title?.line ? values.title.line + 1 : 1, field: "Webindex", message: "missing Webindex:" });
-  else if (!/^\d{1,9}$/.test(webindexText)) problems.push({ line: values.webindex!.line, field: "Webindex", message: `Webindex must be a whole number, got "${webindexText.slice(0, 20)}"` });
+  else if (!/^\d{1,9}$/.test(webindexText))
+    problems.push({ line: values.webindex!.line, field: "Webindex", message: `Webindex must be a whole number, got "${webindexText.slice(0, 20)}"` });
   else webindex = Number(webindexText);
 
   const description = get("description");

@@ -67,10 +67,7 @@ export async function reserveUpload(
     const room = quota - used;
     const bytes = declaredBytes ?? Math.min(MAX_UPLOAD_BYTES, room);
     if (bytes > room || room <= 0) {
-      throw new UserError(
-        `${name}: your imports not yet started already hold ${mb(used)} of your ${mb(quota)} upload allowance. Start or discard one of them first.`,
-        "CONFLICT",
-      );
+      throw new UserError(`${name}: your imports not yet started already hold ${mb(used)} of your ${mb(quota)} upload allowance. Start or discard one of them first.`, "CONFLICT");
     }
     await tx.import.update({ where: { id: importId }, data: { reservedFiles: { increment: 1 }, reservedBytes: { increment: BigInt(bytes) } } });
     return { importId, bytes };
@@ -135,9 +132,7 @@ export async function sweepUploads(now = new Date(), db: Db = getDb()): Promise<
   const root = path.join(dataDir(), "uploads");
   const folders = await readdir(root).catch(() => [] as string[]);
   if (!folders.length) return result;
-  const known = new Map(
-    (await db.import.findMany({ where: { id: { in: folders } }, select: { id: true, status: true, finishedAt: true, files: true } })).map((r) => [r.id, r]),
-  );
+  const known = new Map((await db.import.findMany({ where: { id: { in: folders } }, select: { id: true, status: true, finishedAt: true, files: true } })).map((r) => [r.id, r]));
   for (const id of folders) {
     const r = known.get(id);
     if (!r) {

@@ -116,7 +116,14 @@ describe("text ads in a zip", () => {
     const plan = await planZip(file);
     expect(plan).toEqual({ ok: false, message: "the zip holds 20,001 entries; the limit is 20,000" });
     const evs = await events(file, "many.zip");
-    expect(evs).toEqual([{ type: "problem", problem: { file: "many.zip", line: null, field: null, severity: "error", message: "the zip holds 20,001 entries; the limit is 20,000" }, rowSkipped: false, fatal: true }]);
+    expect(evs).toEqual([
+      {
+        type: "problem",
+        problem: { file: "many.zip", line: null, field: null, severity: "error", message: "the zip holds 20,001 entries; the limit is 20,000" },
+        rowSkipped: false,
+        fatal: true,
+      },
+    ]);
   }, 60_000);
 
   it("refuses a zip bomb before extracting anything, even the good entries before it", async () => {
@@ -149,9 +156,14 @@ describe("text ads in a zip", () => {
     bytes.writeUInt32LE(100, cd + 24);
     writeFileSync(file, bytes);
     const plan = await planZip(file);
-    expect(plan.ok && plan.entries.map((e) => [e.name, e.uncompressedSize])).toEqual([["Sales/liar.txt", 100], ["Sales/Job_1.txt", expect.any(Number)]]);
+    expect(plan.ok && plan.entries.map((e) => [e.name, e.uncompressedSize])).toEqual([
+      ["Sales/liar.txt", 100],
+      ["Sales/Job_1.txt", expect.any(Number)],
+    ]);
     const evs = await events(file, "liar.zip");
-    expect(problems(evs).map((p) => [p.problem.file, p.rowSkipped, p.problem.message])).toEqual([["liar.zip: Sales/liar.txt", true, expect.stringMatching(/^could not be read \(.+\)$/)]]);
+    expect(problems(evs).map((p) => [p.problem.file, p.rowSkipped, p.problem.message])).toEqual([
+      ["liar.zip: Sales/liar.txt", true, expect.stringMatching(/^could not be read \(.+\)$/)],
+    ]);
     expect(ads(evs).map((a) => a.externalId)).toEqual([71000061]);
   });
 
@@ -159,7 +171,12 @@ describe("text ads in a zip", () => {
     const fake = zipPath("fake.zip");
     writeFileSync(fake, "Id,Title,FullDescription\n1,a,b\n");
     expect(await events(fake, "fake.zip")).toEqual([
-      { type: "problem", problem: { file: "fake.zip", line: null, field: null, severity: "error", message: "has a .zip name but is not a zip archive" }, rowSkipped: false, fatal: true },
+      {
+        type: "problem",
+        problem: { file: "fake.zip", line: null, field: null, severity: "error", message: "has a .zip name but is not a zip archive" },
+        rowSkipped: false,
+        fatal: true,
+      },
     ]);
     const good = readFileSync(await makeZip(zipPath(), [{ name: "a/Job_1.txt", data: ad(71000041) }]));
     const broken = zipPath("broken.zip");
@@ -170,7 +187,10 @@ describe("text ads in a zip", () => {
   });
 
   it("refuses a zip without text ads, saying what it skipped", async () => {
-    const file = await makeZip(zipPath(), [{ name: "data.csv", data: "Id,Title\n" }, { name: "notes.doc", data: "x" }]);
+    const file = await makeZip(zipPath(), [
+      { name: "data.csv", data: "Id,Title\n" },
+      { name: "notes.doc", data: "x" },
+    ]);
     expect(problems(await events(file, "other.zip")).map((p) => [p.problem.file, p.problem.message, p.fatal])).toEqual([
       ["other.zip: data.csv", "skipped: not a .txt file", false],
       ["other.zip: notes.doc", "skipped: not a .txt file", false],
@@ -192,6 +212,9 @@ describe("text ads in a zip", () => {
     ]);
     // Windows-1252 bytes decode (0xA3 is "£") with a warning.
     expect(ads(evs)).toEqual([expect.objectContaining({ externalId: 71000051, description: "OTE £30k" })]);
-    expect(ps.find((p) => p.problem.file === "ads.zip: Sales/Job_2.txt")?.problem).toMatchObject({ severity: "warning", message: "text that is not UTF-8 was read as Windows-1252" });
+    expect(ps.find((p) => p.problem.file === "ads.zip: Sales/Job_2.txt")?.problem).toMatchObject({
+      severity: "warning",
+      message: "text that is not UTF-8 was read as Windows-1252",
+    });
   });
 });

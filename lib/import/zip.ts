@@ -14,9 +14,7 @@ export const ZIP_LIMITS = {
 };
 
 export type ZipEntryInfo = { name: string; folder: string | null; uncompressedSize: number; compressedSize: number };
-export type ZipPlan =
-  | { ok: true; entries: ZipEntryInfo[]; skipped: { name: string; reason: string }[] }
-  | { ok: false; message: string };
+export type ZipPlan = { ok: true; entries: ZipEntryInfo[]; skipped: { name: string; reason: string }[] } | { ok: false; message: string };
 
 type ZipFile = yauzl.ZipFile;
 
@@ -28,8 +26,7 @@ function open(path: string): Promise<ZipFile> {
   );
 }
 
-const CP437_HIGH =
-  "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ";
+const CP437_HIGH = "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ";
 
 function decodeName(raw: Buffer, utf8: boolean): string {
   if (utf8) return raw.toString("utf8");
@@ -71,7 +68,8 @@ export async function planZip(path: string): Promise<ZipPlan> {
         if (unsafe) skipped.push({ name, reason: `skipped: ${unsafe}` });
         else if (name.startsWith("__MACOSX/") || base.startsWith("._")) skipped.push({ name, reason: "skipped: macOS metadata" });
         else if (!base.toLowerCase().endsWith(".txt")) skipped.push({ name, reason: "skipped: not a .txt file" });
-        else if (entry.uncompressedSize > ZIP_LIMITS.maxEntryBytes) skipped.push({ name, reason: `skipped: larger than ${ZIP_LIMITS.maxEntryBytes / 1024} KB, too big for a text ad` });
+        else if (entry.uncompressedSize > ZIP_LIMITS.maxEntryBytes)
+          skipped.push({ name, reason: `skipped: larger than ${ZIP_LIMITS.maxEntryBytes / 1024} KB, too big for a text ad` });
         else {
           const parts = name.split("/");
           entries.push({ name, folder: parts.length > 1 ? parts[parts.length - 2] : null, uncompressedSize: entry.uncompressedSize, compressedSize: entry.compressedSize });

@@ -43,29 +43,73 @@ const ALIASES: Record<string, string> = {
 const COMPASS_ALIASES = new Set(["north west england", "north east england", "south west england", "south east england"]);
 // Words that make the place before them part of an organisation's or a building's name.
 const ORG_WORDS = new Set(
-  "homecare healthcare care court house hall hospital clinic surgery recruitment council university college school academy hotel group ltd limited plc services associates partnership trust nhs road street lane avenue square airport station football united rovers building society".split(" "),
+  "homecare healthcare care court house hall hospital clinic surgery recruitment council university college school academy hotel group ltd limited plc services associates partnership trust nhs road street lane avenue square airport station football united rovers building society".split(
+    " ",
+  ),
 );
 // Names in the tree that in a job ad mean somewhere else ("offices in Houston, KL and Perth"), or
 // a kind of place rather than one ("located within the Civic Centre").
 // Also the generic words the resolver treats as places only when alone ("City", "Park"...).
-const NOT_PLACES = new Set(
-  [
-    ...["houston", "dallas", "new york", "toronto", "california", "melbourne", "ireland", "egypt", "gibraltar", "quebec", "moscow", "denver"],
-    ...["town centre", "civic centre", "central park", "high street"],
-    ...["city", "town", "borough", "street", "road", "lane", "bank", "park", "heath", "cross", "bridge", "hill", "marsh", "moor", "green", "common", "islands", "old", "new", "central"],
+const NOT_PLACES = new Set([
+  ...["houston", "dallas", "new york", "toronto", "california", "melbourne", "ireland", "egypt", "gibraltar", "quebec", "moscow", "denver"],
+  ...["town centre", "civic centre", "central park", "high street"],
+  ...[
+    "city",
+    "town",
+    "borough",
+    "street",
+    "road",
+    "lane",
+    "bank",
+    "park",
+    "heath",
+    "cross",
+    "bridge",
+    "hill",
+    "marsh",
+    "moor",
+    "green",
+    "common",
+    "islands",
+    "old",
+    "new",
+    "central",
   ],
-);
+]);
 
 // Words a title puts around a place that do not stop a segment being just the place:
 // "Kettering Area", "Jobs Coventry", "Leeds Based", "Nr Oxford".
-const FILLER = new Set(["job", "jobs", "area", "areas", "based", "region", "nr", "near", "in", "at", "the", "and", "or", "office", "uk", "city", "centre", "center", "surrounding", "surrounds", "town"]);
+const FILLER = new Set([
+  "job",
+  "jobs",
+  "area",
+  "areas",
+  "based",
+  "region",
+  "nr",
+  "near",
+  "in",
+  "at",
+  "the",
+  "and",
+  "or",
+  "office",
+  "uk",
+  "city",
+  "centre",
+  "center",
+  "surrounding",
+  "surrounds",
+  "town",
+]);
 // Words after which a capitalised place name in running text is where the job is.
 const CUE_BEFORE = new Set(["in", "at", "near", "nr", "around", "across", "throughout", "within", "covering"]);
 // Cues strong enough for a place name that is also an everyday word ("based in Reading").
 const OF_CUE = /\b(?:centre|center|heart|outskirts|suburbs)\s+of\s+(?:the\s+)?$/i;
 const STRONG_CUE = /\b(?:based|located|situated|positioned|office|offices|branch|site|practice)\s+(?:in|at|near|from|within)\s+(?:the\s+)?$/i;
 // "Location:", "LOCATION -", "Job Location  ", also glued to the word before ("ApparelLocation:").
-const LOCATION_LABEL = /(?:\b|(?<=[a-z])(?=L))(?:[Jj]ob\s+|[Ww]ork\s+|[Rr]ole\s+)?(?:[Ll]ocations?|LOCATIONS?)(?:\s+[Pp]ost\s*[Cc]ode|\s+[Aa]rea|\s+[Bb]ase)?\s*(?::|\s[-–—]\s|\s{2,})\s*/g;
+const LOCATION_LABEL =
+  /(?:\b|(?<=[a-z])(?=L))(?:[Jj]ob\s+|[Ww]ork\s+|[Rr]ole\s+)?(?:[Ll]ocations?|LOCATIONS?)(?:\s+[Pp]ost\s*[Cc]ode|\s+[Aa]rea|\s+[Bb]ase)?\s*(?::|\s[-–—]\s|\s{2,})\s*/g;
 // Where a "Location:" value stops: a line or sentence end, or the next "Label:".
 const LABEL_END = /\n|\.\s|\s[A-Z][A-Za-z]*(?:\s[A-Za-z]+)?\s*:|[A-Za-z][a-z](?=[A-Z][a-z]+\s*:)|\s{2,}[A-Z][a-z]+\s{2,}/;
 const LIST_GAP = /^[\s,/&]*(?:(?:and|or)\s+)?$/i;
@@ -221,7 +265,14 @@ export class TextLocationFinder {
       if (!cued || !this.acceptable(mention, strong) || (shouting && !strong)) continue;
       if (!listed) group++;
       const from = Math.max(0, mention.start - 40);
-      out.push({ mention, evidence: `${from > 0 ? "…" : ""}${description.slice(from, mention.end + 20).replace(/\s+/g, " ").trim()}…`, group });
+      out.push({
+        mention,
+        evidence: `${from > 0 ? "…" : ""}${description
+          .slice(from, mention.end + 20)
+          .replace(/\s+/g, " ")
+          .trim()}…`,
+        group,
+      });
     }
     return out;
   }
@@ -233,7 +284,7 @@ export class TextLocationFinder {
   private mentions(text: string, offset: number): Mention[] {
     const words = this.words(text, offset);
     const out: Mention[] = [];
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       let found = 0;
       let key = "";
       for (let len = Math.min(this.maxWords, words.length - i); len >= 1; len--) {
@@ -270,7 +321,15 @@ export class TextLocationFinder {
   /** Whether a tree name starts at word i. */
   private startsName(words: Word[], i: number): boolean {
     for (let len = Math.min(this.maxWords, words.length - i); len >= 1; len--) {
-      if (this.byKey.has(words.slice(i, i + len).map((w) => w.key).join(" "))) return true;
+      if (
+        this.byKey.has(
+          words
+            .slice(i, i + len)
+            .map((w) => w.key)
+            .join(" "),
+        )
+      )
+        return true;
     }
     return false;
   }
@@ -301,10 +360,7 @@ export class TextLocationFinder {
     // The ad's other places: first those inside or around a candidate, then those in its region.
     const others = [...new Set(context.map((c) => c.key).filter((k) => k !== m.key))].map((k) => this.byKey.get(k)!);
     const region = (i: number) => this.nodes[i].path.split(PATH_SEPARATOR).slice(0, 2).join(PATH_SEPARATOR);
-    for (const related of [
-      (c: number, o: number) => o === c || this.isAncestor(o, c) || this.isAncestor(c, o),
-      (c: number, o: number) => region(o) === region(c),
-    ]) {
+    for (const related of [(c: number, o: number) => o === c || this.isAncestor(o, c) || this.isAncestor(c, o), (c: number, o: number) => region(o) === region(c)]) {
       const evidence = candidates.map((c) => others.filter((nodes) => nodes.some((o) => related(c, o))).length);
       const best = Math.max(...evidence);
       if (best > 0) candidates = candidates.filter((_, k) => evidence[k] === best);

@@ -35,14 +35,12 @@ function parseCsv(text: string): string[][] {
       else if (s[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else quoted = false;
+      } else quoted = false;
     } else if (ch === '"') quoted = true;
     else if (ch === ",") {
       row.push(field);
       field = "";
-    }
-    else if (ch === "\n" || ch === "\r") {
+    } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && s[i + 1] === "\n") i++;
       row.push(field);
       rows.push(row);
@@ -161,7 +159,13 @@ describe("resolve: constructed ambiguous names", () => {
 
   it("does not depend on the order the nodes come in", () => {
     const reversed = new LocationResolver([...nodes].reverse());
-    for (const [n, raw] of [["Newport", "Newport"], ["Richmond", "Richmond upon Thames"], ["London", "London"], ["Avon", "Avon, South West"], [null, "Southampton, Hampshire"]]) {
+    for (const [n, raw] of [
+      ["Newport", "Newport"],
+      ["Richmond", "Richmond upon Thames"],
+      ["London", "London"],
+      ["Avon", "Avon, South West"],
+      [null, "Southampton, Hampshire"],
+    ]) {
       expect(reversed.resolve(n, raw)).toEqual(resolver.resolve(n, raw));
     }
   });

@@ -25,7 +25,28 @@ const SAME_PLACE: Record<string, string[]> = {
 // Words that are also names of villages or London districts ("City", "Park", "Bridge"). Inside a
 // longer piece of text they describe a place ("Dundee City", "Shetland Islands"), so they only
 // count as a place when they stand alone between separators.
-const GENERIC_WORDS = new Set(["city", "town", "borough", "street", "road", "lane", "bank", "park", "heath", "cross", "bridge", "hill", "marsh", "moor", "green", "common", "islands", "old", "new", "central"]);
+const GENERIC_WORDS = new Set([
+  "city",
+  "town",
+  "borough",
+  "street",
+  "road",
+  "lane",
+  "bank",
+  "park",
+  "heath",
+  "cross",
+  "bridge",
+  "hill",
+  "marsh",
+  "moor",
+  "green",
+  "common",
+  "islands",
+  "old",
+  "new",
+  "central",
+]);
 
 // Historic or informal areas that cover tree nodes. They only count as evidence for a candidate
 // ("Newport, Gwent" is the Welsh city, not the Pembrokeshire village); a raw text saying only
@@ -154,7 +175,11 @@ export class LocationResolver {
     };
 
     for (const [alias, names] of Object.entries(SAME_PLACE)) {
-      add(this.sameAs, locationKey(alias), names.flatMap((name) => this.byKey.get(locationKey(name)) ?? []));
+      add(
+        this.sameAs,
+        locationKey(alias),
+        names.flatMap((name) => this.byKey.get(locationKey(name)) ?? []),
+      );
     }
     for (const [alias, paths] of Object.entries(COVERS)) {
       // Found through the name index: a path -> node map would cost more to build than it saves.
@@ -263,7 +288,7 @@ export class LocationResolver {
       if (!key) continue;
       const pieces = new Set([key, ...part.split(HYPHEN_SEPARATOR).map(locationKey)]);
       const words = key.split(" ");
-      for (let i = 0; i < words.length; ) {
+      for (let i = 0; i < words.length;) {
         let len = Math.min(this.maxPhraseWords, words.length - i);
         // Longest first, so "Kentish Town" is one place and never evidence for "Kent".
         for (; len > 0; len--) {
@@ -301,9 +326,7 @@ export class LocationResolver {
   // "Glasgow" is both UK~Scotland~Glasgow and UK~Scotland~Glasgow~Glasgow: one place, and the outer
   // node already contains the inner one, so keep the outer node instead of calling it ambiguous.
   private outermostOfSameName(candidates: number[]): number[] {
-    return candidates.filter(
-      (c) => !candidates.some((o) => o !== c && this.keys[o] === this.keys[c] && this.isAncestorOrSelf(o, c)),
-    );
+    return candidates.filter((c) => !candidates.some((o) => o !== c && this.keys[o] === this.keys[c] && this.isAncestorOrSelf(o, c)));
   }
 
   /**

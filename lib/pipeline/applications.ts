@@ -82,7 +82,11 @@ export async function moveApplication(req: MoveRequest, actorId: string, db: Db 
 
 async function staleMove(db: Db, app: { id: number }, stages: StageLike[]) {
   const now = await db.application.findUnique({ where: { id: app.id }, select: { stageId: true, version: true } });
-  const last = await db.stageChange.findFirst({ where: { applicationId: app.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], include: { actor: { select: { name: true } } } });
+  const last = await db.stageChange.findFirst({
+    where: { applicationId: app.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: { actor: { select: { name: true } } },
+  });
   const stage = stages.find((s) => s.id === now?.stageId)?.name ?? "another stage";
   const who = last?.actor?.name ?? "Someone";
   return new UserError(`${who} moved this application to ${stage} while you were looking. The board now shows where it is.`, "CONFLICT", {
@@ -111,7 +115,14 @@ export async function addNote(id: number, body: string, actorId: string, db: Db 
   });
 }
 
-export type BoardCard = { id: number; version: number; stageId: number; stageEnteredAt: Date; rating: number | null; candidate: { id: number; name: string; currentTitle: string | null } };
+export type BoardCard = {
+  id: number;
+  version: number;
+  stageId: number;
+  stageEnteredAt: Date;
+  rating: number | null;
+  candidate: { id: number; name: string; currentTitle: string | null };
+};
 
 /** The kanban board of one role: stages in order, and every application on it. */
 export async function getBoard(adId: number, db: Db = getDb()) {

@@ -14,7 +14,9 @@ const WRITE_BATCH = 1000;
 export function clearEstimatesOfSalariedAds(db: Db, dialect: Dialect): Promise<number> {
   return execute(
     db,
-    Sql.of(`UPDATE "Ad" SET "salaryEstimate" = NULL, "salaryEstimateLow" = NULL, "salaryEstimateHigh" = NULL, "salaryModelId" = NULL WHERE "salaryAnnual" IS NOT NULL AND "salaryEstimate" IS NOT NULL`),
+    Sql.of(
+      `UPDATE "Ad" SET "salaryEstimate" = NULL, "salaryEstimateLow" = NULL, "salaryEstimateHigh" = NULL, "salaryModelId" = NULL WHERE "salaryAnnual" IS NOT NULL AND "salaryEstimate" IS NOT NULL`,
+    ),
     dialect,
   );
 }

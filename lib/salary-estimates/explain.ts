@@ -47,7 +47,11 @@ function estimatorFor(db: Db, id: number): Promise<SalaryEstimator | null> {
   return e;
 }
 
-const part = (c: Contribution): ExplainedPart => ({ field: FIELD_LABELS[c.field] ?? c.field, text: c.text === "(none)" ? "not stated" : c.text, effect: Math.exp(c.contribution) - 1 });
+const part = (c: Contribution): ExplainedPart => ({
+  field: FIELD_LABELS[c.field] ?? c.field,
+  text: c.text === "(none)" ? "not stated" : c.text,
+  effect: Math.exp(c.contribution) - 1,
+});
 
 /** The explanation of ad `adId`'s estimate by model `modelId`; null when either is gone. */
 export async function explainAdEstimate(adId: number, modelId: number, db: Db = getDb()): Promise<AdEstimateExplanation | null> {

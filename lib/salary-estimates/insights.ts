@@ -28,7 +28,11 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 /** Median and quartiles per category × region of `rows`, groups of at least `minAds`, most ads first. */
-export function summarise(rows: readonly { category: string | null; regionId: number | null; salary: number }[], regionName: (id: number | null) => string | null, minAds = MIN_ADS): InsightRow[] {
+export function summarise(
+  rows: readonly { category: string | null; regionId: number | null; salary: number }[],
+  regionName: (id: number | null) => string | null,
+  minAds = MIN_ADS,
+): InsightRow[] {
   const groups = new Map<string, { category: string | null; regionId: number | null; values: number[] }>();
   for (const r of rows) {
     const key = `${r.category ?? ""}\u0000${r.regionId ?? ""}`;
@@ -40,7 +44,15 @@ export function summarise(rows: readonly { category: string | null; regionId: nu
     .filter((g) => g.values.length >= minAds)
     .map((g) => {
       const v = g.values.sort((a, b) => a - b);
-      return { category: g.category, regionId: g.regionId, region: regionName(g.regionId), ads: v.length, median: Math.round(quantile(v, 0.5)), q1: Math.round(quantile(v, 0.25)), q3: Math.round(quantile(v, 0.75)) };
+      return {
+        category: g.category,
+        regionId: g.regionId,
+        region: regionName(g.regionId),
+        ads: v.length,
+        median: Math.round(quantile(v, 0.5)),
+        q1: Math.round(quantile(v, 0.25)),
+        q3: Math.round(quantile(v, 0.75)),
+      };
     })
     .sort((a, b) => b.ads - a.ads || (a.category ?? "").localeCompare(b.category ?? ""));
 }

@@ -55,14 +55,20 @@ export async function requestTraining(opts: { reason: "admin" | "import"; userId
   const waiting = await db.salaryModel.findFirst({ where: { status: "QUEUED" }, orderBy: { id: "desc" }, select: { id: true, runAfter: true } });
   if (waiting) {
     // An admin's request runs it now; an import's pushes it on.
-    await db.salaryModel.update({ where: { id: waiting.id }, data: { runAfter: opts.reason === "admin" ? new Date() : runAfter, ...(opts.reason === "admin" ? { reason: "admin", requestedById: opts.userId ?? null } : {}) } });
+    await db.salaryModel.update({
+      where: { id: waiting.id },
+      data: { runAfter: opts.reason === "admin" ? new Date() : runAfter, ...(opts.reason === "admin" ? { reason: "admin", requestedById: opts.userId ?? null } : {}) },
+    });
     return waiting.id;
   }
   if (opts.reason === "admin" && (await db.salaryModel.count({ where: { status: "TRAINING" } }))) {
     throw new UserError("A model is being trained now; its progress is shown below.", "CONFLICT");
   }
   const id = await db.$transaction(async (tx) => {
-    const row = await tx.salaryModel.create({ data: { reason: opts.reason, requestedById: opts.userId ?? null, runAfter, heartbeatAt: new Date(), phase: "Waiting to start" }, select: { id: true } });
+    const row = await tx.salaryModel.create({
+      data: { reason: opts.reason, requestedById: opts.userId ?? null, runAfter, heartbeatAt: new Date(), phase: "Waiting to start" },
+      select: { id: true },
+    });
     if (opts.reason === "admin") await recordChange(tx, { action: "salary.retrain", actorId: opts.userId ?? null, entityId: row.id });
     return row.id;
   });
@@ -91,7 +97,10 @@ export async function runJob(db: Db, id: number, opts: { pollMs?: number } = {})
       if (!count) return false;
       break;
     }
-    await db.salaryModel.updateMany({ where: { id, status: "QUEUED" }, data: { heartbeatAt: new Date(), phase: busy ? "Waiting for an import or another training to finish" : "Waiting for further imports" } });
+    await db.salaryModel.updateMany({
+      where: { id, status: "QUEUED" },
+      data: { heartbeatAt: new Date(), phase: busy ? "Waiting for an import or another training to finish" : "Waiting for further imports" },
+    });
     await sleep(Math.min(poll, Math.max(50, row.runAfter.getTime() - Date.now())));
   }
   let last = 0;

@@ -46,7 +46,9 @@ export async function countAds(db: Db, which: Which, dialect: Dialect): Promise<
 export async function countUsableSalaries(db: Db, dialect: Dialect): Promise<number> {
   const [r] = await query<{ n: number | bigint }>(
     db,
-    Sql.of(`SELECT count(*) AS "n" FROM "Ad" a WHERE `).append(WHERE.real).append(Sql.of(` AND a."salaryAnnual" >= ? AND a."salaryAnnual" <= ?`, ANNUAL_MIN, ANNUAL_MAX)),
+    Sql.of(`SELECT count(*) AS "n" FROM "Ad" a WHERE `)
+      .append(WHERE.real)
+      .append(Sql.of(` AND a."salaryAnnual" >= ? AND a."salaryAnnual" <= ?`, ANNUAL_MIN, ANNUAL_MAX)),
     dialect,
   );
   return Number(r.n);
@@ -102,5 +104,13 @@ export async function readAd(db: Db, id: number, dialect: Dialect): Promise<AdRo
     dialect,
   );
   const r = rows[0];
-  return r ? { ...r, id: Number(r.id), description: r.description ?? "", salary: r.salaryAnnual === null ? null : Number(r.salaryAnnual), duplicateGroupId: r.duplicateGroupId === null ? null : Number(r.duplicateGroupId) } : null;
+  return r
+    ? {
+        ...r,
+        id: Number(r.id),
+        description: r.description ?? "",
+        salary: r.salaryAnnual === null ? null : Number(r.salaryAnnual),
+        duplicateGroupId: r.duplicateGroupId === null ? null : Number(r.duplicateGroupId),
+      }
+    : null;
 }

@@ -53,7 +53,10 @@ function fitsPerTraining(rows: number): number {
 }
 
 /** Grouped k-fold cross-validation of the model and the baseline on `rows`. */
-export async function crossValidate(rows: Row[], report: (share: number) => Promise<void> | void): Promise<Omit<SalaryMeasures, "textLocationsFound" | "trainSeconds" | "intervalCoverage">> {
+export async function crossValidate(
+  rows: Row[],
+  report: (share: number) => Promise<void> | void,
+): Promise<Omit<SalaryMeasures, "textLocationsFound" | "trainSeconds" | "intervalCoverage">> {
   const groups = duplicateGroupsOf(rows);
   const folds = groupedFolds(groups, CV_FOLDS, 1);
   const n = rows.length;
@@ -124,7 +127,9 @@ export async function runTraining(db: Db, dialect: Dialect, modelId: number, rep
   const sample: Row[] = [];
   let k = 0;
   for await (const a of readAds(db, "real", dialect)) if (k++ % every === 0 && isUsableSalary(a.salary!)) sample.push(toRow(a));
-  const cv = await crossValidate(sample, (share) => report(10 + Math.round(50 * share), `Cross-validating (${CV_FOLDS} folds grouped by near-duplicates, ${sample.length.toLocaleString("en-GB")} ads)`));
+  const cv = await crossValidate(sample, (share) =>
+    report(10 + Math.round(50 * share), `Cross-validating (${CV_FOLDS} folds grouped by near-duplicates, ${sample.length.toLocaleString("en-GB")} ads)`),
+  );
 
   // The model itself, on every ad with a real salary (in memory when the sample is all of them).
   let fits = 0;
@@ -163,12 +168,19 @@ export async function runTraining(db: Db, dialect: Dialect, modelId: number, rep
 
   await report(86, "Estimating the ads without a salary");
   const unsalaried = await countAds(db, "unsalaried", dialect);
-  const estimated = await estimateAds(db, dialect, model, modelId, { onProgress: (done) => report(86 + Math.round((13 * done) / Math.max(1, unsalaried)), "Estimating the ads without a salary") });
+  const estimated = await estimateAds(db, dialect, model, modelId, {
+    onProgress: (done) => report(86 + Math.round((13 * done) / Math.max(1, unsalaried)), "Estimating the ads without a salary"),
+  });
 
   await db.$transaction(async (tx) => {
     await tx.salaryModel.updateMany({ where: { adopted: true, id: { not: modelId } }, data: { adopted: false } });
     await tx.salaryModel.update({ where: { id: modelId }, data: { adopted: true, status: "READY", progress: 100, phase: null, adsEstimated: estimated, heartbeatAt: new Date() } });
-    await recordChange(tx, { action: "salary.adopt", actorId: null, entityId: modelId, changes: { adsUsed: rowCount, adsEstimated: estimated, mae: cv.mae, baselineMae: cv.baselineMae } });
+    await recordChange(tx, {
+      action: "salary.adopt",
+      actorId: null,
+      entityId: modelId,
+      changes: { adsUsed: rowCount, adsEstimated: estimated, mae: cv.mae, baselineMae: cv.baselineMae },
+    });
   });
   return { model, estimated };
 }

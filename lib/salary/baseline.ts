@@ -9,7 +9,10 @@ export class CategoryRegionMedian {
   private readonly byCategory = new Map<string, number>();
   private readonly overall: number;
 
-  constructor(rows: Iterable<BaselineRow>, readonly minAds = 3) {
+  constructor(
+    rows: Iterable<BaselineRow>,
+    readonly minAds = 3,
+  ) {
     const pairs = new Map<string, number[]>();
     const categories = new Map<string, number[]>();
     const all: number[] = [];

@@ -87,9 +87,7 @@ export type FeatureField = "title" | "description" | "category" | "contract type
 export type FeatureLabel = { field: FeatureField; text: string };
 
 // Words too common to say anything alone (they still form pairs: "per hour", "of experience").
-const STOP_WORDS = new Set(
-  "a an and are as at be by for from has have in is it of on or our the this to we will with you your".split(" ").map(hashString),
-);
+const STOP_WORDS = new Set("a an and are as at be by for from has have in is it of on or our the this to we will with you your".split(" ").map(hashString));
 
 /**
  * Turns ads into feature vectors. Holds scratch buffers, so make one per training run or model and
@@ -252,7 +250,10 @@ class BucketCounts {
 
 /** "FULL_TIME", "full-time", "Full time" → "full_time"; empty → "(none)". */
 function normaliseCode(v: string | null | undefined): string {
-  const t = v?.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const t = v
+    ?.trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   return t || "(none)";
 }
 

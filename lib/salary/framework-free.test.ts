@@ -28,7 +28,9 @@ function reachable(entry: string[]): { files: Set<string>; packages: Set<string>
 describe("lib/salary", () => {
   it("imports no framework, database or server-only module, directly or through other modules", () => {
     const dir = path.resolve("lib/salary");
-    const modules = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => path.join(dir, f));
+    const modules = readdirSync(dir)
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+      .map((f) => path.join(dir, f));
     const { files, packages } = reachable(modules);
     expect([...packages].filter((p) => /^(next|react|@prisma\/|server-only|pg|better-sqlite3)/.test(p))).toEqual([]);
     expect([...packages].every((p) => p.startsWith("node:"))).toBe(true);

@@ -119,8 +119,14 @@ export class SalaryEstimator {
       else byLabel.set(key, { field, text, contribution: part });
     }
     const contributions = [...byLabel.values()];
-    const up = contributions.filter((c) => c.contribution > 0).sort((a, b) => b.contribution - a.contribution).slice(0, top);
-    const down = contributions.filter((c) => c.contribution < 0).sort((a, b) => a.contribution - b.contribution).slice(0, top);
+    const up = contributions
+      .filter((c) => c.contribution > 0)
+      .sort((a, b) => b.contribution - a.contribution)
+      .slice(0, top);
+    const down = contributions
+      .filter((c) => c.contribution < 0)
+      .sort((a, b) => a.contribution - b.contribution)
+      .slice(0, top);
     return { estimate: toEstimate(this.model, logSalary), bias, contributions, up, down };
   }
 }

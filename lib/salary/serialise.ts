@@ -62,7 +62,8 @@ export function deserialiseModel(bytes: Uint8Array): SalaryModel {
   const weights = new Float32Array(size);
   let at = headerBytes;
   if (weightEncoding === "sparse") {
-    if (!(Number.isInteger(nonZero) && nonZero >= 0 && nonZero <= size) || buf.length !== headerBytes + nonZero * 8) throw new Error("salary model is truncated or has extra bytes (weights)");
+    if (!(Number.isInteger(nonZero) && nonZero >= 0 && nonZero <= size) || buf.length !== headerBytes + nonZero * 8)
+      throw new Error("salary model is truncated or has extra bytes (weights)");
     const values = headerBytes + nonZero * 4;
     for (let k = 0; k < nonZero; k++) {
       const i = buf.readUInt32LE(at + 4 * k);

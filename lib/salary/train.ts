@@ -93,12 +93,18 @@ export async function trainSalaryModel(source: TrainingSource, options: TrainOpt
   const actual: number[] = [];
   const predicted: number[] = [];
   const score = async (model: Fitted, heldOut: number) => {
-    await forEachRow(source, hasher, foldOf, (fold) => fold === heldOut, (row, x) => {
-      const p = predictLog(model, x);
-      scores.push(Math.abs(Math.log(row.salary) - p));
-      actual.push(row.salary);
-      predicted.push(Math.exp(p));
-    });
+    await forEachRow(
+      source,
+      hasher,
+      foldOf,
+      (fold) => fold === heldOut,
+      (row, x) => {
+        const p = predictLog(model, x);
+        scores.push(Math.abs(Math.log(row.salary) - p));
+        actual.push(row.salary);
+        predicted.push(Math.exp(p));
+      },
+    );
   };
 
   let final: Fitted;
@@ -123,7 +129,16 @@ export async function trainSalaryModel(source: TrainingSource, options: TrainOpt
     trainingAds: final.rows,
     calibrationAds: scores.length,
     features: s.features,
-    training: { epochs, learningRate: s.learningRate, ridge: s.ridge, huberDelta: s.huberDelta, averageAfter: s.averageAfter, calibration: method, calibrationFolds: folds, seed: s.seed },
+    training: {
+      epochs,
+      learningRate: s.learningRate,
+      ridge: s.ridge,
+      huberDelta: s.huberDelta,
+      averageAfter: s.averageAfter,
+      calibration: method,
+      calibrationFolds: folds,
+      seed: s.seed,
+    },
     bias: final.bias,
     weights: final.weights,
     interval: { coverage: s.coverage, logHalfWidth },
@@ -366,7 +381,10 @@ class ShuffleBuffer {
   }
 
   drain(): void {
-    const order = shuffleInPlace(Array.from({ length: this.filled }, (_, i) => i), this.random);
+    const order = shuffleInPlace(
+      Array.from({ length: this.filled }, (_, i) => i),
+      this.random,
+    );
     for (const slot of order) this.take(slot);
     this.filled = 0;
   }

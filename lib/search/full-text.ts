@@ -74,7 +74,8 @@ export function matchStatement(kind: DocumentKind, dialect: Dialect, parsed: Par
   }
   const q = toTsquery(parsed);
   const match = `FROM "${tsvector.table}" WHERE "document" @@ to_tsquery('english', ?)`;
-  if (!scored) return Sql.of(`SELECT ${jsonArray(dialect, "id", "id DESC")} AS ids FROM (SELECT "${tsvector.id}" AS id ${match} ORDER BY "${tsvector.id}" DESC LIMIT ${limit}) w`, q);
+  if (!scored)
+    return Sql.of(`SELECT ${jsonArray(dialect, "id", "id DESC")} AS ids FROM (SELECT "${tsvector.id}" AS id ${match} ORDER BY "${tsvector.id}" DESC LIMIT ${limit}) w`, q);
   const window = `SELECT "${tsvector.id}" AS id, ts_rank_cd("document", to_tsquery('english', ?)) AS score ${match} ORDER BY ${o.pick === "newest" ? `"${tsvector.id}" DESC` : `score DESC, "${tsvector.id}" DESC`} LIMIT ${limit}`;
   return Sql.of(`SELECT ${jsonArray(dialect, "id", o.ranked ? "score DESC, id DESC" : "id DESC")} AS ids FROM (${window}) w`, q, q);
 }
@@ -105,7 +106,9 @@ export async function snippets(db: Db, kind: DocumentKind, parsed: ParsedSearch,
     const options = `'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=${h.words[1]}, MinWords=${h.words[0]}, ShortWord=2, FragmentDelimiter=…, MaxFragments=${h.fragments}'`;
     const rows = await query<{ id: number; s: string }>(
       db,
-      Sql.of(`SELECT ${h.id} AS id, ts_headline('english', ${h.text}, to_tsquery('english', ?), ${options}) AS s FROM ${h.from} WHERE `, toTsquery(parsed)).append(inIds(dialect, h.id, ids)),
+      Sql.of(`SELECT ${h.id} AS id, ts_headline('english', ${h.text}, to_tsquery('english', ?), ${options}) AS s FROM ${h.from} WHERE `, toTsquery(parsed)).append(
+        inIds(dialect, h.id, ids),
+      ),
     );
     found = new Map(rows.map((r) => [Number(r.id), r.s]));
   }

@@ -17,8 +17,7 @@ import {
 
 /** Clauses in a compact form: `nurse`, `manag*`, `"care assistant"`, `"24 7"~24/7`, options joined by `|`, `-` for exclusions. */
 function show(clauses: SearchClause[]): string[] {
-  const item = (it: SearchItem) =>
-    it.kind === "term" ? `${it.word}${it.prefix ? "*" : ""}` : `"${it.words.join(" ")}"${it.joined ? `~${it.joined}` : ""}`;
+  const item = (it: SearchItem) => (it.kind === "term" ? `${it.word}${it.prefix ? "*" : ""}` : `"${it.words.join(" ")}"${it.joined ? `~${it.joined}` : ""}`);
   return clauses.map((c) => `${c.negated ? "-" : ""}${c.options.map(item).join("|")}`);
 }
 
@@ -103,7 +102,13 @@ const CASES: Case[] = [
     words: ["nurse", "london"],
   },
   { input: "nurse NOT agency", clauses: ["nurse", "not", "agency"], fts5: '"nurse" AND "not" AND "agency"', tsquery: "'nurse' & 'not' & 'agency'", hint: /put a minus in front/ },
-  { input: "nurse AND NOT agency", clauses: ["nurse", "not", "agency"], fts5: '"nurse" AND "not" AND "agency"', tsquery: "'nurse' & 'not' & 'agency'", hint: /^NOT was searched as an ordinary word/ },
+  {
+    input: "nurse AND NOT agency",
+    clauses: ["nurse", "not", "agency"],
+    fts5: '"nurse" AND "not" AND "agency"',
+    tsquery: "'nurse' & 'not' & 'agency'",
+    hint: /^NOT was searched as an ordinary word/,
+  },
   { input: "nurse or carer", clauses: ["nurse", "or", "carer"], fts5: '"nurse" AND "or" AND "carer"', tsquery: "'nurse' & 'or' & 'carer'", hint: /type OR in capitals/ },
   { input: "nurse Or carer", clauses: ["nurse", "or", "carer"], fts5: '"nurse" AND "or" AND "carer"', tsquery: "'nurse' & 'or' & 'carer'", hint: /capitals/ },
   { input: '"nurse OR carer"', clauses: ['"nurse or carer"'], fts5: '"nurse or carer"', tsquery: "'nurse' <-> 'or' <-> 'carer'" },
@@ -181,7 +186,7 @@ const CASES: Case[] = [
   { input: "nurse\u200blondon\ufeff", clauses: ["nurse", "london"], fts5: '"nurse" AND "london"', tsquery: "'nurse' & 'london'" },
   { input: "nurse\ud800london", clauses: ["nurse", "london"], fts5: '"nurse" AND "london"', tsquery: "'nurse' & 'london'" },
   { input: "NEAR(", clauses: ["near"], fts5: '"near"', tsquery: "'near'" },
-  { input: "title: : ^a * ( ) \" -", clauses: ["title", "a"], fts5: '"title" AND "a"', tsquery: "'title' & 'a'", hint: /closing quote/, words: ["title"] },
+  { input: 'title: : ^a * ( ) " -', clauses: ["title", "a"], fts5: '"title" AND "a"', tsquery: "'title' & 'a'", hint: /closing quote/, words: ["title"] },
   { input: "{col1 col2}: nurse", clauses: ["col1", "col2", "nurse"], fts5: '"col1" AND "col2" AND "nurse"', tsquery: "'col1' & 'col2' & 'nurse'" },
   { input: "$$ nurse $$; SELECT 1", clauses: ["nurse", "select", "1"], fts5: '"nurse" AND "select" AND "1"', tsquery: "'nurse' & 'select' & '1'" },
 
@@ -212,7 +217,13 @@ describe("parseSearch structure", () => {
   it("returns the documented shape", () => {
     expect(parseSearch('"care assistant" OR carer -agency manag* 24/7')).toEqual({
       clauses: [
-        { negated: false, options: [{ kind: "phrase", words: ["care", "assistant"] }, { kind: "term", word: "carer", prefix: false }] },
+        {
+          negated: false,
+          options: [
+            { kind: "phrase", words: ["care", "assistant"] },
+            { kind: "term", word: "carer", prefix: false },
+          ],
+        },
         { negated: true, options: [{ kind: "term", word: "agency", prefix: false }] },
         { negated: false, options: [{ kind: "term", word: "manag", prefix: true }] },
         { negated: false, options: [{ kind: "phrase", words: ["24", "7"], joined: "24/7" }] },
@@ -301,7 +312,13 @@ describe("quoting", () => {
     const parsed: ParsedSearch = {
       clauses: [
         { negated: false, options: [{ kind: "term", word: 'x" OR "y', prefix: false }] },
-        { negated: false, options: [{ kind: "term", word: "a' | 'b\\", prefix: true }, { kind: "term", word: "", prefix: false }] },
+        {
+          negated: false,
+          options: [
+            { kind: "term", word: "a' | 'b\\", prefix: true },
+            { kind: "term", word: "", prefix: false },
+          ],
+        },
         { negated: false, options: [{ kind: "phrase", words: ["", "\u0000"] }] },
         { negated: true, options: [{ kind: "phrase", words: ["p'q", 'r"s'], joined: "p'q/r" }] },
         { negated: true, options: [] },
@@ -332,11 +349,66 @@ const TSQUERY_GRAMMAR = new RegExp(String.raw`^(?:${TS_TOKEN}(?: ?${TS_TOKEN})*)
 
 function randomInputs(count: number, seed = 1): string[] {
   let s = seed;
-  const rand = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const pieces = [
-    "nurse", "care", "OR", "AND", "NOT", "or", "-", "--", "*", "**", '"', "'", "''", "\\", "(", ")", ":", "^", "+", "!", "&", "|",
-    "<->", ";", "NEAR(", "title:", "a", "in", "the", "part-time", "24/7", "9.50", "o'brien", "日本", "😀", "é", "e\u0301", "\u0000",
-    "\ud800", " ", " ", " ", "\t", "“", "”", "’", ",", ".", "/", "@", "_", "$$", "--", "DROP TABLE", "x*", "ab*", "-\"", "\"-",
+    "nurse",
+    "care",
+    "OR",
+    "AND",
+    "NOT",
+    "or",
+    "-",
+    "--",
+    "*",
+    "**",
+    '"',
+    "'",
+    "''",
+    "\\",
+    "(",
+    ")",
+    ":",
+    "^",
+    "+",
+    "!",
+    "&",
+    "|",
+    "<->",
+    ";",
+    "NEAR(",
+    "title:",
+    "a",
+    "in",
+    "the",
+    "part-time",
+    "24/7",
+    "9.50",
+    "o'brien",
+    "日本",
+    "😀",
+    "é",
+    "e\u0301",
+    "\u0000",
+    "\ud800",
+    " ",
+    " ",
+    " ",
+    "\t",
+    "“",
+    "”",
+    "’",
+    ",",
+    ".",
+    "/",
+    "@",
+    "_",
+    "$$",
+    "--",
+    "DROP TABLE",
+    "x*",
+    "ab*",
+    '-"',
+    '"-',
   ];
   return Array.from({ length: count }, () => Array.from({ length: Math.floor(rand() * 24) }, () => pieces[Math.floor(rand() * pieces.length)]).join(""));
 }

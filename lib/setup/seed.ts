@@ -14,7 +14,9 @@ export const SEEDS_DIR = path.resolve("seeds");
 export async function seedAds(db: Db, dir = SEEDS_DIR): Promise<{ created: number; existing: number }> {
   let created = 0;
   let existing = 0;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()) {
     const parsed = parseTextAd(decodeBytes(readFileSync(path.join(dir, file))).text);
     if (!parsed.ok) {
       const p = parsed.problems[0];

@@ -70,7 +70,11 @@ export async function mergeTags(fromId: number, intoId: number, actorId: string,
     if (!from || !into) throw new UserError("One of those tags no longer exists.", "NOT_FOUND");
     const moved = await execute(
       tx,
-      Sql.of(`INSERT INTO "AdTag" ("adId", "tagId", "createdById", "createdAt") SELECT "adId", ?, "createdById", "createdAt" FROM "AdTag" WHERE "tagId" = ? ON CONFLICT DO NOTHING`, intoId, fromId),
+      Sql.of(
+        `INSERT INTO "AdTag" ("adId", "tagId", "createdById", "createdAt") SELECT "adId", ?, "createdById", "createdAt" FROM "AdTag" WHERE "tagId" = ? ON CONFLICT DO NOTHING`,
+        intoId,
+        fromId,
+      ),
       dialectOfDb(db),
     );
     await tx.tag.delete({ where: { id: fromId } });
@@ -125,7 +129,13 @@ export async function setTags(
         // History first (it reads which ads will change), then the change itself.
         await execute(
           tx,
-          Sql.of(`INSERT INTO "AdChange" ("adId", "actorId", "source", "changes", "versionAfter", "createdAt") SELECT a."id", ?, ?, ?, a."version", ?`, actor.id, source, history, now)
+          Sql.of(
+            `INSERT INTO "AdChange" ("adId", "actorId", "source", "changes", "versionAfter", "createdAt") SELECT a."id", ?, ?, ?, a."version", ?`,
+            actor.id,
+            source,
+            history,
+            now,
+          )
             .append(from)
             .append(affected),
           dialect,
@@ -138,7 +148,12 @@ export async function setTags(
           dialect,
         );
       }
-      await recordChange(tx, { action: mode === "add" ? "ads.tag" : "ads.untag", actorId: actor.id, entityId: "ids" in target ? target.ids.join(",").slice(0, 200) : "view", changes: { tags: tags.map((t) => t.name), changed } });
+      await recordChange(tx, {
+        action: mode === "add" ? "ads.tag" : "ads.untag",
+        actorId: actor.id,
+        entityId: "ids" in target ? target.ids.join(",").slice(0, 200) : "view",
+        changes: { tags: tags.map((t) => t.name), changed },
+      });
       return { changed };
     },
     { timeout: 5 * 60_000, maxWait: 30_000 },

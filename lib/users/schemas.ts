@@ -4,10 +4,7 @@ import { ROLES } from "@/lib/auth/permissions";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-const ZPassword = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(200, "Use at most 200 characters");
+const ZPassword = z.string().min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`).max(200, "Use at most 200 characters");
 
 export const ZCreateUser = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(320)),

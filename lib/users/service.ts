@@ -74,7 +74,7 @@ export async function setActive(userId: string, active: boolean, actorId: string
     }
     // Deactivation also bumps the session version: any live session stops at its next request.
     await tx.user.update({ where: { id: userId }, data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) } });
-    await recordChange(tx, { action: active ? "user.reactivate" : "user.deactivate", actorId, entityId: userId,  });
+    await recordChange(tx, { action: active ? "user.reactivate" : "user.deactivate", actorId, entityId: userId });
   }, serializable);
 }
 
@@ -83,6 +83,6 @@ export async function resetPassword(userId: string, password: string, actorId: s
   await db.$transaction(async (tx) => {
     await loadUser(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await recordChange(tx, { action: "user.reset-password", actorId, entityId: userId,  });
+    await recordChange(tx, { action: "user.reset-password", actorId, entityId: userId });
   });
 }

@@ -43,13 +43,26 @@ export const SURFACES = {
 const FRAMEWORK = [/^next($|\/)/, /^react($|\/)/, /^react-dom($|\/)/, /^@prisma\//, /^server-only$/, /^lib\/db\//, /^lib\/generated\//];
 const DATABASE = [/^@prisma\//, /^lib\/db\//, /^lib\/generated\//];
 
-const glob = (g) => new RegExp("^" + g.replace(/\./g, "\\.").replace(/\*\*/g, "\u0000").replace(/\*/g, "[^/]*").replace(/\u0000/g, ".*") + "$");
+const glob = (g) =>
+  new RegExp(
+    "^" +
+      g
+        .replace(/\./g, "\\.")
+        .replace(/\*\*/g, "\u0000")
+        .replace(/\*/g, "[^/]*")
+        .replace(/\u0000/g, ".*") +
+      "$",
+  );
 const pure = PURE.map(glob);
 
 /** An import specifier as a repository path ("lib/db/client"), or the bare package name. */
 function target(spec, file) {
   if (spec.startsWith("@/")) return spec.slice(2);
-  if (spec.startsWith(".")) return path.relative(ROOT, path.resolve(path.dirname(file), spec)).split(path.sep).join("/");
+  if (spec.startsWith("."))
+    return path
+      .relative(ROOT, path.resolve(path.dirname(file), spec))
+      .split(path.sep)
+      .join("/");
   return spec;
 }
 

@@ -49,9 +49,7 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
     const page = await find("?category=it-jobs&time=permanent");
     expect(page.total).toBe(countWhere((r) => r.Category === "IT Jobs" && r.ContractTime === "permanent"));
     expect(page.facets.time.find((o) => o.value === "contract")!.count).toBe(countWhere((r) => r.Category === "IT Jobs" && r.ContractTime === "contract"));
-    expect(page.facets.category.find((o) => o.label === "Engineering")!.count).toBe(
-      countWhere((r) => r.Category === "Engineering Jobs" && r.ContractTime === "permanent"),
-    );
+    expect(page.facets.category.find((o) => o.label === "Engineering")!.count).toBe(countWhere((r) => r.Category === "Engineering Jobs" && r.ContractTime === "permanent"));
     for (const r of page.rows) expect(r).toMatchObject({ category: "IT Jobs", contractTime: "PERMANENT" });
   });
 
@@ -131,7 +129,11 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
       { query: "time=permanent", where: { contractTime: "PERMANENT" }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] },
       { query: "time=permanent&sort=title", where: { contractTime: "PERMANENT" }, orderBy: [{ titleKey: "asc" }, { id: "asc" }] },
       { query: "salaryMin=20000&salaryMax=40000&sort=created", where: { salaryAnnual: { gte: 20000, lte: 40000 } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-      { query: "time=permanent&salaryMin=20000&sort=-salary", where: { contractTime: "PERMANENT", salaryAnnual: { gte: 20000 } }, orderBy: [{ salaryAnnual: "desc" }, { id: "desc" }] },
+      {
+        query: "time=permanent&salaryMin=20000&sort=-salary",
+        where: { contractTime: "PERMANENT", salaryAnnual: { gte: 20000 } },
+        orderBy: [{ salaryAnnual: "desc" }, { id: "desc" }],
+      },
       { query: "type=full_time&sort=-salary", where: { contractType: "FULL_TIME" }, orderBy: [{ salaryAnnual: { sort: "desc", nulls: "last" } }, { id: "desc" }] },
       { query: `source=${encodeURIComponent(source)}&sort=-title`, where: { source }, orderBy: [{ titleKey: "desc" }, { id: "desc" }] },
     ];
@@ -142,7 +144,10 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
         const expected = await db.ad.findMany({ where: c.where, orderBy: c.orderBy, skip: (page - 1) * 25, take: 25, select: { id: true } });
         const got = await find(`?${c.query}&page=${page}`);
         expect(got.total, c.query).toBe(total);
-        expect(got.rows.map((r) => r.id), `${c.query} page ${page}`).toEqual(expected.map((r) => r.id));
+        expect(
+          got.rows.map((r) => r.id),
+          `${c.query} page ${page}`,
+        ).toEqual(expected.map((r) => r.id));
       }
     }
   });
@@ -258,7 +263,14 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
     const ad = (await find("?category=it-jobs&apps=none")).rows[0];
     const before = await Promise.all(views.map(async (v) => (await cached(v)).total));
     const [anna, ann] = await Promise.all(
-      ["anna", "ann"].map((n) => createCandidate(ZCandidateFields.parse({ name: `Cache ${n}`, email: `${n}@cache.example`, phone: "", location: "", currentTitle: "", source: "", cvText: "", cvFileName: "" }), adminId, { confirmDuplicate: true }, db)),
+      ["anna", "ann"].map((n) =>
+        createCandidate(
+          ZCandidateFields.parse({ name: `Cache ${n}`, email: `${n}@cache.example`, phone: "", location: "", currentTitle: "", source: "", cvText: "", cvFileName: "" }),
+          adminId,
+          { confirmDuplicate: true },
+          db,
+        ),
+      ),
     );
     const app = await createApplication(anna.id, ad.id, adminId, db);
     expect((await cached("?apps=any")).total).toBe(before[0] + 1);
@@ -273,11 +285,20 @@ describe.each(testDialects())("ads workspace queries on %s", (dialect) => {
   });
 
   it("finds words written next to markup (an ad whose text holds HTML)", async () => {
-    const ad = await db.ad.create({ data: { externalId: 99_999_001, title: "<b>Quokkakeeper</b> wanted", titleKey: "quokkakeeper", text: { create: { description: "<script>x()</script>Wombatology <i>nights</i>" } } } });
+    const ad = await db.ad.create({
+      data: {
+        externalId: 99_999_001,
+        title: "<b>Quokkakeeper</b> wanted",
+        titleKey: "quokkakeeper",
+        text: { create: { description: "<script>x()</script>Wombatology <i>nights</i>" } },
+      },
+    });
     for (const word of ["quokkakeeper", "wombatology", "nights wombatology"]) {
-      expect((await find(`?q=${encodeURIComponent(word)}`)).rows.map((r) => r.id), word).toContain(ad.id);
+      expect(
+        (await find(`?q=${encodeURIComponent(word)}`)).rows.map((r) => r.id),
+        word,
+      ).toContain(ad.id);
     }
     await db.ad.delete({ where: { id: ad.id } });
   });
 });
-

@@ -84,7 +84,11 @@ const CASES: Case[] = [
       [null, null, "warning", "skipped: the name is an absolute path", "zip-only-unsafe-names.zip: /etc/cron.d/evil.txt"],
     ],
   },
-  { file: "zip-too-many-entries.zip", dir: tmp, refused: `the zip holds ${(ZIP_LIMITS.maxEntries + 1).toLocaleString("en-GB")} entries; the limit is ${ZIP_LIMITS.maxEntries.toLocaleString("en-GB")}` },
+  {
+    file: "zip-too-many-entries.zip",
+    dir: tmp,
+    refused: `the zip holds ${(ZIP_LIMITS.maxEntries + 1).toLocaleString("en-GB")} entries; the limit is ${ZIP_LIMITS.maxEntries.toLocaleString("en-GB")}`,
+  },
 
   // Read, but no row can be imported.
   { file: "unterminated-quote-only-row.csv", nothingLands: [[2, "FullDescription", "error", UNCLOSED]] },
@@ -204,7 +208,11 @@ beforeAll(async () => {
   const big = Buffer.alloc(DEFAULT_MAX_RECORD_BYTES + 2 * 1048576, "x");
   writeFileSync(
     path.join(tmp, "record-over-limit.csv"),
-    Buffer.concat([Buffer.from(csv([row(97400001, "Nurse", "Nights")]) + '97400002,Carer,"'), big, Buffer.from('",,,,permanent,,,,,fixtures.test\r\n' + row(97400003, "Chef", "Kitchen") + "\r\n")]),
+    Buffer.concat([
+      Buffer.from(csv([row(97400001, "Nurse", "Nights")]) + '97400002,Carer,"'),
+      big,
+      Buffer.from('",,,,permanent,,,,,fixtures.test\r\n' + row(97400003, "Chef", "Kitchen") + "\r\n"),
+    ]),
   );
   // A description one character over its field limit (still far under the reader's record limit).
   writeFileSync(path.join(tmp, "description-over-limit.csv"), csv([row(97410001, "Nurse", "Nights"), row(97410002, "Carer", "d".repeat(FIELD_LIMITS.FullDescription + 1))]));
@@ -212,7 +220,12 @@ beforeAll(async () => {
   const zip = new yazl.ZipFile();
   for (let i = 0; i <= ZIP_LIMITS.maxEntries; i++) zip.addBuffer(Buffer.alloc(0), `Sales/Job_${i}.txt`, { compress: false });
   zip.end();
-  await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(path.join(tmp, "zip-too-many-entries.zip"))).on("close", resolve).on("error", reject));
+  await new Promise<void>((resolve, reject) =>
+    zip.outputStream
+      .pipe(createWriteStream(path.join(tmp, "zip-too-many-entries.zip")))
+      .on("close", resolve)
+      .on("error", reject),
+  );
 });
 
 // ---- the database before and after -------------------------------------------------------------
@@ -231,7 +244,9 @@ async function snapshot(db: Db, search: SearchIndex): Promise<Snapshot> {
       changes: await db.adChange.count(),
       index: await search.size(),
     },
-    hash: createHash("sha256").update([...ads.values()].join("\n")).digest("hex"),
+    hash: createHash("sha256")
+      .update([...ads.values()].join("\n"))
+      .digest("hex"),
     ads,
     companies: (await db.company.findMany({ select: { name: true } })).map((c) => c.name).sort(byCodeUnits),
   };
@@ -256,7 +271,14 @@ describe.each(testDialects())("bad input on %s", (dialect) => {
     // updated by a later import, so it has history and version 2.
     const seed = (name: string, title: string) => {
       const file = path.join(tmp, name);
-      writeFileSync(file, csv([row(90000001, title, "Days in Leeds", "Seed Care Ltd"), row(90000002, "Chef", "Kitchen work", "Seed Kitchens"), row(90000003, "Driver", "Class 1 driving", "Seed Care Ltd")]));
+      writeFileSync(
+        file,
+        csv([
+          row(90000001, title, "Days in Leeds", "Seed Care Ltd"),
+          row(90000002, "Chef", "Kitchen work", "Seed Kitchens"),
+          row(90000003, "Driver", "Class 1 driving", "Seed Care Ltd"),
+        ]),
+      );
       return importFiles(tdb.url, store, [{ path: file, name }]);
     };
     expect((await seed("seed.csv", "Care Assistant")).record).toMatchObject({ status: "SUCCEEDED", created: 3 });
@@ -281,7 +303,11 @@ describe.each(testDialects())("bad input on %s", (dialect) => {
   it("the corpus: every file has a case here and a line in the README, and the folder stays small", () => {
     const files = readdirSync(BAD).filter((f) => f !== "README.md");
     expect(files.length).toBeGreaterThanOrEqual(25);
-    expect(files.sort()).toEqual(CASES.filter((c) => !c.dir).map((c) => c.file).sort());
+    expect(files.sort()).toEqual(
+      CASES.filter((c) => !c.dir)
+        .map((c) => c.file)
+        .sort(),
+    );
     const readme = readFileSync(path.join(BAD, "README.md"), "utf8");
     for (const c of CASES) expect(readme, c.file).toContain(`\`${c.file}\``);
     const bytes = files.reduce((n, f) => n + readFileSync(path.join(BAD, f)).length, 0);
@@ -314,35 +340,57 @@ describe.each(testDialects())("bad input on %s", (dialect) => {
   });
 
   const partial = CASES.filter((c): c is Landed => "landed" in c);
-  it.each(partial.map((c) => [c.file, c] as const))("%s: the good rows import, the bad ones are reported, the ads already there are untouched; again changes nothing", async (_, c) => {
-    const before = await snapshot(db, search);
-    const landed = Object.keys(c.landed).map(Number);
-    const errors = c.issues.filter((i) => i[2] === "error");
-    const skipped = new Set(errors.map((i) => `${i[4] ?? ""}:${i[0]}`)).size; // a row with two errors is skipped once
+  it.each(partial.map((c) => [c.file, c] as const))(
+    "%s: the good rows import, the bad ones are reported, the ads already there are untouched; again changes nothing",
+    async (_, c) => {
+      const before = await snapshot(db, search);
+      const landed = Object.keys(c.landed).map(Number);
+      const errors = c.issues.filter((i) => i[2] === "error");
+      const skipped = new Set(errors.map((i) => `${i[4] ?? ""}:${i[0]}`)).size; // a row with two errors is skipped once
 
-    const first = await run(c);
-    expect(first.outcome).toMatchObject({ status: "SUCCEEDED", message: null, files: [{ name: c.file, refused: null }] });
-    expect(first.record).toMatchObject({ status: "SUCCEEDED", created: landed.length, updated: 0, unchanged: 0, skipped, errors: errors.length, warnings: c.issues.length - errors.length, duplicates: c.duplicates ?? 0 });
-    expect(first.issues).toEqual(expected(c, c.issues));
+      const first = await run(c);
+      expect(first.outcome).toMatchObject({ status: "SUCCEEDED", message: null, files: [{ name: c.file, refused: null }] });
+      expect(first.record).toMatchObject({
+        status: "SUCCEEDED",
+        created: landed.length,
+        updated: 0,
+        unchanged: 0,
+        skipped,
+        errors: errors.length,
+        warnings: c.issues.length - errors.length,
+        duplicates: c.duplicates ?? 0,
+      });
+      expect(first.issues).toEqual(expected(c, c.issues));
 
-    // Exactly the good rows landed, with their titles; nothing else moved.
-    expect(landed.every((id) => !before.ads.has(id))).toBe(true);
-    const ads = await db.ad.findMany({ where: { externalId: { notIn: [...before.ads.keys()] } }, select: { externalId: true, title: true, version: true }, orderBy: { externalId: "asc" } });
-    expect(ads).toEqual(landed.sort((a, b) => a - b).map((id) => ({ externalId: id, title: c.landed[id], version: 1 })));
-    const after = await snapshot(db, search);
-    expect(after.counts).toEqual({ ...before.counts, ads: before.counts.ads + landed.length, texts: before.counts.texts + landed.length, index: before.counts.index + landed.length, companies: after.companies.length });
-    for (const [id, hash] of before.ads) expect(after.ads.get(id), `ad ${id}`).toBe(hash);
-    const newCompanies = await db.company.findMany({ where: { ads: { some: { externalId: { in: landed } } } }, select: { name: true } });
-    expect(after.companies).toEqual([...new Set([...before.companies, ...newCompanies.map((x) => x.name)])].sort(byCodeUnits));
-    await search.check();
+      // Exactly the good rows landed, with their titles; nothing else moved.
+      expect(landed.every((id) => !before.ads.has(id))).toBe(true);
+      const ads = await db.ad.findMany({
+        where: { externalId: { notIn: [...before.ads.keys()] } },
+        select: { externalId: true, title: true, version: true },
+        orderBy: { externalId: "asc" },
+      });
+      expect(ads).toEqual(landed.sort((a, b) => a - b).map((id) => ({ externalId: id, title: c.landed[id], version: 1 })));
+      const after = await snapshot(db, search);
+      expect(after.counts).toEqual({
+        ...before.counts,
+        ads: before.counts.ads + landed.length,
+        texts: before.counts.texts + landed.length,
+        index: before.counts.index + landed.length,
+        companies: after.companies.length,
+      });
+      for (const [id, hash] of before.ads) expect(after.ads.get(id), `ad ${id}`).toBe(hash);
+      const newCompanies = await db.company.findMany({ where: { ads: { some: { externalId: { in: landed } } } }, select: { name: true } });
+      expect(after.companies).toEqual([...new Set([...before.companies, ...newCompanies.map((x) => x.name)])].sort(byCodeUnits));
+      await search.check();
 
-    // Again: the same problems, every good row unchanged, the database as it was after the first run.
-    const again = await run(c);
-    expect(again.outcome?.status).toBe("SUCCEEDED");
-    expect(again.record).toMatchObject({ created: 0, updated: 0, unchanged: landed.length, skipped, errors: errors.length });
-    expect(again.issues).toEqual(first.issues);
-    expect(await snapshot(db, search)).toEqual(after);
-  });
+      // Again: the same problems, every good row unchanged, the database as it was after the first run.
+      const again = await run(c);
+      expect(again.outcome?.status).toBe("SUCCEEDED");
+      expect(again.record).toMatchObject({ created: 0, updated: 0, unchanged: landed.length, skipped, errors: errors.length });
+      expect(again.issues).toEqual(first.issues);
+      expect(await snapshot(db, search)).toEqual(after);
+    },
+  );
 
   it("formula cells are stored as the raw text and neutralised by the CSV export", async () => {
     await run(CASES.find((c) => c.file === "formula-cells.csv")!); // already imported above: unchanged, and this test stands alone

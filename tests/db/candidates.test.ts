@@ -98,7 +98,9 @@ describe.each(testDialects())("candidates and applications on %s", (dialect) => 
     expect(now.version).toBe(3);
     const winner = now.stageId === interview.id ? "Alice" : "Bob";
     expect(lost[0].reason).toBeInstanceOf(UserError);
-    expect(lost[0].reason.message).toBe(`${winner} moved this application to ${now.stageId === interview.id ? "Interview" : "Applied"} while you were looking. The board now shows where it is.`);
+    expect(lost[0].reason.message).toBe(
+      `${winner} moved this application to ${now.stageId === interview.id ? "Interview" : "Applied"} while you were looking. The board now shows where it is.`,
+    );
     expect(lost[0].reason.details).toEqual({ stageId: now.stageId, version: 3 });
     // History: creation + two moves, nothing from the loser.
     expect(await db.stageChange.count({ where: { applicationId: app.id } })).toBe(3);
@@ -113,7 +115,12 @@ describe.each(testDialects())("candidates and applications on %s", (dialect) => 
   it("merges two records: applications, history, notes and tags move; the same role is combined; empty fields are filled", async () => {
     const tag = await db.tag.create({ data: { name: "Night shifts", nameKey: "night shifts" } });
     const keep = await createCandidate(fields({ name: "Ann Lee", phone: "07700 900555" }), alice, {}, db);
-    const other = await createCandidate(fields({ name: "Annie Lee", email: "ann.lee@example.com", phone: "07700 900555", location: "Leeds" }), alice, { confirmDuplicate: true }, db);
+    const other = await createCandidate(
+      fields({ name: "Annie Lee", email: "ann.lee@example.com", phone: "07700 900555", location: "Leeds" }),
+      alice,
+      { confirmDuplicate: true },
+      db,
+    );
     await setCandidateTags(other.id, [tag.id], alice, db);
     const keptApp = await createApplication(keep.id, ads[1], alice, db);
     const sameRole = await createApplication(other.id, ads[1], alice, db);

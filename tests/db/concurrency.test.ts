@@ -66,7 +66,19 @@ describe.each(testDialects())("concurrency on %s", (dialect) => {
   it("parallel edits of one ad: one is saved, the others are refused with the saved values", async () => {
     const ad = await db.ad.create({ data: { externalId: 1, title: "Chef", titleKey: "chef", text: { create: { description: "Kitchen" } } } });
     const form = (title: string) =>
-      ZAdFields.parse({ title, description: "Kitchen", company: "", locationId: "", category: "", contractType: "", contractTime: "", salaryMin: "", salaryMax: "", salaryPeriod: "", status: "OPEN" });
+      ZAdFields.parse({
+        title,
+        description: "Kitchen",
+        company: "",
+        locationId: "",
+        category: "",
+        contractType: "",
+        contractTime: "",
+        salaryMin: "",
+        salaryMax: "",
+        salaryPeriod: "",
+        status: "OPEN",
+      });
     const { won, lost } = outcome(await Promise.allSettled(users.map((u, i) => updateAd(ad.id, 1, form(`Chef ${i}`), u, db))));
     expect(won).toEqual([{ version: 2 }]);
     expect(lost).toHaveLength(PARALLEL - 1);

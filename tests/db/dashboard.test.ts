@@ -3,14 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bumpCounter } from "@/lib/events/record-change";
 import { createDb, type Db } from "@/lib/db/client";
-import {
-  countApplicationsByWeek,
-  countOpenRoles,
-  findStuckApplications,
-  getDashboardHeadline,
-  getFunnel,
-  listFunnelScopes,
-} from "@/lib/dashboard/stats";
+import { countApplicationsByWeek, countOpenRoles, findStuckApplications, getDashboardHeadline, getFunnel, listFunnelScopes } from "@/lib/dashboard/stats";
 import { parseFunnelScope } from "@/lib/dashboard/params";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/test-db";
 
@@ -42,18 +35,88 @@ type Step = [stage: string, when: Date];
  * | w1   | A1 | applied -3d, withdrawn -1d                                     | applied |
  */
 const PIPELINE: Record<string, { ad: string; steps: Step[]; erased?: boolean }> = {
-  h1: { ad: "A1", steps: [["applied", ago(40)], ["screening", ago(35)], ["interview", ago(30)], ["offer", ago(25)], ["hired", ago(10)]] },
-  h2: { ad: "A2", steps: [["applied", ago(60)], ["screening", ago(55)], ["hired", ago(50)]] },
-  h3: { ad: "A2", steps: [["applied", at("2026-10-05T00:00:00Z")], ["interview", ago(20)], ["hired", at("2026-11-01T00:00:00Z")]] },
-  b1: { ad: "A3", steps: [["applied", at("2026-10-21T23:59:00Z")], ["hired", at("2026-10-31T23:59:00Z")]] },
-  r1: { ad: "A3", steps: [["applied", ago(200)], ["hired", ago(150)], ["offer", ago(60)], ["hired", ago(45)]] },
-  o1: { ad: "A3", steps: [["applied", ago(150)], ["hired", ago(120)]] },
-  s1: { ad: "A1", steps: [["applied", ago(40)], ["screening", ago(30)]] },
+  h1: {
+    ad: "A1",
+    steps: [
+      ["applied", ago(40)],
+      ["screening", ago(35)],
+      ["interview", ago(30)],
+      ["offer", ago(25)],
+      ["hired", ago(10)],
+    ],
+  },
+  h2: {
+    ad: "A2",
+    steps: [
+      ["applied", ago(60)],
+      ["screening", ago(55)],
+      ["hired", ago(50)],
+    ],
+  },
+  h3: {
+    ad: "A2",
+    steps: [
+      ["applied", at("2026-10-05T00:00:00Z")],
+      ["interview", ago(20)],
+      ["hired", at("2026-11-01T00:00:00Z")],
+    ],
+  },
+  b1: {
+    ad: "A3",
+    steps: [
+      ["applied", at("2026-10-21T23:59:00Z")],
+      ["hired", at("2026-10-31T23:59:00Z")],
+    ],
+  },
+  r1: {
+    ad: "A3",
+    steps: [
+      ["applied", ago(200)],
+      ["hired", ago(150)],
+      ["offer", ago(60)],
+      ["hired", ago(45)],
+    ],
+  },
+  o1: {
+    ad: "A3",
+    steps: [
+      ["applied", ago(150)],
+      ["hired", ago(120)],
+    ],
+  },
+  s1: {
+    ad: "A1",
+    steps: [
+      ["applied", ago(40)],
+      ["screening", ago(30)],
+    ],
+  },
   s2: { ad: "A1", steps: [["applied", ago(20)]], erased: true },
-  s3: { ad: "A2", steps: [["applied", ago(10)], ["screening", ago(8)], ["interview", ago(5)]] },
+  s3: {
+    ad: "A2",
+    steps: [
+      ["applied", ago(10)],
+      ["screening", ago(8)],
+      ["interview", ago(5)],
+    ],
+  },
   s4: { ad: "A3", steps: [["applied", ago(100)]] },
-  rej: { ad: "A1", steps: [["applied", ago(50)], ["screening", ago(45)], ["interview", ago(40)], ["rejected", ago(35)]] },
-  w1: { ad: "A1", steps: [["applied", ago(3)], ["withdrawn", ago(1)]] },
+  rej: {
+    ad: "A1",
+    steps: [
+      ["applied", ago(50)],
+      ["screening", ago(45)],
+      ["interview", ago(40)],
+      ["rejected", ago(35)],
+    ],
+  },
+  w1: {
+    ad: "A1",
+    steps: [
+      ["applied", ago(3)],
+      ["withdrawn", ago(1)],
+    ],
+  },
 };
 
 const ADS = {
@@ -263,7 +326,18 @@ describe.each(testDialects())("dashboard numbers on %s", (dialect) => {
     // h2 W39; rej W40; h1 s1 and h3 (Monday 00:00) W41; b1 W43; s2 W44; s3 W46; w1 W47.
     // s4, r1 and o1 are older than the 12 weeks.
     expect(Object.fromEntries(weeks.map((w) => [w.week.slice(-3), w.count]))).toEqual({
-      W36: 0, W37: 0, W38: 0, W39: 1, W40: 1, W41: 3, W42: 0, W43: 1, W44: 1, W45: 0, W46: 1, W47: 1,
+      W36: 0,
+      W37: 0,
+      W38: 0,
+      W39: 1,
+      W40: 1,
+      W41: 3,
+      W42: 0,
+      W43: 1,
+      W44: 1,
+      W45: 0,
+      W46: 1,
+      W47: 1,
     });
   });
 

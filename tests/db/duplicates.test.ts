@@ -91,12 +91,23 @@ describe.each(testDialects())("near-duplicate groups on %s", (dialect) => {
 
     await db.ad.update({
       where: { id: member.id },
-      data: { title: "Quokka keeper", salaryRaw: null, salaryAnnual: null, version: { increment: 1 }, text: { update: { description: "Feed the quokkas twice a day on Rottnest Island and keep their burrows tidy for visitors." } } },
+      data: {
+        title: "Quokka keeper",
+        salaryRaw: null,
+        salaryAnnual: null,
+        version: { increment: 1 },
+        text: { update: { description: "Feed the quokkas twice a day on Rottnest Island and keep their burrows tidy for visitors." } },
+      },
     });
     const r = await refreshDuplicates(db);
     expect(r.fingerprinted).toBe(1);
     const after = await db.ad.findMany({ where: { id: { in: [member.id, rep] } }, select: { id: true, duplicateGroupId: true, duplicateCount: true } });
-    expect(after).toEqual(expect.arrayContaining([{ id: member.id, duplicateGroupId: null, duplicateCount: null }, { id: rep, duplicateGroupId: null, duplicateCount: null }]));
+    expect(after).toEqual(
+      expect.arrayContaining([
+        { id: member.id, duplicateGroupId: null, duplicateCount: null },
+        { id: rep, duplicateGroupId: null, duplicateCount: null },
+      ]),
+    );
     expect(await adCopies(rep, db)).toEqual([]);
   }, 120_000);
 

@@ -49,7 +49,8 @@ async function monitor(url: string, dialect: Dialect) {
     latest: async () => ((await c.query(`SELECT ${cols}, "status"::text AS "status" FROM "Import" ORDER BY "createdAt" DESC LIMIT 1`)).rows[0] as ImportRow | undefined) ?? null,
     adIds: async () => (await c.query(`SELECT "externalId" FROM "Ad" ORDER BY "id"`)).rows.map((r) => r.externalId as number),
     adId: async (externalId: number) => (await c.query(`SELECT "id" FROM "Ad" WHERE "externalId" = $1`, [externalId])).rows[0].id as number,
-    issues: async (id: string) => (await c.query(`SELECT "line" FROM "ImportIssue" WHERE "importId" = $1 AND "severity" = 'error' ORDER BY "line"`, [id])).rows.map((r) => r.line as number),
+    issues: async (id: string) =>
+      (await c.query(`SELECT "line" FROM "ImportIssue" WHERE "importId" = $1 AND "severity" = 'error' ORDER BY "line"`, [id])).rows.map((r) => r.line as number),
     close: () => c.end(),
   };
 }
@@ -104,7 +105,12 @@ describe.each(testDialects())("an import killed with SIGKILL on %s", (dialect) =
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.length).toBeLessThan(expected.good.length);
     const num = (a: number, b: number) => a - b;
-    expect([...ids].sort(num)).toEqual(expected.good.slice(0, ids.length).map((g) => g.id).sort(num)); // a prefix of the file
+    expect([...ids].sort(num)).toEqual(
+      expected.good
+        .slice(0, ids.length)
+        .map((g) => g.id)
+        .sort(num),
+    ); // a prefix of the file
     expect(r.created + r.unchanged).toBe(ids.length);
     expect(r.created + r.unchanged + r.skipped).toBe(r.rowsDone);
     const search = await openSearchIndex(tdb.url, dialect);
@@ -161,7 +167,11 @@ describe.each(testDialects())("an import killed with SIGKILL on %s", (dialect) =
       expect(await search.size()).toBe(expected.good.length);
       await search.check();
       // The last ad written is searchable by its title.
-      const wordsOf = (t: string) => t.split(/\s+/).filter((w) => /^[A-Za-z]{4,}$/.test(w)).join(" ");
+      const wordsOf = (t: string) =>
+        t
+          .split(/\s+/)
+          .filter((w) => /^[A-Za-z]{4,}$/.test(w))
+          .join(" ");
       const last = [...expected.good].reverse().find((g) => wordsOf(g.title))!;
       expect(await search.findInTitle(wordsOf(last.title))).toContain(await mon.adId(last.id));
     } finally {

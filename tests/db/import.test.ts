@@ -10,17 +10,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import { executeImport, openImportStore, runImport } from "@/lib/import/pipeline";
 import type { ImportStore } from "@/lib/import/writer";
-import {
-  cloneDatabase,
-  expectedCsv,
-  importFiles,
-  openSearchIndex,
-  SAMPLE_CSV,
-  textAdFiles,
-  textAdIds,
-  treeDatabase,
-  type SearchIndex,
-} from "../support/import-db";
+import { cloneDatabase, expectedCsv, importFiles, openSearchIndex, SAMPLE_CSV, textAdFiles, textAdIds, treeDatabase, type SearchIndex } from "../support/import-db";
 import { makeZip } from "../support/make-zip";
 import { testDialects, type TestDatabase } from "../support/test-db";
 
@@ -49,7 +39,10 @@ function editedSample(name: string, edits: [id: number, from: string, to: string
 
 function csvFile(name: string, rows: string[]): string {
   const file = path.join(tmp, name);
-  writeFileSync(file, ["Id,Title,FullDescription,LocationRaw,LocationNormalized,ContractType,ContractTime,Company,Category,SalaryRaw,SalaryNormalized,SourceName", ...rows].join("\r\n") + "\r\n");
+  writeFileSync(
+    file,
+    ["Id,Title,FullDescription,LocationRaw,LocationNormalized,ContractType,ContractTime,Company,Category,SalaryRaw,SalaryNormalized,SourceName", ...rows].join("\r\n") + "\r\n",
+  );
   return file;
 }
 
@@ -130,7 +123,9 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
       expect(record.errors).toBe(errors.length);
       expect(record.warnings).toBe(issues.length - errors.length);
 
-      const ads = await s.db.ad.findMany({ select: { externalId: true, companyId: true, locationId: true, locationSource: true, salaryAnnual: true, importId: true, version: true } });
+      const ads = await s.db.ad.findMany({
+        select: { externalId: true, companyId: true, locationId: true, locationSource: true, salaryAnnual: true, importId: true, version: true },
+      });
       expect(ads.map((a) => a.externalId).sort()).toEqual([...goodIds].sort());
       expect(ads.every((a) => a.importId === id && a.version === 1)).toBe(true);
       // Companies: one per name, case-insensitively; every row naming one is linked to it.
@@ -169,7 +164,10 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
       const pioneeer = good.filter((r) => /\bPIONEEER\b/i.test(r.fields.FullDescription));
       expect(pioneeer).toHaveLength(1);
       expect(await s.search.find("PIONEEER")).toEqual([await adId(s.db, pioneeer[0].id)]);
-      const gmi = await adIds(s.db, good.filter((r) => r.company === "Gregory Martin International").map((r) => r.id));
+      const gmi = await adIds(
+        s.db,
+        good.filter((r) => r.company === "Gregory Martin International").map((r) => r.id),
+      );
       expect(gmi.size).toBeGreaterThan(3);
       expect(await s.search.find("Gregory Martin International")).toEqual(expect.arrayContaining([...gmi.values()]));
     });
@@ -200,7 +198,14 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
 
       const ad = (externalId: number) => s.db.ad.findUniqueOrThrow({ where: { externalId }, include: { company: true } });
       expect(await ad(12612628)).toMatchObject({ title: "Quokka Systems Wrangler", version: 2, salaryAnnual: 25000, company: { name: "Gregory Martin International" } });
-      expect(await ad(12612830)).toMatchObject({ title: "Stress Engineer Glasgow", version: 2, salaryRaw: "28000 - 38000/annum 28-38K", salaryMin: 28000, salaryMax: 38000, salaryAnnual: 33000 });
+      expect(await ad(12612830)).toMatchObject({
+        title: "Stress Engineer Glasgow",
+        version: 2,
+        salaryRaw: "28000 - 38000/annum 28-38K",
+        salaryMin: 28000,
+        salaryMax: 38000,
+        salaryAnnual: 33000,
+      });
       // An empty cell never erases; a company in other letters is the same company.
       expect(await ad(12612844)).toMatchObject({ version: 1, company: { name: "Gregory Martin International" } });
       expect(await ad(12613049)).toMatchObject({ version: 1, company: { name: "Gregory Martin International" } });
@@ -284,7 +289,12 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
       const after = new Map((await s.db.ad.findMany({ where: { externalId: { in: overlapIds } }, include: { company: true, text: true } })).map((a) => [a.externalId, a]));
       for (const xid of overlapIds) {
         const [b, a] = [before.get(xid)!, after.get(xid)!];
-        expect({ title: a.title, description: a.text?.description, salaryAnnual: a.salaryAnnual, locationId: a.locationId }).toEqual({ title: b.title, description: b.text?.description, salaryAnnual: b.salaryAnnual, locationId: b.locationId });
+        expect({ title: a.title, description: a.text?.description, salaryAnnual: a.salaryAnnual, locationId: a.locationId }).toEqual({
+          title: b.title,
+          description: b.text?.description,
+          salaryAnnual: b.salaryAnnual,
+          locationId: b.locationId,
+        });
         if (xid === filledCompany) expect(a).toMatchObject({ company: { name: "Linguists Direct" }, version: b.version + 1 });
         else if (xid === filledCategory) expect(a).toMatchObject({ category: "Healthcare & Nursing Jobs", version: b.version + 1 });
         else expect(a).toMatchObject({ companyId: b.companyId, category: b.category, version: b.version });
@@ -330,7 +340,11 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
       // The later row replaces the earlier one before anything is written: one create, no update.
       expect(record).toMatchObject({ status: "SUCCEEDED", created: 2, updated: 0, unchanged: 0, duplicates: 1, rowsDone: 3, skipped: 0 });
       expect(await s.db.ad.count()).toBe(2);
-      expect(await s.db.ad.findUniqueOrThrow({ where: { externalId: 93000001 }, include: { text: true } })).toMatchObject({ title: "Senior Care Assistant", text: { description: "Nights in Leeds" }, version: 1 });
+      expect(await s.db.ad.findUniqueOrThrow({ where: { externalId: 93000001 }, include: { text: true } })).toMatchObject({
+        title: "Senior Care Assistant",
+        text: { description: "Nights in Leeds" },
+        version: 1,
+      });
       expect(await s.db.adChange.count()).toBe(0);
       const issues = await s.db.importIssue.findMany({ where: { importId: id }, select: { file: true, line: true, field: true, severity: true, message: true } });
       expect(issues).toEqual([{ file: "dupes.csv", line: 4, field: "Id", severity: "warning", message: "Id 93000001 also appears on line 2; this later row is the one kept" }]);
@@ -381,7 +395,11 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
       const importId = await s.store.createImport({ origin: "cli", userId: null, files: "[]", bytesTotal: 0, status: "QUEUED" });
       const outcome = await runImport({ store: s.store, importId, files: [{ path: file, name: "dupes-far.csv" }], batchSize: 2, parallel: false });
       expect(outcome.counts).toMatchObject({ created: 3, updated: 1, duplicates: 1, rowsDone: 4 });
-      expect(await s.db.ad.findUniqueOrThrow({ where: { externalId: 93100001 }, include: { text: true } })).toMatchObject({ title: "Senior Welder", text: { description: "Second version" }, version: 2 });
+      expect(await s.db.ad.findUniqueOrThrow({ where: { externalId: 93100001 }, include: { text: true } })).toMatchObject({
+        title: "Senior Welder",
+        text: { description: "Second version" },
+        version: 2,
+      });
       expect(await s.search.findInTitle("Senior Welder")).toEqual([await adId(s.db, 93100001)]);
       await s.search.check();
     });
@@ -404,13 +422,20 @@ describe.each(testDialects())("import pipeline on %s", (dialect) => {
       expect(outcome).toBeNull();
       expect(record.status).toBe("FAILED");
       expect(logged).toHaveBeenCalledWith("import failed", expect.objectContaining({ importId: id }));
-      expect((await s.db.import.findUniqueOrThrow({ where: { id } })).message).toMatch(/^stopped by an unexpected error: injected saveProgress failure\. .*run the import again to finish\.$/);
+      expect((await s.db.import.findUniqueOrThrow({ where: { id } })).message).toMatch(
+        /^stopped by an unexpected error: injected saveProgress failure\. .*run the import again to finish\.$/,
+      );
       const ads = await s.db.ad.findMany({ select: { externalId: true }, orderBy: { id: "asc" } });
       expect(ads.length).toBeGreaterThan(0);
       expect(ads.length).toBeLessThan(good.length);
       // Exactly the rows of the committed batches, in file order, and the counts say so.
       const num = (a: number, b: number) => a - b;
-      expect(ads.map((a) => a.externalId).sort(num)).toEqual(good.slice(0, ads.length).map((r) => r.id).sort(num));
+      expect(ads.map((a) => a.externalId).sort(num)).toEqual(
+        good
+          .slice(0, ads.length)
+          .map((r) => r.id)
+          .sort(num),
+      );
       expect(record).toMatchObject({ created: ads.length, updated: 0, unchanged: 0 });
       expect(record.created + record.skipped).toBe(record.rowsDone);
       const lastLine = good[ads.length - 1].line;

@@ -71,7 +71,10 @@ describe.each(testDialects())("salary estimates on %s", (dialect) => {
     expect(measures.baselineMae).toBeGreaterThan(0);
     expect(measures.coverage).toBeGreaterThan(0.5);
 
-    const estimated = await db.ad.findMany({ where: { salaryAnnual: null }, select: { salaryEstimate: true, salaryEstimateLow: true, salaryEstimateHigh: true, salaryModelId: true } });
+    const estimated = await db.ad.findMany({
+      where: { salaryAnnual: null },
+      select: { salaryEstimate: true, salaryEstimateLow: true, salaryEstimateHigh: true, salaryModelId: true },
+    });
     for (const e of estimated) {
       expect(e.salaryModelId).toBe(id);
       expect(e.salaryEstimateLow!).toBeLessThanOrEqual(e.salaryEstimate!);
@@ -88,7 +91,10 @@ describe.each(testDialects())("salary estimates on %s", (dialect) => {
 
   it("exports the estimate in its own columns, only for ads without a real salary", async () => {
     const tree = new LocationTree(await db.location.findMany({ select: { id: true, name: true, path: true, depth: true, parentId: true, regionId: true } }));
-    const estimated = await db.ad.findFirstOrThrow({ where: { salaryEstimate: { not: null } }, select: { id: true, salaryEstimate: true, salaryEstimateLow: true, salaryEstimateHigh: true } });
+    const estimated = await db.ad.findFirstOrThrow({
+      where: { salaryEstimate: { not: null } },
+      select: { id: true, salaryEstimate: true, salaryEstimateLow: true, salaryEstimateHigh: true },
+    });
     const real = await db.ad.findFirstOrThrow({ where: { salaryAnnual: { not: null } }, select: { id: true, salaryAnnual: true } });
     const rows: unknown[][] = [];
     for await (const chunk of exportRows([estimated.id, real.id], db, tree)) rows.push(...chunk);

@@ -143,7 +143,7 @@ const PROBES: Probe[] = [
   { q: "nurse\tlondon\n", ids: ["staffNurse"] },
   { q: "nurse\ud800", ids: NURSE },
   { q: "ｎｕｒｓｅ" },
-  { q: "ممرضة" , ids: [] },
+  { q: "ممرضة", ids: [] },
   // long
   { q: "nurse ".repeat(120), ids: NURSE },
   { q: "nurse OR ".repeat(80), ids: NURSE },
@@ -157,8 +157,48 @@ const PROBES: Probe[] = [
 /** Deterministic junk built from syntax characters, for the "always executes" sweep. */
 function junk(count: number): string[] {
   let s = 7;
-  const rand = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const bits = ["nurse", "care", " OR ", " AND ", " -", "OR", "AND", "NOT", "-", "*", '"', "'", "\\", "(", ")", ":", "^", "!", "&", "|", "<->", ":*", "NEAR(", "col:", "the", "a", "24/7", "9.50", "part-time", "é", "😀", "\u0000", " ", " ", " ", " ", ";", "$$", "--"];
+  const rand = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const bits = [
+    "nurse",
+    "care",
+    " OR ",
+    " AND ",
+    " -",
+    "OR",
+    "AND",
+    "NOT",
+    "-",
+    "*",
+    '"',
+    "'",
+    "\\",
+    "(",
+    ")",
+    ":",
+    "^",
+    "!",
+    "&",
+    "|",
+    "<->",
+    ":*",
+    "NEAR(",
+    "col:",
+    "the",
+    "a",
+    "24/7",
+    "9.50",
+    "part-time",
+    "é",
+    "😀",
+    "\u0000",
+    " ",
+    " ",
+    " ",
+    " ",
+    ";",
+    "$$",
+    "--",
+  ];
   return Array.from({ length: count }, () => Array.from({ length: 1 + Math.floor(rand() * 16) }, () => bits[Math.floor(rand() * bits.length)]).join(""));
 }
 
@@ -221,7 +261,11 @@ describe.each(testDialects())("search box queries on %s", (dialect) => {
     const forced = (q: string) => ({ ...parseSearch(q), usable: true });
     if (dialect === "postgres") {
       const tsq = async (q: string) =>
-        (await db.$queryRaw<{ q: string; n: number }[]>`SELECT to_tsquery('english', ${toTsquery(forced(q))})::text AS q, numnode(to_tsquery('english', ${toTsquery(forced(q))})) AS n`)[0];
+        (
+          await db.$queryRaw<
+            { q: string; n: number }[]
+          >`SELECT to_tsquery('english', ${toTsquery(forced(q))})::text AS q, numnode(to_tsquery('english', ${toTsquery(forced(q))})) AS n`
+        )[0];
       // Only stop words: an empty query (PostgreSQL sends a NOTICE), which matches nothing.
       expect(await tsq("the")).toEqual({ q: "", n: 0 });
       expect(await tsq('"to be" OR the')).toEqual({ q: "", n: 0 });

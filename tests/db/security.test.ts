@@ -108,8 +108,15 @@ describe.each(testDialects())("security fixes on %s", (dialect) => {
     const done = await createDraftImport(rita.id, db);
     writeFileSync(path.join(uploadDir(done), "c.csv"), "Id\n1\n");
     const old = new Date(Date.now() - 25 * 3600_000);
-    await db.import.update({ where: { id: done }, data: { status: "SUCCEEDED", finishedAt: old, files: JSON.stringify([{ name: "c.csv", path: path.join(uploadDir(done), "c.csv"), size: 5 }]) } });
-    await db.$executeRawUnsafe(dialect === "postgres" ? `UPDATE "Import" SET "updatedAt" = $1 WHERE "id" = $2` : `UPDATE "Import" SET "updatedAt" = ? WHERE "id" = ?`, dialect === "postgres" ? old : old.toISOString().replace("Z", "+00:00"), stale);
+    await db.import.update({
+      where: { id: done },
+      data: { status: "SUCCEEDED", finishedAt: old, files: JSON.stringify([{ name: "c.csv", path: path.join(uploadDir(done), "c.csv"), size: 5 }]) },
+    });
+    await db.$executeRawUnsafe(
+      dialect === "postgres" ? `UPDATE "Import" SET "updatedAt" = $1 WHERE "id" = $2` : `UPDATE "Import" SET "updatedAt" = ? WHERE "id" = ?`,
+      dialect === "postgres" ? old : old.toISOString().replace("Z", "+00:00"),
+      stale,
+    );
     const stray = path.join(path.dirname(uploadDir(stale)), "not-an-import");
     mkdirSync(stray, { recursive: true });
     utimesSync(stray, old, old);
@@ -134,7 +141,11 @@ describe.each(testDialects())("security fixes on %s", (dialect) => {
     expect((await findCompaniesByPrefix("a_b", 12, db)).map((c) => c.name)).toEqual(["A_B Logistics"]);
     expect((await findCompaniesByPrefix("%", 12, db)).map((c) => c.name)).toEqual(["%ltd Lettings"]);
     expect((await findCompaniesByPrefix("ac", 12, db)).map((c) => c.name)).toEqual(["Acme Ltd"]);
-    for (const [name, email] of [["Jo", "jo@x.uk"], ["Al", "al@y.uk"], ["Pc", "p%c@z.uk"]]) {
+    for (const [name, email] of [
+      ["Jo", "jo@x.uk"],
+      ["Al", "al@y.uk"],
+      ["Pc", "p%c@z.uk"],
+    ]) {
       await db.candidate.create({ data: { name, email, emailKey: email, createdById: rita.id } });
     }
     expect(await findCandidatesByEmailPrefix("%@%", 10, db)).toEqual([]);

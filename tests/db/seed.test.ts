@@ -6,7 +6,9 @@ import { seedDemo } from "@/lib/setup/demo";
 import { seedAll } from "@/lib/setup/seed";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/test-db";
 
-const treeLines = readFileSync("seeds/location-tree.csv", "utf8").split("\n").filter((l) => l.trim()).length;
+const treeLines = readFileSync("seeds/location-tree.csv", "utf8")
+  .split("\n")
+  .filter((l) => l.trim()).length;
 
 describe.each(testDialects())("first-run set-up on %s", (dialect) => {
   let tdb: TestDatabase;

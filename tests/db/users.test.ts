@@ -17,8 +17,7 @@ describe.each(testDialects())("users on %s", (dialect) => {
     await tdb?.drop();
   });
 
-  const make = (email: string, role: "ADMIN" | "RECRUITER" = "RECRUITER") =>
-    createUser({ email, name: email.split("@")[0], role, password: "a-long-password" }, null, db);
+  const make = (email: string, role: "ADMIN" | "RECRUITER" = "RECRUITER") => createUser({ email, name: email.split("@")[0], role, password: "a-long-password" }, null, db);
 
   it("stores a hashed password and refuses a second account with the same email", async () => {
     const u = await make("ann@x.uk");

@@ -83,7 +83,16 @@ test("admin, filled: every page, with dialogs and menus open", async ({ page }, 
   // Realistic data: a candidate with a long email, and seven on one role, one in every stage.
   const s = Date.now().toString(36);
   const long = await action(page, "createCandidateAction", {
-    fields: { name: "Maximiliana Featherstonehaugh-Worthington", email: `maximiliana.featherstonehaugh-worthington.${s}@a-very-long-agency-domain-name.example.co.uk`, phone: "+44 (0)20 7946 0958", location: "Newcastle upon Tyne", currentTitle: "Senior Clinical Nurse Specialist (Tissue Viability)", source: "Referral", cvText: "Tissue viability lead.\n\nTen years on surgical wards.", cvFileName: "" },
+    fields: {
+      name: "Maximiliana Featherstonehaugh-Worthington",
+      email: `maximiliana.featherstonehaugh-worthington.${s}@a-very-long-agency-domain-name.example.co.uk`,
+      phone: "+44 (0)20 7946 0958",
+      location: "Newcastle upon Tyne",
+      currentTitle: "Senior Clinical Nurse Specialist (Tissue Viability)",
+      source: "Referral",
+      cvText: "Tissue viability lead.\n\nTen years on surgical wards.",
+      cvFileName: "",
+    },
     confirmDuplicate: true,
   });
   const longId = Number(/"id":(\d+)/.exec(long.body)![1]);
@@ -93,7 +102,10 @@ test("admin, filled: every page, with dialogs and menus open", async ({ page }, 
   const stages = ["Applied", "Screening", "Interview", "Offer", "Hired", "Rejected", "Withdrawn"];
   const names = stages.map((st) => `${st} Person ${s}`);
   for (const name of names) {
-    const made = await action(page, "createCandidateAction", { fields: { name, email: uniqueEmail("stage"), phone: "", location: "Leeds", currentTitle: "Staff Nurse", source: "", cvText: "", cvFileName: "" }, confirmDuplicate: true });
+    const made = await action(page, "createCandidateAction", {
+      fields: { name, email: uniqueEmail("stage"), phone: "", location: "Leeds", currentTitle: "Staff Nurse", source: "", cvText: "", cvFileName: "" },
+      confirmDuplicate: true,
+    });
     const candidateId = Number(/"id":(\d+)/.exec(made.body)![1]);
     expect((await action(page, "createApplicationAction", { candidateId, adId })).body).toContain('"ok":true');
   }
@@ -126,7 +138,10 @@ test("admin, filled: every page, with dialogs and menus open", async ({ page }, 
   await check(page, "ads, column menu open", info, { layout: false });
   await page.keyboard.press("Escape");
   await page.getByRole("checkbox", { name: "Select all ads on this page" }).check();
-  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: /^Tag for the selected ads/ }).click();
+  await page
+    .getByRole("region", { name: "Bulk actions" })
+    .getByRole("button", { name: /^Tag for the selected ads/ })
+    .click();
   await check(page, "ads, bulk bar with the tag picker open", info, { layout: false });
   await page.keyboard.press("Escape");
   await visit(page, `/ads/${adId}`, "ad page", info);
@@ -140,7 +155,10 @@ test("admin, filled: every page, with dialogs and menus open", async ({ page }, 
   await page.getByRole("table").getByRole("link", { name: "Live in Care Worker Jobs Coventry" }).first().click();
   await expect(page.getByRole("heading", { name: /^Also advertised as/ })).toBeVisible();
   await check(page, "ad page with its copies", info);
-  await page.getByRole("button", { name: /^Not a duplicate: / }).first().click();
+  await page
+    .getByRole("button", { name: /^Not a duplicate: / })
+    .first()
+    .click();
   await check(page, "ad page, not-a-duplicate dialog", info, { layout: false });
   await page.keyboard.press("Escape");
   await visit(page, "/ads?dups=one,has", "ads, duplicate filters", info);
@@ -216,7 +234,10 @@ test("keyboard: the search box, the first row and the pager are a few presses fr
   await signInAsAdmin(page);
   // Enough candidates for a second page of ten.
   for (let i = 0; i < 11; i++) {
-    await action(page, "createCandidateAction", { fields: { name: `Keyboard Person ${i}`, email: uniqueEmail("kbd"), phone: "", location: "", currentTitle: "", source: "", cvText: "", cvFileName: "" }, confirmDuplicate: true });
+    await action(page, "createCandidateAction", {
+      fields: { name: `Keyboard Person ${i}`, email: uniqueEmail("kbd"), phone: "", location: "", currentTitle: "", source: "", cvText: "", cvFileName: "" },
+      confirmDuplicate: true,
+    });
   }
   for (const [path, prefix] of [
     ["/ads", "ads"],

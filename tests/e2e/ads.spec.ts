@@ -126,7 +126,10 @@ test("facet counts reflect the other filters", async ({ page }) => {
 
 /** Picks a tag in the bulk bar's tag picker by typing; `create` makes it there and then. */
 async function chooseBulkTag(page: Page, name: string, create = false) {
-  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: /^Tag for the selected ads/ }).click();
+  await page
+    .getByRole("region", { name: "Bulk actions" })
+    .getByRole("button", { name: /^Tag for the selected ads/ })
+    .click();
   await page.getByRole("combobox", { name: "Find or create a tag" }).fill(name);
   await page.getByRole("option", { name: create ? `Create tag “${name}”` : name, exact: true }).click();
 }
@@ -147,8 +150,14 @@ test("bulk-tag a selection (with a tag made on the spot) and all matching ads, t
   await search(page, '"stress engineer"');
   const table = page.getByRole("table");
   const titles = [await table.getByRole("link").nth(0).innerText(), await table.getByRole("link").nth(1).innerText()];
-  await page.getByRole("checkbox", { name: `Select ${titles[0]}` }).first().check();
-  await page.getByRole("checkbox", { name: `Select ${titles[1]}` }).first().check();
+  await page
+    .getByRole("checkbox", { name: `Select ${titles[0]}` })
+    .first()
+    .check();
+  await page
+    .getByRole("checkbox", { name: `Select ${titles[1]}` })
+    .first()
+    .check();
   const bulk = page.getByRole("region", { name: "Bulk actions" });
   await expect(bulk.getByText("2 selected")).toBeVisible();
   // A tag nobody has made yet, made from the bulk bar while tagging.
@@ -314,7 +323,19 @@ test("a recruiter can tag but cannot edit or close ads, even by direct POST", as
   await expect(rpage.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
 
   const update = findServerAction("updateAdAction", "lib/ads/actions.ts");
-  const fields = { title: "Hijacked", description: "x", company: "", locationId: "", category: "", contractType: "", contractTime: "", salaryMin: "", salaryMax: "", salaryPeriod: "", status: "OPEN" };
+  const fields = {
+    title: "Hijacked",
+    description: "x",
+    company: "",
+    locationId: "",
+    category: "",
+    contractType: "",
+    contractTime: "",
+    salaryMin: "",
+    salaryMax: "",
+    salaryPeriod: "",
+    status: "OPEN",
+  };
   expect((await postServerAction(rpage.request, update, [{ id: adId, version: 1, fields }])).body).toContain("You do not have permission to do that.");
   const close = findServerAction("setStatusAction", "lib/ads/actions.ts");
   expect((await postServerAction(rpage.request, close, [{ target: { ids: [adId] }, status: "CLOSED" }])).body).toContain("You do not have permission to do that.");

@@ -92,7 +92,13 @@ function sourceRoutes(): string[] {
     .filter((f) => /[/\\]route\.tsx?$/.test(f))
     .flatMap((f) => {
       const text = readFileSync(f, "utf8");
-      const route = "/" + path.dirname(path.relative("app", f)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+      const route =
+        "/" +
+        path
+          .dirname(path.relative("app", f))
+          .split(path.sep)
+          .filter((s) => !/^\(.*\)$/.test(s))
+          .join("/");
       const named = METHODS.filter((m) => new RegExp(`export (?:const|async function|function) ${m}\\b`).test(text));
       // `export { handler as GET, handler as POST }` (next-auth)
       const reexported = [...text.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => METHODS.filter((x) => new RegExp(`as ${x}\\b`).test(m[1])));
@@ -104,11 +110,23 @@ test("every server action and route handler has an entry in the matrix", () => {
   const built = listServerActions().map((a) => `${a.file}#${a.name}`);
   const source = sourceActions();
   expect(built.length).toBeGreaterThan(20);
-  expect([...new Set([...built, ...source])].filter((k) => !(k in ACTIONS)), "actions without an entry in tests/e2e/authz.spec.ts").toEqual([]);
-  expect(Object.keys(ACTIONS).filter((k) => !source.includes(k)), "entries for actions that no longer exist").toEqual([]);
+  expect(
+    [...new Set([...built, ...source])].filter((k) => !(k in ACTIONS)),
+    "actions without an entry in tests/e2e/authz.spec.ts",
+  ).toEqual([]);
+  expect(
+    Object.keys(ACTIONS).filter((k) => !source.includes(k)),
+    "entries for actions that no longer exist",
+  ).toEqual([]);
   const routes = sourceRoutes();
-  expect(routes.filter((r) => !(r in ROUTES)), "routes without an entry in tests/e2e/authz.spec.ts").toEqual([]);
-  expect(Object.keys(ROUTES).filter((r) => !routes.includes(r)), "entries for routes that no longer exist").toEqual([]);
+  expect(
+    routes.filter((r) => !(r in ROUTES)),
+    "routes without an entry in tests/e2e/authz.spec.ts",
+  ).toEqual([]);
+  expect(
+    Object.keys(ROUTES).filter((r) => !routes.includes(r)),
+    "entries for routes that no longer exist",
+  ).toEqual([]);
 });
 
 type Caller = { name: string; role: Role | null; request: APIRequestContext };

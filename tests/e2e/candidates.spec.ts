@@ -56,7 +56,9 @@ test("a candidate with a CV file; the same email again is caught and offers the 
   await page.goto("/candidates/new");
   await page.getByLabel("Name").fill(`Priya Shah ${s}`);
   await page.getByLabel("Email").fill(`priya.${s}@example.com`);
-  await page.getByLabel("CV file").setInputFiles({ name: "priya-cv.txt", mimeType: "text/plain", buffer: Buffer.from("Registered nurse\r\n\r\nTen years on surgical wards. NMC pin.\r\n") });
+  await page
+    .getByLabel("CV file")
+    .setInputFiles({ name: "priya-cv.txt", mimeType: "text/plain", buffer: Buffer.from("Registered nurse\r\n\r\nTen years on surgical wards. NMC pin.\r\n") });
   await expect(page.getByLabel("CV", { exact: true })).toHaveValue("Registered nurse\n\nTen years on surgical wards. NMC pin.");
   await expect(page.getByText("From priya-cv.txt")).toBeVisible();
   await page.getByRole("button", { name: "Add candidate" }).click();
@@ -133,7 +135,14 @@ test("apply to an ad, move by drag and by keyboard, reject with a reason, and se
   await expect(page.getByText("Rejected: Salary expectations (Wants £60k)")).toBeVisible();
   const history = page.getByRole("table").filter({ has: page.getByText("Every move of this application") });
   const moves = await history.getByRole("row").allInnerTexts();
-  expect(moves.slice(1).map((r) => r.split("\t").slice(2, 5).map((c) => c.trim()))).toEqual([
+  expect(
+    moves.slice(1).map((r) =>
+      r
+        .split("\t")
+        .slice(2, 5)
+        .map((c) => c.trim()),
+    ),
+  ).toEqual([
     ["(added)", "Applied", ""],
     ["Applied", "Screening", ""],
     ["Screening", "Interview", ""],

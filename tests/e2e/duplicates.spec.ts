@@ -100,7 +100,10 @@ test("an admin says two ads are not duplicates: the copy leaves the group", asyn
   await expect(section).toBeVisible();
   const copies = page.getByRole("table", { name: "Other ads of this vacancy" });
   const before = await copies.getByRole("row").count();
-  await copies.getByRole("button", { name: /^Not a duplicate: / }).first().click();
+  await copies
+    .getByRole("button", { name: /^Not a duplicate: / })
+    .first()
+    .click();
   const dialog = page.getByRole("dialog", { name: "Not a duplicate?" });
   await dialog.getByRole("button", { name: "Not a duplicate" }).click();
   await expect(dialog).toBeHidden();

@@ -103,7 +103,9 @@ test("a file that is not an import is refused with one clear message", async ({ 
   await page.goto("/imports");
   await page.getByLabel("Files to import").setInputFiles(file);
   await page.getByRole("button", { name: "Upload and preview" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "not-ads.csv not an Adzuna ads file: the header has no Id, Title, FullDescription columns (found: name, age)" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "not-ads.csv not an Adzuna ads file: the header has no Id, Title, FullDescription columns (found: name, age)" }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Start import" })).toBeDisabled();
   await page.getByRole("button", { name: "Discard" }).click();
 });

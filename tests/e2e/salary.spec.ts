@@ -31,7 +31,10 @@ test("an admin trains the salary model and sees its figures", async ({ page }) =
 test("an estimated salary is marked as one in the table and on the ad page", async ({ page }) => {
   await signInAsAdmin(page);
   await page.goto("/ads?q=%22Account+Director%22");
-  const row = page.getByRole("row").filter({ has: page.locator("[data-estimate]") }).first();
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.locator("[data-estimate]") })
+    .first();
   await expect(row).toBeVisible();
   const estimate = row.locator("[data-estimate]");
   await expect(estimate).toHaveText(/^est\. £\d+k–£\d+k/);

@@ -69,7 +69,16 @@ test("CV bombs are refused with a clear message while the server keeps answering
 });
 
 test("after sign-in the browser goes only to this app's own pages", async ({ page, browser }) => {
-  const attacks = ["//evil.example/x", "/\\evil.example/phish", "/\t/evil.example", "%2F%2Fevil.example", "%5C%5Cevil.example", "https://evil.example/x", "javascript:alert(1)", "data:text/html,hi"];
+  const attacks = [
+    "//evil.example/x",
+    "/\\evil.example/phish",
+    "/\t/evil.example",
+    "%2F%2Fevil.example",
+    "%5C%5Cevil.example",
+    "https://evil.example/x",
+    "javascript:alert(1)",
+    "data:text/html,hi",
+  ];
   // Signed in already: the sign-in page redirects at once.
   await signInAsAdmin(page);
   for (const attack of attacks) {

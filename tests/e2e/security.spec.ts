@@ -133,7 +133,10 @@ test("hostile text in ads and candidates is shown as text, never run; exports ne
   await page.getByRole("link", { name: /Open the pipeline board/ }).click();
   await expect(page.getByRole("region", { name: /^Applied/ }).getByRole("link", { name })).toBeVisible();
   await expectInert(page);
-  await page.getByRole("region", { name: /^Applied/ }).getByRole("link", { name }).click();
+  await page
+    .getByRole("region", { name: /^Applied/ })
+    .getByRole("link", { name })
+    .click();
   await page.getByLabel("Add a note").fill(`<svg onload="window.__xss=1"></svg>note ${id}`);
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByText(`<svg onload="window.__xss=1"></svg>note ${id}`)).toBeVisible();

@@ -3,7 +3,6 @@
 import { deflateSync } from "node:zlib";
 import yazl from "yazl";
 
-
 export const latin1 = (s: string) => new Uint8Array(Buffer.from(s, "latin1"));
 export const utf8 = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
 

@@ -80,12 +80,16 @@ export type SearchIndex = {
   close(): Promise<void>;
 };
 
-const wordsOf = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const wordsOf = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 export async function openSearchIndex(url: string, dialect: Dialect): Promise<SearchIndex> {
   if (dialect === "sqlite") {
     const db = openSqlite(url);
-    const ids = (q: string) => (db.prepare(`SELECT rowid FROM "ad_fts" WHERE "ad_fts" MATCH ? ORDER BY rowid`).pluck().all(q) as number[]);
+    const ids = (q: string) => db.prepare(`SELECT rowid FROM "ad_fts" WHERE "ad_fts" MATCH ? ORDER BY rowid`).pluck().all(q) as number[];
     return {
       // count(*) on an external-content FTS5 table reads the content (the view); docsize has one row per indexed document.
       size: async () => db.prepare(`SELECT count(*) FROM "ad_fts_docsize"`).pluck().get() as number,
@@ -94,8 +98,18 @@ export async function openSearchIndex(url: string, dialect: Dialect): Promise<Se
         // rank 1: also compare the index with the external content (the ads), which the plain check does not.
         db.exec(`INSERT INTO "ad_fts"("ad_fts", rank) VALUES ('integrity-check', 1)`);
       },
-      find: async (w) => ids(wordsOf(w).map((x) => `"${x}"`).join(" ")),
-      findInTitle: async (w) => ids(`title : (${wordsOf(w).map((x) => `"${x}"`).join(" AND ")})`),
+      find: async (w) =>
+        ids(
+          wordsOf(w)
+            .map((x) => `"${x}"`)
+            .join(" "),
+        ),
+      findInTitle: async (w) =>
+        ids(
+          `title : (${wordsOf(w)
+            .map((x) => `"${x}"`)
+            .join(" AND ")})`,
+        ),
       close: async () => {
         db.close();
       },
@@ -116,7 +130,12 @@ export async function openSearchIndex(url: string, dialect: Dialect): Promise<Se
       if (orphans.rows[0].n) throw new Error(`${orphans.rows[0].n} ad_search rows without an ad`);
     },
     find: (w) => ids(`SELECT "ad_id" AS id FROM "ad_search" WHERE "document" @@ plainto_tsquery('english', $1) ORDER BY 1`, [w]),
-    findInTitle: (w) => ids(`SELECT "ad_id" AS id FROM "ad_search" WHERE "document" @@ to_tsquery('english', $1) ORDER BY 1`, [wordsOf(w).map((x) => `${x}:A`).join(" & ")]),
+    findInTitle: (w) =>
+      ids(`SELECT "ad_id" AS id FROM "ad_search" WHERE "document" @@ to_tsquery('english', $1) ORDER BY 1`, [
+        wordsOf(w)
+          .map((x) => `${x}:A`)
+          .join(" & "),
+      ]),
     close: () => c.end(),
   };
 }

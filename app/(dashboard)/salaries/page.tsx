@@ -31,8 +31,8 @@ export default async function SalariesPage({ searchParams }: { searchParams: Pro
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold">Salary insights</h1>
         <p className="max-w-prose text-sm text-muted-foreground">
-          What the agency&apos;s own ads pay: the median and the middle half (lower to upper quartile) of real salaries by category and region, with how many ads each
-          figure rests on. Estimates are never counted; groups of fewer than {MIN_ADS} ads are left out.
+          What the agency&apos;s own ads pay: the median and the middle half (lower to upper quartile) of real salaries by category and region, with how many ads each figure rests
+          on. Estimates are never counted; groups of fewer than {MIN_ADS} ads are left out.
         </p>
       </div>
       <form role="search" aria-label="Salary insights" className="flex flex-wrap items-end gap-3" method="get">
@@ -105,7 +105,9 @@ export default async function SalariesPage({ searchParams }: { searchParams: Pro
           </SectionCard>
         </>
       ) : (
-        <p className="text-sm text-muted-foreground">No group has {MIN_ADS} or more ads with a real salary{title ? " for that title" : ""}. Try fewer words.</p>
+        <p className="text-sm text-muted-foreground">
+          No group has {MIN_ADS} or more ads with a real salary{title ? " for that title" : ""}. Try fewer words.
+        </p>
       )}
     </div>
   );

@@ -12,8 +12,8 @@ export default async function DuplicatesAdminPage() {
     <div className="grid max-w-2xl gap-4">
       <h1 className="text-2xl font-semibold">Duplicate ads</h1>
       <p className="text-sm text-muted-foreground">
-        Every import groups the ads that advertise the same vacancy again — reposted, on another board, by another agency, or for another town. A rebuild finds every group again from scratch:
-        for a database imported before grouping existed, or after many “Not a duplicate” marks (which it keeps).
+        Every import groups the ads that advertise the same vacancy again — reposted, on another board, by another agency, or for another town. A rebuild finds every group again
+        from scratch: for a database imported before grouping existed, or after many “Not a duplicate” marks (which it keeps).
       </p>
       <dl className="grid grid-cols-3 gap-3 text-sm">
         <div className="rounded-lg border p-3">

@@ -20,8 +20,8 @@ export default async function SalaryModelPage() {
       <div className="grid gap-1">
         <h1 className="text-2xl font-semibold">Salary model</h1>
         <p className="max-w-prose text-sm text-muted-foreground">
-          A model trained on the ads with a real salary (from the file, the salary text, the description or an admin — never on estimates) estimates the salary of every ad
-          without one, with an 80% range. It retrains on its own after imports that change enough ads, in the background.
+          A model trained on the ads with a real salary (from the file, the salary text, the description or an admin — never on estimates) estimates the salary of every ad without
+          one, with an 80% range. It retrains on its own after imports that change enough ads, in the background.
         </p>
       </div>
       <SalaryModelPanel initialRun={o.run} hasModel={!!o.adopted} />
@@ -31,13 +31,16 @@ export default async function SalaryModelPage() {
             <dl>
               <Fact label="Trained">{o.adopted.trainedAt ? dateTime.format(o.adopted.trainedAt) : null}</Fact>
               <Fact label="Ads used">{count(o.adopted.adsUsed)} with a real salary</Fact>
-              <Fact label="Ads estimated">{count(o.counts.estimated)} of {count(o.counts.withoutSalary)} without a salary</Fact>
+              <Fact label="Ads estimated">
+                {count(o.counts.estimated)} of {count(o.counts.withoutSalary)} without a salary
+              </Fact>
               <Fact label="Model size">{bytes(o.adopted.byteSize)}</Fact>
               {m && <Fact label="Places from text">{count(m.textLocationsFound)} found in the last run</Fact>}
             </dl>
           ) : (
             <p className="text-sm text-muted-foreground">
-              No model yet. {o.counts.realSalary < 30 ? `It needs at least 30 ads with a real salary (there are ${count(o.counts.realSalary)}).` : "Train one with the button above."}
+              No model yet.{" "}
+              {o.counts.realSalary < 30 ? `It needs at least 30 ads with a real salary (there are ${count(o.counts.realSalary)}).` : "Train one with the button above."}
             </p>
           )}
         </SectionCard>
@@ -55,7 +58,9 @@ export default async function SalaryModelPage() {
               </Fact>
               <Fact label="80% range covers">{pct(m.coverage)} of held-out ads</Fact>
             </dl>
-            <p className="mt-2 text-xs text-muted-foreground">Baseline: the median salary of the training ads with the same category and region (category alone when fewer than 3).</p>
+            <p className="mt-2 text-xs text-muted-foreground">
+              Baseline: the median salary of the training ads with the same category and region (category alone when fewer than 3).
+            </p>
           </SectionCard>
         )}
       </div>

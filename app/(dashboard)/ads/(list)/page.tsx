@@ -12,12 +12,7 @@ export const metadata: Metadata = { title: "Ads" };
 export default async function AdsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("ads:read");
   const params = loadAdsTableParams(await searchParams);
-  const [page, prefs, views, tags] = await Promise.all([
-    findAdsPage(params),
-    getColumnPrefs(user.id),
-    listViews(user.id),
-    tagOptions(),
-  ]);
+  const [page, prefs, views, tags] = await Promise.all([findAdsPage(params), getColumnPrefs(user.id), listViews(user.id), tagOptions()]);
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-semibold">Ads</h1>
@@ -27,7 +22,14 @@ export default async function AdsPage({ searchParams }: { searchParams: Promise<
         prefs={prefs}
         views={views}
         tags={tags}
-        can={{ tag: can(user.role, "ads:tag"), close: can(user.role, "ads:close"), closeCopies: can(user.role, "duplicates:manage"), export: can(user.role, "ads:export"), import: can(user.role, "imports:create"), createTags: can(user.role, "tags:manage") }}
+        can={{
+          tag: can(user.role, "ads:tag"),
+          close: can(user.role, "ads:close"),
+          closeCopies: can(user.role, "duplicates:manage"),
+          export: can(user.role, "ads:export"),
+          import: can(user.role, "imports:create"),
+          createTags: can(user.role, "tags:manage"),
+        }}
       />
     </div>
   );

@@ -28,13 +28,7 @@ export const metadata: Metadata = { title: "Ad" };
 export default async function AdPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("ads:read");
   const id = await pathId(params);
-  const [ad, history, allTags, pipeline, copies] = await Promise.all([
-    getAd(id),
-    getAdHistory(id, { perPage: HISTORY_ON_AD_PAGE }),
-    tagOptions(),
-    stageCounts(id),
-    adCopies(id),
-  ]);
+  const [ad, history, allTags, pipeline, copies] = await Promise.all([getAd(id), getAdHistory(id, { perPage: HISTORY_ON_AD_PAGE }), tagOptions(), stageCounts(id), adCopies(id)]);
   if (!ad) notFound();
   const estimate = ad.salaryAnnual === null && ad.salaryEstimate !== null ? { salary: ad.salaryEstimate, low: ad.salaryEstimateLow!, high: ad.salaryEstimateHigh! } : null;
   const explanation = estimate && ad.salaryModelId ? await explainAdEstimate(ad.id, ad.salaryModelId) : null;
@@ -65,17 +59,17 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid content-start gap-6">
           <SectionCard title="Description" contentClassName="grid max-w-prose gap-3 text-sm leading-relaxed">
-              {paragraphs.map((lines, i) => (
-                <p key={i}>
-                  {lines.map((line, j) => (
-                    <span key={j}>
-                      {j > 0 && <br />}
-                      {line}
-                    </span>
-                  ))}
-                </p>
-              ))}
-            </SectionCard>
+            {paragraphs.map((lines, i) => (
+              <p key={i}>
+                {lines.map((line, j) => (
+                  <span key={j}>
+                    {j > 0 && <br />}
+                    {line}
+                  </span>
+                ))}
+              </p>
+            ))}
+          </SectionCard>
           {copies.length > 0 && (
             <SectionCard title={`Also advertised as (${copies.length})`} className="scroll-mt-4" contentClassName="grid gap-2" id="copies">
               <p className="text-sm text-muted-foreground">The same vacancy found in other ads: reposted, on another board or by another agency, or for another town.</p>
@@ -83,73 +77,84 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
             </SectionCard>
           )}
           <SectionCard title="History">
-              <AdHistory history={history} created={adCreation(ad)} more={`/ads/${ad.id}/history`} />
-            </SectionCard>
+            <AdHistory history={history} created={adCreation(ad)} more={`/ads/${ad.id}/history`} />
+          </SectionCard>
         </div>
         <div className="grid content-start gap-6">
           <SectionCard title="Applications" contentClassName="grid gap-3">
-              {pipeline.some((p) => p.count > 0) ? (
-                <dl className="grid gap-1 text-sm" aria-label="Applications by stage">
-                  {pipeline
-                    .filter((p) => p.count > 0 || p.stage.kind === "OPEN")
-                    .map((p) => (
-                      <div key={p.stage.id} className="grid grid-cols-[1fr_auto] gap-2">
-                        <dt>{p.stage.name}</dt>
-                        <dd className="tabular-nums">{p.count}</dd>
-                      </div>
-                    ))}
-                </dl>
-              ) : (
-                <p className="text-sm text-muted-foreground">No applications yet.</p>
-              )}
-              <Link className="text-sm font-medium text-primary underline-offset-4 hover:underline" href={`/ads/${ad.id}/pipeline`}>
-                Open the pipeline board ({pipeline.reduce((s, p) => s + p.count, 0)})
-              </Link>
-              {can(user.role, "applications:write") && <AddApplication adId={ad.id} />}
-            </SectionCard>
+            {pipeline.some((p) => p.count > 0) ? (
+              <dl className="grid gap-1 text-sm" aria-label="Applications by stage">
+                {pipeline
+                  .filter((p) => p.count > 0 || p.stage.kind === "OPEN")
+                  .map((p) => (
+                    <div key={p.stage.id} className="grid grid-cols-[1fr_auto] gap-2">
+                      <dt>{p.stage.name}</dt>
+                      <dd className="tabular-nums">{p.count}</dd>
+                    </div>
+                  ))}
+              </dl>
+            ) : (
+              <p className="text-sm text-muted-foreground">No applications yet.</p>
+            )}
+            <Link className="text-sm font-medium text-primary underline-offset-4 hover:underline" href={`/ads/${ad.id}/pipeline`}>
+              Open the pipeline board ({pipeline.reduce((s, p) => s + p.count, 0)})
+            </Link>
+            {can(user.role, "applications:write") && <AddApplication adId={ad.id} />}
+          </SectionCard>
           {explanation && <EstimateCard explanation={explanation} />}
           <SectionCard title="Details">
-              <dl>
-                {fact("Category", categoryLabel(ad.category))}
-                {fact("Contract", contractLabel(ad.contractType, ad.contractTime))}
-                {fact("Salary", formatSalary(ad) ?? (estimate ? <EstimatedSalary estimate={estimate} /> : null))}
-                {fact("Salary as written", ad.salaryRaw)}
-                {fact("Annual (normalised)", ad.salaryAnnual ? `£${ad.salaryAnnual.toLocaleString("en-GB")}${ad.salarySource ? ` (${SALARY_SOURCE_LABELS[ad.salarySource as SalarySource] ?? ad.salarySource})` : ""}` : null)}
-                {fact(
-                  "Location",
-                  ad.locationPath ? (
-                    <ol className="flex flex-wrap gap-1" aria-label="Location in the UK tree">
-                      {ad.locationPath.map((p, i) => (
-                        <li key={i}>
-                          {i > 0 && <span aria-hidden>› </span>}
-                          {p}
-                        </li>
-                      ))}
-                    </ol>
-                  ) : ad.locationRaw ? (
-                    `${ad.locationRaw} (not in the UK tree)`
-                  ) : null,
-                )}
-                {ad.locationPath && ad.locationSource && fact("Location from", LOCATION_SOURCE_LABELS[ad.locationSource as LocationSource] ?? ad.locationSource)}
-                {fact("Source", sourceLabel(ad.source))}
-                {fact("Adzuna Id", ad.externalId)}
-                {fact(
-                  "Imported",
-                  ad.import ? (
-                    <Link className="text-primary underline-offset-4 hover:underline" href={`/imports/${ad.import.id}`}>
-                      {dateTime.format(ad.import.createdAt)}
-                    </Link>
-                  ) : (
-                    dateTime.format(ad.createdAt)
-                  ),
-                )}
-                {fact("Last changed", dateTime.format(ad.updatedAt))}
-                {fact("Version", ad.version)}
-              </dl>
-            </SectionCard>
+            <dl>
+              {fact("Category", categoryLabel(ad.category))}
+              {fact("Contract", contractLabel(ad.contractType, ad.contractTime))}
+              {fact("Salary", formatSalary(ad) ?? (estimate ? <EstimatedSalary estimate={estimate} /> : null))}
+              {fact("Salary as written", ad.salaryRaw)}
+              {fact(
+                "Annual (normalised)",
+                ad.salaryAnnual
+                  ? `£${ad.salaryAnnual.toLocaleString("en-GB")}${ad.salarySource ? ` (${SALARY_SOURCE_LABELS[ad.salarySource as SalarySource] ?? ad.salarySource})` : ""}`
+                  : null,
+              )}
+              {fact(
+                "Location",
+                ad.locationPath ? (
+                  <ol className="flex flex-wrap gap-1" aria-label="Location in the UK tree">
+                    {ad.locationPath.map((p, i) => (
+                      <li key={i}>
+                        {i > 0 && <span aria-hidden>› </span>}
+                        {p}
+                      </li>
+                    ))}
+                  </ol>
+                ) : ad.locationRaw ? (
+                  `${ad.locationRaw} (not in the UK tree)`
+                ) : null,
+              )}
+              {ad.locationPath && ad.locationSource && fact("Location from", LOCATION_SOURCE_LABELS[ad.locationSource as LocationSource] ?? ad.locationSource)}
+              {fact("Source", sourceLabel(ad.source))}
+              {fact("Adzuna Id", ad.externalId)}
+              {fact(
+                "Imported",
+                ad.import ? (
+                  <Link className="text-primary underline-offset-4 hover:underline" href={`/imports/${ad.import.id}`}>
+                    {dateTime.format(ad.import.createdAt)}
+                  </Link>
+                ) : (
+                  dateTime.format(ad.createdAt)
+                ),
+              )}
+              {fact("Last changed", dateTime.format(ad.updatedAt))}
+              {fact("Version", ad.version)}
+            </dl>
+          </SectionCard>
           <SectionCard title="Tags">
-              <AdTags adId={ad.id} tags={ad.tags.map((t) => ({ ...t.tag, by: t.createdBy?.name ?? null, at: t.createdAt }))} allTags={allTags} canTag={can(user.role, "ads:tag")} canCreate={can(user.role, "tags:manage")} />
-            </SectionCard>
+            <AdTags
+              adId={ad.id}
+              tags={ad.tags.map((t) => ({ ...t.tag, by: t.createdBy?.name ?? null, at: t.createdAt }))}
+              allTags={allTags}
+              canTag={can(user.role, "ads:tag")}
+              canCreate={can(user.role, "tags:manage")}
+            />
+          </SectionCard>
         </div>
       </div>
     </div>

@@ -53,64 +53,66 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         <div className="grid content-start gap-6">
           {write && (
             <SectionCard title="Move">
-                <MoveControl id={app.id} name={app.candidate.name} stageId={app.stageId} version={app.version} stages={app.stages} />
-              </SectionCard>
+              <MoveControl id={app.id} name={app.candidate.name} stageId={app.stageId} version={app.version} stages={app.stages} />
+            </SectionCard>
           )}
           <SectionCard title="Stage history">
-              <Table>
-                <TableCaption className="sr-only">Every move of this application, oldest first</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>When</TableHead>
-                    <TableHead>Who</TableHead>
-                    <TableHead>From</TableHead>
-                    <TableHead>To</TableHead>
-                    <TableHead>Reason</TableHead>
+            <Table>
+              <TableCaption className="sr-only">Every move of this application, oldest first</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>When</TableHead>
+                  <TableHead>Who</TableHead>
+                  <TableHead>From</TableHead>
+                  <TableHead>To</TableHead>
+                  <TableHead>Reason</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {app.changes.map((c) => (
+                  <TableRow key={c.id}>
+                    <TableCell className="whitespace-nowrap">{dateTime.format(c.createdAt)}</TableCell>
+                    <TableCell>{c.actor?.name ?? "—"}</TableCell>
+                    <TableCell>{c.fromStageId === null ? "(added)" : stageName(c.fromStageId)}</TableCell>
+                    <TableCell>{stageName(c.toStageId)}</TableCell>
+                    <TableCell>{c.reason ?? ""}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {app.changes.map((c) => (
-                    <TableRow key={c.id}>
-                      <TableCell className="whitespace-nowrap">{dateTime.format(c.createdAt)}</TableCell>
-                      <TableCell>{c.actor?.name ?? "—"}</TableCell>
-                      <TableCell>{c.fromStageId === null ? "(added)" : stageName(c.fromStageId)}</TableCell>
-                      <TableCell>{stageName(c.toStageId)}</TableCell>
-                      <TableCell>{c.reason ?? ""}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </SectionCard>
+                ))}
+              </TableBody>
+            </Table>
+          </SectionCard>
           <SectionCard title="Notes" contentClassName="grid gap-4">
-              {write && <NoteForm id={app.id} />}
-              {app.notes.length ? (
-                <ul className="grid gap-3" aria-label="Notes">
-                  {app.notes.map((n) => (
-                    <li key={n.id} className="rounded-md border p-3 text-sm">
-                      <p className="mb-1 text-xs text-muted-foreground">
-                        {n.author?.name ?? "Someone"}, {dateTime.format(n.createdAt)}
-                      </p>
-                      <p className="whitespace-pre-wrap break-words">{n.body}</p>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="text-sm text-muted-foreground">No notes yet.</p>
-              )}
-            </SectionCard>
+            {write && <NoteForm id={app.id} />}
+            {app.notes.length ? (
+              <ul className="grid gap-3" aria-label="Notes">
+                {app.notes.map((n) => (
+                  <li key={n.id} className="rounded-md border p-3 text-sm">
+                    <p className="mb-1 text-xs text-muted-foreground">
+                      {n.author?.name ?? "Someone"}, {dateTime.format(n.createdAt)}
+                    </p>
+                    <p className="whitespace-pre-wrap break-words">{n.body}</p>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-muted-foreground">No notes yet.</p>
+            )}
+          </SectionCard>
         </div>
         <div className="grid content-start gap-6">
-          <SectionCard title="Rating">{write ? <RatingControl id={app.id} rating={app.rating} /> : <p className="text-sm">{app.rating ? `${app.rating} out of 5` : "Not rated"}</p>}</SectionCard>
+          <SectionCard title="Rating">
+            {write ? <RatingControl id={app.id} rating={app.rating} /> : <p className="text-sm">{app.rating ? `${app.rating} out of 5` : "Not rated"}</p>}
+          </SectionCard>
           <SectionCard title="Time in each stage">
-              <dl className="grid gap-1 text-sm">
-                {app.timeInStage.map(({ stage, ms }) => (
-                  <div key={stage.id} className="grid grid-cols-[1fr_auto] gap-2">
-                    <dt>{stage.name}</dt>
-                    <dd className="tabular-nums">{formatDuration(ms)}</dd>
-                  </div>
-                ))}
-              </dl>
-            </SectionCard>
+            <dl className="grid gap-1 text-sm">
+              {app.timeInStage.map(({ stage, ms }) => (
+                <div key={stage.id} className="grid grid-cols-[1fr_auto] gap-2">
+                  <dt>{stage.name}</dt>
+                  <dd className="tabular-nums">{formatDuration(ms)}</dd>
+                </div>
+              ))}
+            </dl>
+          </SectionCard>
         </div>
       </div>
     </div>

@@ -49,61 +49,68 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="grid content-start gap-6">
           <SectionCard title="Applications" contentClassName="grid gap-4">
-              {c.applications.length ? (
-                <ul className="grid gap-2" aria-label="Applications">
-                  {c.applications.map((a) => (
-                    <li key={a.id} className="flex flex-wrap items-center gap-2 rounded-md border p-3 text-sm">
-                      <Link href={`/applications/${a.id}`} className="mr-auto font-medium text-primary underline-offset-4 hover:underline">
-                        {a.ad.title}
-                        {a.ad.company ? ` — ${a.ad.company.name}` : ""}
-                      </Link>
-                      <StageBadge stage={a.stage} />
-                      <span className="text-muted-foreground">applied {dateTime.format(a.createdAt)}</span>
-                      <Link href={`/ads/${a.ad.id}/pipeline`} className="text-primary underline-offset-4 hover:underline">
-                        Board
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="text-sm text-muted-foreground">Not put forward for any role yet.</p>
-              )}
-              {can(user.role, "applications:write") && !erased && <AddApplication candidateId={c.id} />}
-            </SectionCard>
+            {c.applications.length ? (
+              <ul className="grid gap-2" aria-label="Applications">
+                {c.applications.map((a) => (
+                  <li key={a.id} className="flex flex-wrap items-center gap-2 rounded-md border p-3 text-sm">
+                    <Link href={`/applications/${a.id}`} className="mr-auto font-medium text-primary underline-offset-4 hover:underline">
+                      {a.ad.title}
+                      {a.ad.company ? ` — ${a.ad.company.name}` : ""}
+                    </Link>
+                    <StageBadge stage={a.stage} />
+                    <span className="text-muted-foreground">applied {dateTime.format(a.createdAt)}</span>
+                    <Link href={`/ads/${a.ad.id}/pipeline`} className="text-primary underline-offset-4 hover:underline">
+                      Board
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="text-sm text-muted-foreground">Not put forward for any role yet.</p>
+            )}
+            {can(user.role, "applications:write") && !erased && <AddApplication candidateId={c.id} />}
+          </SectionCard>
           <SectionCard title="CV">
-              {c.cvText ? (
-                <div className="max-h-[32rem] overflow-y-auto whitespace-pre-wrap break-words text-sm leading-relaxed">{c.cvText}</div>
-              ) : (
-                <p className="text-sm text-muted-foreground">No CV yet.</p>
-              )}
-            </SectionCard>
+            {c.cvText ? (
+              <div className="max-h-[32rem] overflow-y-auto whitespace-pre-wrap break-words text-sm leading-relaxed">{c.cvText}</div>
+            ) : (
+              <p className="text-sm text-muted-foreground">No CV yet.</p>
+            )}
+          </SectionCard>
         </div>
         <div className="grid content-start gap-6">
           <SectionCard title="Details">
-              <dl>
-                {fact("Email", c.email && <a className="text-primary underline-offset-4 hover:underline" href={`mailto:${c.email}`}>{c.email}</a>)}
-                {fact("Phone", c.phone)}
-                {fact("Location", c.location)}
-                {fact("Source", c.source)}
-                {fact("CV file", c.cvFileName)}
-                {fact("Added", `${dateTime.format(c.createdAt)}${c.createdBy ? ` by ${c.createdBy.name}` : ""}`)}
-                {fact("Last changed", dateTime.format(c.updatedAt))}
-              </dl>
-            </SectionCard>
+            <dl>
+              {fact(
+                "Email",
+                c.email && (
+                  <a className="text-primary underline-offset-4 hover:underline" href={`mailto:${c.email}`}>
+                    {c.email}
+                  </a>
+                ),
+              )}
+              {fact("Phone", c.phone)}
+              {fact("Location", c.location)}
+              {fact("Source", c.source)}
+              {fact("CV file", c.cvFileName)}
+              {fact("Added", `${dateTime.format(c.createdAt)}${c.createdBy ? ` by ${c.createdBy.name}` : ""}`)}
+              {fact("Last changed", dateTime.format(c.updatedAt))}
+            </dl>
+          </SectionCard>
           {!erased && (
             <SectionCard title="Tags">
-                <CandidateTags id={c.id} tags={c.tags.map((t) => t.tag)} allTags={allTags} canTag={write} canCreate={can(user.role, "tags:manage")} />
-              </SectionCard>
+              <CandidateTags id={c.id} tags={c.tags.map((t) => t.tag)} allTags={allTags} canTag={write} canCreate={can(user.role, "tags:manage")} />
+            </SectionCard>
           )}
           {!erased && can(user.role, "candidates:merge") && (
             <SectionCard title="Merge a duplicate">
-                <MergeCandidate id={c.id} name={c.name} />
-              </SectionCard>
+              <MergeCandidate id={c.id} name={c.name} />
+            </SectionCard>
           )}
           {can(user.role, "candidates:export") && can(user.role, "candidates:erase") && (
             <SectionCard title="Data protection">
-                <CandidateDataProtection id={c.id} name={c.name} />
-              </SectionCard>
+              <CandidateDataProtection id={c.id} name={c.name} />
+            </SectionCard>
           )}
         </div>
       </div>

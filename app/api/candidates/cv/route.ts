@@ -12,8 +12,7 @@ export const runtime = "nodejs";
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 const MAX_BODY_BYTES = CV_MAX_BYTES + FORM_OVERHEAD_BYTES;
 
-const tooLarge = (name?: string) =>
-  Response.json({ error: `${name ? `${name}: larger` : "The CV is larger"} than ${CV_MAX_BYTES / 1024 ** 2} MB` }, { status: 413 });
+const tooLarge = (name?: string) => Response.json({ error: `${name ? `${name}: larger` : "The CV is larger"} than ${CV_MAX_BYTES / 1024 ** 2} MB` }, { status: 413 });
 
 export const POST = withPermission("candidates:write", async (req) => {
   if (Number(req.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) return tooLarge();

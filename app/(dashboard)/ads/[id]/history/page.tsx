@@ -14,13 +14,7 @@ export const metadata: Metadata = { title: "Ad history" };
 const loadHistoryParams = createLoader({ page: positiveInt.withDefault(1) });
 
 /** Every change of one ad, newest first, a page at a time (the ad page shows the newest few). */
-export default async function AdHistoryPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser("ads:read");
   const id = await pathId(params);
   const { page } = loadHistoryParams(await searchParams);

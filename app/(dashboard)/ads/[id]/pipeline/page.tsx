@@ -34,11 +34,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
         )}
       </div>
       {cards.length === 0 && <p className="text-sm text-muted-foreground">No applications yet. Add a candidate to start the pipeline.</p>}
-      <Board
-        stages={stages}
-        initialCards={cards.map((c) => ({ ...c, stageEnteredAt: c.stageEnteredAt.toISOString() }))}
-        now={new Date().toISOString()}
-      />
+      <Board stages={stages} initialCards={cards.map((c) => ({ ...c, stageEnteredAt: c.stageEnteredAt.toISOString() }))} now={new Date().toISOString()} />
     </div>
   );
 }

@@ -18,7 +18,16 @@ export default async function EditCandidatePage({ params }: { params: Promise<{ 
       <CandidateForm
         id={c.id}
         version={c.version}
-        initial={{ name: c.name, email: s(c.email), phone: s(c.phone), location: s(c.location), currentTitle: s(c.currentTitle), source: s(c.source), cvText: s(c.cvText), cvFileName: s(c.cvFileName) }}
+        initial={{
+          name: c.name,
+          email: s(c.email),
+          phone: s(c.phone),
+          location: s(c.location),
+          currentTitle: s(c.currentTitle),
+          source: s(c.source),
+          cvText: s(c.cvText),
+          cvFileName: s(c.cvFileName),
+        }}
       />
     </div>
   );
