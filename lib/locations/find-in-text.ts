@@ -12,7 +12,7 @@
 // same-named places with nothing in the ad to choose between them. Several places that disagree
 // become their smallest common area (Leeds and Bradford: West Yorkshire), if below the country.
 import { COMMON_WORD_PLACE_NAMES } from "./common-words";
-import type { TreeNode } from "./resolve";
+import { GENERIC_WORDS, type TreeNode } from "./resolve";
 import { PATH_SEPARATOR } from "./tree";
 
 export type TextLocation = {
@@ -53,28 +53,7 @@ const ORG_WORDS = new Set(
 const NOT_PLACES = new Set([
   ...["houston", "dallas", "new york", "toronto", "california", "melbourne", "ireland", "egypt", "gibraltar", "quebec", "moscow", "denver"],
   ...["town centre", "civic centre", "central park", "high street"],
-  ...[
-    "city",
-    "town",
-    "borough",
-    "street",
-    "road",
-    "lane",
-    "bank",
-    "park",
-    "heath",
-    "cross",
-    "bridge",
-    "hill",
-    "marsh",
-    "moor",
-    "green",
-    "common",
-    "islands",
-    "old",
-    "new",
-    "central",
-  ],
+  ...GENERIC_WORDS,
 ]);
 
 // Words a title puts around a place that do not stop a segment being just the place:

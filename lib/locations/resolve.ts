@@ -25,7 +25,7 @@ const SAME_PLACE: Record<string, string[]> = {
 // Words that are also names of villages or London districts ("City", "Park", "Bridge"). Inside a
 // longer piece of text they describe a place ("Dundee City", "Shetland Islands"), so they only
 // count as a place when they stand alone between separators.
-const GENERIC_WORDS = new Set([
+export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   "city",
   "town",
   "borough",
