@@ -22,7 +22,7 @@ export function AdCopies({ adId, copies, canManage }: { adId: number; copies: Du
           <TableHead>Town</TableHead>
           <TableHead>Source</TableHead>
           <TableHead>Date</TableHead>
-          <TableHead className="text-right">Similarity</TableHead>
+          <TableHead numeric>Similarity</TableHead>
           {canManage && (
             <TableHead>
               <span className="sr-only">Actions</span>

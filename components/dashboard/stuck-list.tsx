@@ -35,7 +35,7 @@ export function StuckList({ rows, total, days }: { rows: StuckRow[]; total: numb
             <TableHead scope="col">Candidate</TableHead>
             <TableHead scope="col">Role</TableHead>
             <TableHead scope="col">Stage</TableHead>
-            <TableHead scope="col" className="text-right">
+            <TableHead scope="col" numeric>
               Days in stage
             </TableHead>
             <TableHead scope="col">
@@ -66,7 +66,7 @@ export function StuckList({ rows, total, days }: { rows: StuckRow[]; total: numb
                 <TableCell className="text-right tabular-nums" title={`Since ${dateOnly.format(new Date(r.stageEnteredAt))}`}>
                   {count(r.daysInStage)}
                 </TableCell>
-                <TableCell className="text-right">
+                <TableCell numeric>
                   <Link prefetch={false} className={link} href={`/applications/${r.id}`} aria-label={`Open the application of ${who} for ${r.ad.title}`}>
                     Open
                   </Link>

@@ -16,10 +16,10 @@ export function ImportHistory({ imports }: { imports: ImportView[] }) {
             <TableHead>Who</TableHead>
             <TableHead>Files</TableHead>
             <TableHead>Status</TableHead>
-            <TableHead className="text-right">Created</TableHead>
-            <TableHead className="text-right">Updated</TableHead>
-            <TableHead className="text-right">Unchanged</TableHead>
-            <TableHead className="text-right">Skipped</TableHead>
+            <TableHead numeric>Created</TableHead>
+            <TableHead numeric>Updated</TableHead>
+            <TableHead numeric>Unchanged</TableHead>
+            <TableHead numeric>Skipped</TableHead>
             <TableHead>
               <span className="sr-only">Details</span>
             </TableHead>
@@ -36,10 +36,10 @@ export function ImportHistory({ imports }: { imports: ImportView[] }) {
               <TableCell>
                 <ImportStatusBadge status={i.status} errors={i.errors} />
               </TableCell>
-              <TableCell className="text-right tabular-nums">{count(i.created)}</TableCell>
-              <TableCell className="text-right tabular-nums">{count(i.updated)}</TableCell>
-              <TableCell className="text-right tabular-nums">{count(i.unchanged)}</TableCell>
-              <TableCell className="text-right tabular-nums">{count(i.skipped)}</TableCell>
+              <TableCell numeric>{count(i.created)}</TableCell>
+              <TableCell numeric>{count(i.updated)}</TableCell>
+              <TableCell numeric>{count(i.unchanged)}</TableCell>
+              <TableCell numeric>{count(i.skipped)}</TableCell>
               <TableCell>
                 <Link
                   prefetch={false}

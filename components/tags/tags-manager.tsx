@@ -85,7 +85,7 @@ export function TagsManager({ tags }: { tags: TagRow[] }) {
             <TableHeader>
               <TableRow>
                 <TableHead>Tag</TableHead>
-                <TableHead className="text-right">Ads</TableHead>
+                <TableHead numeric>Ads</TableHead>
                 <TableHead>Created by</TableHead>
                 <TableHead>
                   <span className="sr-only">Actions</span>
@@ -100,7 +100,7 @@ export function TagsManager({ tags }: { tags: TagRow[] }) {
                       {t.name}
                     </Badge>
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{count(t.ads)}</TableCell>
+                  <TableCell numeric>{count(t.ads)}</TableCell>
                   <TableCell>{t.createdBy ?? "—"}</TableCell>
                   <TableCell className="flex justify-end gap-2">
                     <Button variant="outline" size="sm" onClick={() => setEditing(t)} aria-label={`Rename ${t.name}`}>

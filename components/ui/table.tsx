@@ -17,11 +17,13 @@ export function TableBody({ className, ...props }: React.ComponentProps<"tbody">
 export function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
   return <tr className={cn("border-b transition-colors hover:bg-muted/40 data-[state=selected]:bg-muted", className)} {...props} />;
 }
-export function TableHead({ className, ...props }: React.ComponentProps<"th">) {
-  return <th className={cn("h-10 px-3 text-left align-middle font-medium text-muted-foreground whitespace-nowrap", className)} {...props} />;
+/** `numeric`: a column of figures, right-aligned with even digit widths. */
+type Numeric = { numeric?: boolean };
+export function TableHead({ className, numeric, ...props }: React.ComponentProps<"th"> & Numeric) {
+  return <th className={cn("h-10 px-3 text-left align-middle font-medium text-muted-foreground whitespace-nowrap", numeric && "text-right", className)} {...props} />;
 }
-export function TableCell({ className, ...props }: React.ComponentProps<"td">) {
-  return <td className={cn("px-3 py-2 align-middle", className)} {...props} />;
+export function TableCell({ className, numeric, ...props }: React.ComponentProps<"td"> & Numeric) {
+  return <td className={cn("px-3 py-2 align-middle", numeric && "text-right tabular-nums", className)} {...props} />;
 }
 export function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {
   return <caption className={cn("mt-3 text-sm text-muted-foreground", className)} {...props} />;

@@ -75,16 +75,16 @@ export default async function SalariesPage({ searchParams }: { searchParams: Pro
                 <TableRow>
                   <TableHead scope="col">Category</TableHead>
                   <TableHead scope="col">Region</TableHead>
-                  <TableHead scope="col" className="text-right">
+                  <TableHead scope="col" numeric>
                     Median
                   </TableHead>
-                  <TableHead scope="col" className="text-right">
+                  <TableHead scope="col" numeric>
                     Lower quartile
                   </TableHead>
-                  <TableHead scope="col" className="text-right">
+                  <TableHead scope="col" numeric>
                     Upper quartile
                   </TableHead>
-                  <TableHead scope="col" className="text-right">
+                  <TableHead scope="col" numeric>
                     Ads
                   </TableHead>
                 </TableRow>
@@ -94,10 +94,10 @@ export default async function SalariesPage({ searchParams }: { searchParams: Pro
                   <TableRow key={`${r.category}-${r.regionId}`}>
                     <TableCell>{categoryLabel(r.category) ?? "No category"}</TableCell>
                     <TableCell>{r.region ?? "No region"}</TableCell>
-                    <TableCell className="text-right tabular-nums">{longPounds(r.median)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{longPounds(r.q1)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{longPounds(r.q3)}</TableCell>
-                    <TableCell className="text-right tabular-nums">{count(r.ads)}</TableCell>
+                    <TableCell numeric>{longPounds(r.median)}</TableCell>
+                    <TableCell numeric>{longPounds(r.q1)}</TableCell>
+                    <TableCell numeric>{longPounds(r.q3)}</TableCell>
+                    <TableCell numeric>{count(r.ads)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -71,16 +71,16 @@ export default async function SalaryModelPage() {
             <TableHeader>
               <TableRow>
                 <TableHead scope="col">Category</TableHead>
-                <TableHead scope="col" className="text-right">
+                <TableHead scope="col" numeric>
                   Ads
                 </TableHead>
-                <TableHead scope="col" className="text-right">
+                <TableHead scope="col" numeric>
                   Mean error
                 </TableHead>
-                <TableHead scope="col" className="text-right">
+                <TableHead scope="col" numeric>
                   Baseline
                 </TableHead>
-                <TableHead scope="col" className="text-right">
+                <TableHead scope="col" numeric>
                   80% range covers
                 </TableHead>
               </TableRow>
@@ -89,10 +89,10 @@ export default async function SalaryModelPage() {
               {m.byCategory.map((c) => (
                 <TableRow key={c.category}>
                   <TableCell>{categoryLabel(c.category) ?? c.category}</TableCell>
-                  <TableCell className="text-right tabular-nums">{count(c.ads)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{longPounds(c.mae)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{longPounds(c.baselineMae)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{pct(c.coverage)}</TableCell>
+                  <TableCell numeric>{count(c.ads)}</TableCell>
+                  <TableCell numeric>{longPounds(c.mae)}</TableCell>
+                  <TableCell numeric>{longPounds(c.baselineMae)}</TableCell>
+                  <TableCell numeric>{pct(c.coverage)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -106,13 +106,13 @@ export default async function SalaryModelPage() {
             <TableHeader>
               <TableRow>
                 <TableHead scope="col">Trained</TableHead>
-                <TableHead scope="col" className="text-right">
+                <TableHead scope="col" numeric>
                   Ads used
                 </TableHead>
-                <TableHead scope="col" className="text-right">
+                <TableHead scope="col" numeric>
                   Mean error
                 </TableHead>
-                <TableHead scope="col" className="text-right">
+                <TableHead scope="col" numeric>
                   Baseline
                 </TableHead>
                 <TableHead scope="col">Adopted</TableHead>
@@ -122,9 +122,9 @@ export default async function SalaryModelPage() {
               {o.history.map((h) => (
                 <TableRow key={h.id}>
                   <TableCell>{h.trainedAt ? dateTime.format(h.trainedAt) : "—"}</TableCell>
-                  <TableCell className="text-right tabular-nums">{count(h.adsUsed)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{h.mae === null ? "—" : longPounds(h.mae)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{h.baselineMae === null ? "—" : longPounds(h.baselineMae)}</TableCell>
+                  <TableCell numeric>{count(h.adsUsed)}</TableCell>
+                  <TableCell numeric>{h.mae === null ? "—" : longPounds(h.mae)}</TableCell>
+                  <TableCell numeric>{h.baselineMae === null ? "—" : longPounds(h.baselineMae)}</TableCell>
                   <TableCell>{h.adopted ? "Yes" : "No"}</TableCell>
                 </TableRow>
               ))}
