@@ -15,11 +15,11 @@
 // --rows 20000 is the quick mode; --banding measures LSH candidate recall for several bandings;
 // --threshold 0.55 runs the engine with another score threshold.
 import { execFileSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { readHeader, rowToSourceAd } from "@/lib/import/adzuna-csv";
-import { readCsv } from "@/lib/import/csv-reader";
+import { rowToSourceAd } from "@/lib/import/adzuna-csv";
+import { adzunaRecords } from "./adzuna-file";
 import { DuplicateDetector, type DetectorOptions } from "@/lib/duplicates/detector";
 import { describe, titlePayKey, type AdText } from "@/lib/duplicates/fingerprint";
 import { DEFAULT_BANDING, MinHasher, bandKeys, estimateJaccard, type Banding } from "@/lib/duplicates/minhash";
@@ -56,31 +56,22 @@ function synthFiles(rows: number, seed: number): { csv: string; truth: string } 
 
 /** The CSV's ads in batches, through the import's own reader. */
 async function* adBatches(file: string): AsyncGenerator<AdText[]> {
-  let header: ReturnType<typeof readHeader> | null = null;
   let batch: AdText[] = [];
-  for await (const { records } of readCsv(createReadStream(file))) {
-    for (const r of records) {
-      if (!header) {
-        header = readHeader(r.fields);
-        if (!header.ok) throw new Error(header.message);
-        continue;
-      }
-      if (!header.ok) continue;
-      const { ad } = rowToSourceAd(r.fields, header, file, r.line);
-      if (!ad) continue;
-      batch.push({
-        id: ad.externalId,
-        title: ad.title,
-        description: ad.description,
-        company: ad.company,
-        location: [ad.locationNormalized, ad.locationRaw].filter(Boolean).join(", "),
-        salaryRaw: ad.salaryRaw,
-        salaryAnnual: ad.salaryNormalized ? Number(ad.salaryNormalized) : null,
-      });
-      if (batch.length === BATCH) {
-        yield batch;
-        batch = [];
-      }
+  for await (const { fields, line, header } of adzunaRecords(file)) {
+    const { ad } = rowToSourceAd(fields, header, file, line);
+    if (!ad) continue;
+    batch.push({
+      id: ad.externalId,
+      title: ad.title,
+      description: ad.description,
+      company: ad.company,
+      location: [ad.locationNormalized, ad.locationRaw].filter(Boolean).join(", "),
+      salaryRaw: ad.salaryRaw,
+      salaryAnnual: ad.salaryNormalized ? Number(ad.salaryNormalized) : null,
+    });
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
     }
   }
   if (batch.length) yield batch;

@@ -16,11 +16,10 @@
 //          --heap MB (old-space cap of the scale run, default 128),
 //          --groups FILE (Id,Group CSV: duplicate groups from elsewhere instead of the shingle grouping).
 import { execFileSync, spawnSync } from "node:child_process";
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { readHeader } from "@/lib/import/adzuna-csv";
 import { normaliseCategory } from "@/lib/import/categories";
-import { readCsv } from "@/lib/import/csv-reader";
+import { adzunaRecords } from "./adzuna-file";
 import { LocationResolver, toTreeNodes, type TreeNode } from "@/lib/locations/resolve";
 import { parseLocationTree } from "@/lib/locations/tree";
 import { CategoryRegionMedian } from "@/lib/salary/baseline";
@@ -65,45 +64,36 @@ async function* readAdzuna(file: string, tree = treeResolver()): AsyncGenerator<
   const { resolver, nodes } = tree;
   // The app stores each ad's location once, at import; here it is resolved per read, so remember it.
   const paths = new Map<string, string | null>();
-  let header: ReturnType<typeof readHeader> | null = null;
-  for await (const { records } of readCsv(createReadStream(file, { highWaterMark: 1 << 20 }))) {
-    for (const r of records) {
-      if (!header) {
-        header = readHeader(r.fields);
-        if (!header.ok) throw new Error(header.message);
-        continue;
+  for await (const { fields, header } of adzunaRecords(file)) {
+    const c = header.columns;
+    const get = (i: number | undefined) => (i === undefined ? null : fields[i]?.trim() || null);
+    const raw = get(c.LocationRaw);
+    const normalized = get(c.LocationNormalized);
+    const key = `${normalized}\u0000${raw}`;
+    let locationPath = paths.get(key);
+    if (locationPath === undefined) {
+      // As lib/import/normalise.ts: a country-level answer gives way to a place in the raw text.
+      let resolved = raw || normalized ? resolver.resolve(normalized, raw) : null;
+      if (resolved && resolved.node.depth === 0 && raw) {
+        const fromRaw = resolver.resolve(null, raw);
+        if (fromRaw && fromRaw.node.depth > 0) resolved = fromRaw;
       }
-      if (!header.ok) continue;
-      const c = header.columns;
-      const get = (i: number | undefined) => (i === undefined ? null : r.fields[i]?.trim() || null);
-      const raw = get(c.LocationRaw);
-      const normalized = get(c.LocationNormalized);
-      const key = `${normalized}\u0000${raw}`;
-      let locationPath = paths.get(key);
-      if (locationPath === undefined) {
-        // As lib/import/normalise.ts: a country-level answer gives way to a place in the raw text.
-        let resolved = raw || normalized ? resolver.resolve(normalized, raw) : null;
-        if (resolved && resolved.node.depth === 0 && raw) {
-          const fromRaw = resolver.resolve(null, raw);
-          if (fromRaw && fromRaw.node.depth > 0) resolved = fromRaw;
-        }
-        locationPath = resolved ? nodes[resolved.node.id - 1].path : null;
-        paths.set(key, locationPath);
-      }
-      yield {
-        id: Number(get(c.Id)),
-        title: get(c.Title) ?? "",
-        description: get(c.FullDescription) ?? "",
-        company: get(c.Company),
-        category: normaliseCategory(get(c.Category)),
-        contractType: get(c.ContractType),
-        contractTime: get(c.ContractTime),
-        source: get(c.SourceName),
-        locationPath,
-        region: regionOf(locationPath),
-        salary: Number(get(c.SalaryNormalized)),
-      };
+      locationPath = resolved ? nodes[resolved.node.id - 1].path : null;
+      paths.set(key, locationPath);
     }
+    yield {
+      id: Number(get(c.Id)),
+      title: get(c.Title) ?? "",
+      description: get(c.FullDescription) ?? "",
+      company: get(c.Company),
+      category: normaliseCategory(get(c.Category)),
+      contractType: get(c.ContractType),
+      contractTime: get(c.ContractTime),
+      source: get(c.SourceName),
+      locationPath,
+      region: regionOf(locationPath),
+      salary: Number(get(c.SalaryNormalized)),
+    };
   }
 }
 
