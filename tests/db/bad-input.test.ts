@@ -230,12 +230,22 @@ beforeAll(async () => {
 
 // ---- the database before and after -------------------------------------------------------------
 
-type Snapshot = { counts: { ads: number; texts: number; companies: number; changes: number; index: number }; hash: string; ads: Map<number, string>; companies: string[] };
+type Snapshot = {
+  counts: { ads: number; texts: number; companies: number; changes: number; index: number };
+  hash: string;
+  ads: Map<number, string>;
+  groups: Map<number, number | null>;
+  companies: string[];
+};
 
-/** Row counts, the full-text index size, and a sha256 over every ad (all columns, its description and company). */
+/**
+ * Row counts, the full-text index size, and a sha256 over every ad (all columns, its description and
+ * company) but its near-duplicate group, kept apart: a new ad may rightly join an existing ad's group.
+ */
 async function snapshot(db: Db, search: SearchIndex): Promise<Snapshot> {
   const rows = await db.ad.findMany({ include: { text: { select: { description: true } }, company: { select: { name: true } } }, orderBy: { externalId: "asc" } });
-  const ads = new Map(rows.map((r) => [r.externalId, createHash("sha256").update(JSON.stringify(r)).digest("hex")]));
+  const ads = new Map(rows.map(({ duplicateGroupId: _g, duplicateCount: _c, ...r }) => [r.externalId, createHash("sha256").update(JSON.stringify(r)).digest("hex")]));
+  const groups = new Map(rows.map((r) => [r.externalId, r.duplicateGroupId]));
   return {
     counts: {
       ads: await db.ad.count(),
@@ -248,6 +258,7 @@ async function snapshot(db: Db, search: SearchIndex): Promise<Snapshot> {
       .update([...ads.values()].join("\n"))
       .digest("hex"),
     ads,
+    groups,
     companies: (await db.company.findMany({ select: { name: true } })).map((c) => c.name).sort(byCodeUnits),
   };
 }
@@ -379,6 +390,9 @@ describe.each(testDialects())("bad input on %s", (dialect) => {
         companies: after.companies.length,
       });
       for (const [id, hash] of before.ads) expect(after.ads.get(id), `ad ${id}`).toBe(hash);
+      // An ad already there changes group only by gaining a copy among the rows that landed.
+      const landedGroups = new Set(landed.map((id) => after.groups.get(id)));
+      for (const [id, group] of before.groups) if (after.groups.get(id) !== group) expect(landedGroups.has(after.groups.get(id)), `ad ${id}'s new group`).toBe(true);
       const newCompanies = await db.company.findMany({ where: { ads: { some: { externalId: { in: landed } } } }, select: { name: true } });
       expect(after.companies).toEqual([...new Set([...before.companies, ...newCompanies.map((x) => x.name)])].sort(byCodeUnits));
       await search.check();
