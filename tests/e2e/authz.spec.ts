@@ -43,6 +43,8 @@ const ACTIONS: Record<string, Permission> = {
   "lib/tags/actions.ts#updateTagAction": "tags:manage",
   "lib/tags/actions.ts#mergeTagsAction": "tags:manage",
   "lib/tags/actions.ts#deleteTagAction": "tags:manage",
+  "lib/salary-estimates/actions.ts#retrainSalaryModelAction": "salary:train",
+  "lib/salary-estimates/actions.ts#salaryTrainingStatusAction": "salary:train",
   "lib/users/actions.ts#createUserAction": "users:manage",
   "lib/users/actions.ts#changeRoleAction": "users:manage",
   "lib/users/actions.ts#setActiveAction": "users:manage",
