@@ -72,12 +72,8 @@ async function* readAdzuna(file: string, tree = treeResolver()): AsyncGenerator<
     const key = `${normalized}\u0000${raw}`;
     let locationPath = paths.get(key);
     if (locationPath === undefined) {
-      // As lib/import/normalise.ts: a country-level answer gives way to a place in the raw text.
-      let resolved = raw || normalized ? resolver.resolve(normalized, raw) : null;
-      if (resolved && resolved.node.depth === 0 && raw) {
-        const fromRaw = resolver.resolve(null, raw);
-        if (fromRaw && fromRaw.node.depth > 0) resolved = fromRaw;
-      }
+      // As the import places it (a country-level answer gives way to a place in the raw text).
+      const resolved = resolver.resolveAd(normalized, raw);
       locationPath = resolved ? nodes[resolved.node.id - 1].path : null;
       paths.set(key, locationPath);
     }

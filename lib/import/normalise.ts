@@ -73,13 +73,7 @@ export function normaliseAd(src: SourceAd, resolver: LocationResolver, finder: T
 
   const locationRaw = tidyLine(src.locationRaw);
   const locationNormalized = tidyLine(src.locationNormalized);
-  let resolved = locationRaw || locationNormalized ? resolver.resolve(locationNormalized, locationRaw) : null;
-  // Adzuna often normalises to the whole country ("UK") when the advertiser named a town:
-  // a more specific place from the raw text serves region filters better.
-  if (resolved && resolved.node.depth === 0 && locationRaw) {
-    const fromRaw = resolver.resolve(null, locationRaw);
-    if (fromRaw && fromRaw.node.depth > 0) resolved = fromRaw;
-  }
+  const resolved = resolver.resolveAd(locationNormalized, locationRaw);
 
   const title = tidyLine(src.title)!;
   const place = deriveImportedLocation(resolved?.node ?? null, { title, description }, finder);

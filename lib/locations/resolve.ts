@@ -236,6 +236,20 @@ export class LocationResolver {
     return result;
   }
 
+  /**
+   * An ad's place from Adzuna's two location cells. Adzuna often normalises to the whole country
+   * ("UK") when the advertiser named a town: a more specific place from the raw text serves region
+   * filters better.
+   */
+  resolveAd(normalized: string | null, raw: string | null): Resolution {
+    const resolved = raw || normalized ? this.resolve(normalized, raw) : null;
+    if (resolved && resolved.node.depth === 0 && raw) {
+      const fromRaw = this.resolve(null, raw);
+      if (fromRaw && fromRaw.node.depth > 0) return fromRaw;
+    }
+    return resolved;
+  }
+
   /** every node at or below the given node id (for "London includes every place below it" filters) */
   descendantIds(id: number): number[] {
     const i = this.indexById.get(id);
