@@ -5,14 +5,44 @@
 // For existing databases, after changing the detector's threshold, or after many marks. Prints
 // progress, the outcome, the time and the peak memory. The admin page's button runs the same.
 // `--job <id>`: a rebuild started from the admin page; progress and outcome go to its DuplicateRun row.
+// `--follow`: runs beside an import that forked it (lib/ads/duplicate-follower.ts), grouping its ads as
+// they commit until the import sends "finished"; the outcome goes back as a message.
 import { env } from "@/lib/env";
 import { DupConn, syncDuplicates, type SyncProgress } from "@/lib/ads/duplicate-store";
 import { Sql, timestamp } from "@/lib/db/sql";
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en-GB");
 
+/** The follower's side of lib/ads/duplicate-follower.ts. */
+async function follow(url: string) {
+  let finished = false;
+  let wake: (() => void) | null = null;
+  process.on("message", (m) => {
+    if (m === "finished") finished = true;
+    wake?.();
+  });
+  process.on("disconnect", () => process.exit(1)); // the import is gone: what is grouped stays
+  const r = await syncDuplicates(url, {
+    follow: {
+      finished: () => finished,
+      wait: () => new Promise<void>((resolve) => setTimeout((wake = resolve), 250)),
+    },
+  });
+  await tell({ result: { ...r, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } });
+}
+
+const tell = (message: object) => new Promise<void>((resolve) => process.send!(message, undefined, undefined, () => resolve()));
+
 async function main() {
   const { DATABASE_URL } = env();
+  if (process.argv.includes("--follow")) {
+    try {
+      await follow(DATABASE_URL);
+    } catch (e) {
+      await tell({ error: (e as Error).message });
+    }
+    return;
+  }
   const rebuild = !process.argv.includes("--sync");
   const jobAt = process.argv.indexOf("--job");
   const job = jobAt >= 0 ? process.argv[jobAt + 1] : null;

@@ -13,7 +13,7 @@ import { ADZUNA_CATEGORIES, categoryFromFolder } from "@/lib/import/categories";
 import { executeImport, openImportStore, type ImportProgress, type StoredFile } from "@/lib/import/pipeline";
 
 const args = process.argv.slice(2);
-// --no-duplicates: skip grouping near-duplicates after the batches (the benchmark's comparison).
+// --no-duplicates: skip grouping near-duplicates (the benchmark's comparison).
 const duplicates = !args.includes("--no-duplicates");
 if (!duplicates) args.splice(args.indexOf("--no-duplicates"), 1);
 const jobIndex = args.indexOf("--job");
@@ -98,7 +98,7 @@ async function main(): Promise<number> {
       importId = await store.createImport({ origin: "cli", userId: null, files: JSON.stringify(files), bytesTotal: bytes, status: "QUEUED" });
     }
     const started = Date.now();
-    const outcome = await executeImport(DATABASE_URL, importId, job ? undefined : progressPrinter(), store, true, duplicates);
+    const outcome = await executeImport(DATABASE_URL, importId, job ? undefined : progressPrinter(), store, true, duplicates ? "beside" : "off");
     if (process.stderr.isTTY && !job) process.stderr.write("\n");
     const r = (await store.loadImport(importId))!;
     const secs = (Date.now() - started) / 1000;

@@ -41,8 +41,14 @@ export class DupConn {
     private readonly pgClient: pg.Client | null,
   ) {}
 
-  static async open(url: string): Promise<DupConn> {
-    if (dialectOf(url) === "sqlite") return new DupConn("sqlite", openSqlite(url), null);
+  /** `busyMs`: how long a SQLite write waits for the lock (a follower waits out the import's index builds). */
+  static async open(url: string, busyMs?: number): Promise<DupConn> {
+    if (dialectOf(url) === "sqlite") {
+      const db = openSqlite(url);
+      db.pragma("wal_autocheckpoint = 16384"); // as the import: fewer, larger checkpoints
+      if (busyMs) db.pragma(`busy_timeout = ${Math.floor(busyMs)}`);
+      return new DupConn("sqlite", db, null);
+    }
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     return new DupConn("postgres", null, client);
@@ -226,9 +232,13 @@ export class SqlDuplicateStore implements DuplicateStore {
       );
       for (const r of rows) if (r.groupId !== null) this.touched.add(Number(r.groupId));
     }
+    // A new fingerprint carries its placement in its own row; only ads placed again are updated.
+    const placedWith = new Map(c.placements.map((p) => [p.id, p]));
     const fpRows = c.fingerprints.map((fp) => {
       const v = this.versions.get(fp.id);
       if (!v) throw new Error(`no version for ad ${fp.id}`);
+      const p = placedWith.get(fp.id);
+      placedWith.delete(fp.id);
       return [
         fp.id,
         v.version,
@@ -241,18 +251,25 @@ export class SqlDuplicateStore implements DuplicateStore {
         fp.pay ? fp.pay.min : null,
         fp.pay ? (fp.pay.max === Infinity ? -1 : fp.pay.max) : null,
         fp.place | 0,
+        p?.groupId ?? null,
+        p?.similarity ?? null,
+        p?.score ?? null,
       ];
     });
+    const updates = [...placedWith.values()];
     // SQLite: one prepared statement a row (no round trips); PostgreSQL: 500 rows a statement.
     const per = conn.dialect === "sqlite" ? 1 : 500;
     for (let i = 0; i < fpRows.length; i += per)
       await conn.run(
-        Sql.of(`INSERT INTO "AdFingerprint" ("adId", "adVersion", "textHash", "seq", "signature", "company", "terms", "axes", "payMin", "payMax", "place") VALUES `)
+        Sql.of(
+          `INSERT INTO "AdFingerprint" ("adId", "adVersion", "textHash", "seq", "signature", "company", "terms", "axes", "payMin", "payMax", "place", "groupId", "similarity", "score") VALUES `,
+        )
           .append(values(fpRows.slice(i, i + per)))
           .append(
             ` ON CONFLICT ("adId") DO UPDATE SET "adVersion" = excluded."adVersion", "textHash" = excluded."textHash", "seq" = excluded."seq",
              "signature" = excluded."signature", "company" = excluded."company", "terms" = excluded."terms", "axes" = excluded."axes",
-             "payMin" = excluded."payMin", "payMax" = excluded."payMax", "place" = excluded."place"`,
+             "payMin" = excluded."payMin", "payMax" = excluded."payMax", "place" = excluded."place",
+             "groupId" = excluded."groupId", "similarity" = excluded."similarity", "score" = excluded."score"`,
           ),
       );
     for (let i = 0; i < c.removed.length; i += 5000) {
@@ -261,11 +278,11 @@ export class SqlDuplicateStore implements DuplicateStore {
       for (const id of ids) this.touchedAds.add(id);
     }
     if (conn.dialect === "sqlite")
-      for (const p of c.placements)
+      for (const p of updates)
         await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "groupId" = ?, "similarity" = ?, "score" = ? WHERE "adId" = ?`, p.groupId, p.similarity, p.score, p.id));
     else
-      for (let i = 0; i < c.placements.length; i += 5000) {
-        const part = c.placements.slice(i, i + 5000);
+      for (let i = 0; i < updates.length; i += 5000) {
+        const part = updates.slice(i, i + 5000);
         await conn.run(
           Sql.of(
             `UPDATE "AdFingerprint" f SET "groupId" = v.g, "similarity" = v.s, "score" = v.sc FROM unnest(?::int[], ?::int[], ?::float8[], ?::float8[]) AS v(id, g, s, sc) WHERE f."adId" = v.id`,
@@ -402,6 +419,27 @@ export class SqlDuplicateStore implements DuplicateStore {
   }
 }
 
+/** A DuplicateStore that keeps the saves of a batch to write them later, in one short transaction. */
+class DeferredSaves implements DuplicateStore {
+  private readonly pending: DetectorChanges[] = [];
+  constructor(private readonly store: SqlDuplicateStore) {}
+  load = () => this.store.load();
+  /** Stored fingerprints, and those saved here but not yet written (settle reads them back). */
+  async fingerprints(ids: readonly number[]): Promise<Fingerprint[]> {
+    const held = new Map<number, Fingerprint>();
+    for (const c of this.pending) for (const fp of c.fingerprints) held.set(fp.id, fp);
+    const stored = await this.store.fingerprints(ids.filter((id) => !held.has(id)));
+    return [...stored, ...ids.flatMap((id) => held.get(id) ?? [])];
+  }
+  clear = () => this.store.clear();
+  async save(changes: DetectorChanges) {
+    this.pending.push(changes);
+  }
+  async write() {
+    for (const c of this.pending.splice(0)) await this.store.save(c);
+  }
+}
+
 const now = (dialect: Dialect) => (dialect === "sqlite" ? new Date().toISOString().replace("Z", "+00:00") : new Date());
 
 // ---- the lease -----------------------------------------------------------------------------------
@@ -462,6 +500,15 @@ export function adTextOf(r: Omit<AdRow, "version">): AdText {
   };
 }
 
+/**
+ * A sync that runs beside an import (the import's own process spawns it: see duplicate-follower.ts):
+ * it groups the import's new ads as their batches commit, then, once `finished()` is true, does
+ * what any sync does. `wait()` resolves when there may be more to read.
+ */
+export type Follow = { finished: () => boolean; wait: () => Promise<void> };
+/** A follower's SQLite writes wait this long for the lock (the import's index builds at the end). */
+const FOLLOW_BUSY_MS = 300_000;
+
 export const SYNC_CHUNK = 2000;
 /** Ads between two writes of the companies' boilerplate tables (see pendingCompanies). */
 const COMPANY_FLUSH = 50_000;
@@ -472,10 +519,10 @@ const COMPANY_FLUSH = 50_000;
  */
 export async function syncDuplicates(
   url: string,
-  opts: { rebuild?: boolean; onProgress?: (p: SyncProgress) => void; options?: Partial<DetectorOptions>; waitMs?: number } = {},
+  opts: { rebuild?: boolean; onProgress?: (p: SyncProgress) => void; options?: Partial<DetectorOptions>; waitMs?: number; follow?: Follow } = {},
 ): Promise<SyncResult> {
   const started = Date.now();
-  const conn = await DupConn.open(url);
+  const conn = await DupConn.open(url, opts.follow ? FOLLOW_BUSY_MS : undefined);
   const result: SyncResult = { fingerprinted: 0, unchanged: 0, removed: 0, replaced: 0, marks: 0, ms: 0 };
   try {
     await takeLease(conn, opts.waitMs ?? 60_000);
@@ -508,46 +555,82 @@ export async function syncDuplicates(
           result.removed = gone.length;
         });
 
-      // 2. New and changed ads, in arrival (id) order, a chunk per transaction.
-      const [{ n }] = await conn.all<{ n: number }>(
-        Sql.of(`SELECT count(*) AS "n" FROM "Ad" a LEFT JOIN "AdFingerprint" f ON f."adId" = a."id" WHERE f."adId" IS NULL OR f."adVersion" <> a."version"`),
-      );
-      const total = Number(n);
-      let done = 0;
-      opts.onProgress?.({ phase: "detecting", done, total });
-      for (let after = 0; ;) {
-        const rows = await conn.all<AdRow & { known: number | null; textHash: string | null }>(
+      // The unit of work: a chunk of ads waiting for a fingerprint, in one transaction.
+      const pendingAds = (after: number, newOnly = false) =>
+        conn.all<AdRow & { known: number | null; textHash: string | null }>(
           Sql.of(
             `SELECT a."id", a."version", a."title", t."description", c."name" AS "company", a."locationRaw", a."locationNormalized", a."salaryRaw", a."salaryAnnual", a."salarySource",
                     f."adId" AS "known", f."textHash"
              FROM "Ad" a LEFT JOIN "AdFingerprint" f ON f."adId" = a."id" LEFT JOIN "AdText" t ON t."adId" = a."id" LEFT JOIN "Company" c ON c."id" = a."companyId"
-             WHERE (f."adId" IS NULL OR f."adVersion" <> a."version") AND a."id" > ? ORDER BY a."id" LIMIT ${SYNC_CHUNK}`,
+             WHERE ${newOnly ? `f."adId" IS NULL` : `(f."adId" IS NULL OR f."adVersion" <> a."version")`} AND a."id" > ? ORDER BY a."id" LIMIT ${SYNC_CHUNK}`,
             after,
           ),
         );
-        if (!rows.length) break;
-        after = Number(rows[rows.length - 1].id);
-        await inTx(async () => {
-          const ads: AdText[] = [];
-          for (const r of rows) {
-            const ad = adTextOf(r);
-            const textHash = textHashOf(ad);
-            if (r.known !== null && r.textHash === textHash) {
-              await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "adVersion" = ? WHERE "adId" = ?`, r.version, r.id));
-              result.unchanged++;
-            } else {
-              store.versions.set(ad.id, { version: Number(r.version), textHash });
-              ads.push(ad);
-            }
+      let done = 0;
+      // The detector's work is done before the transaction and only its writes inside it: the write
+      // lock is held for milliseconds, so a follower and the import it follows do not queue on it.
+      const detectChunk = async (rows: (AdRow & { known: number | null; textHash: string | null })[]) => {
+        const ads: AdText[] = [];
+        const unchanged: AdRow[] = [];
+        for (const r of rows) {
+          const ad = adTextOf(r);
+          const textHash = textHashOf(ad);
+          if (r.known !== null && r.textHash === textHash) unchanged.push(r);
+          else {
+            store.versions.set(ad.id, { version: Number(r.version), textHash });
+            ads.push(ad);
           }
-          if (ads.length) await detectBatch(store, detector, ads);
-          result.fingerprinted += ads.length;
-          store.versions.clear();
+        }
+        const saves = new DeferredSaves(store);
+        if (ads.length) await detectBatch(saves, detector, ads);
+        await inTx(async () => {
+          for (const r of unchanged) await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "adVersion" = ? WHERE "adId" = ?`, r.version, r.id));
+          await saves.write();
         });
+        result.unchanged += unchanged.length;
+        result.fingerprinted += ads.length;
+        store.versions.clear();
         done += rows.length;
         if (Math.floor(done / COMPANY_FLUSH) !== Math.floor((done - rows.length) / COMPANY_FLUSH)) await inTx(() => store.flushCompanies());
-        opts.onProgress?.({ phase: "detecting", done, total });
         await renewLease(conn);
+      };
+
+      // 2a. Following an import: the ads it adds, batch by batch as they commit (ids above every
+      // ad there was when it began), until it says it has finished; its changed ads come in 2b.
+      if (opts.follow) {
+        const [{ top }] = await conn.all<{ top: number | null }>(Sql.of(`SELECT MAX("id") AS "top" FROM "Ad"`));
+        let lastRenew = Date.now();
+        for (let after = Number(top ?? 0); ;) {
+          const finished = opts.follow.finished(); // read first: a batch committed before "finished" is still found below
+          const rows = await pendingAds(after, true);
+          if (rows.length) {
+            after = Number(rows[rows.length - 1].id);
+            await detectChunk(rows);
+            lastRenew = Date.now();
+            opts.onProgress?.({ phase: "detecting", done, total: done });
+            continue;
+          }
+          if (finished) break;
+          await opts.follow.wait();
+          if (Date.now() - lastRenew > 30_000) {
+            await renewLease(conn);
+            lastRenew = Date.now();
+          }
+        }
+      }
+
+      // 2b. New and changed ads, in arrival (id) order, a chunk per transaction.
+      const [{ n }] = await conn.all<{ n: number }>(
+        Sql.of(`SELECT count(*) AS "n" FROM "Ad" a LEFT JOIN "AdFingerprint" f ON f."adId" = a."id" WHERE f."adId" IS NULL OR f."adVersion" <> a."version"`),
+      );
+      const total = done + Number(n);
+      opts.onProgress?.({ phase: "detecting", done, total });
+      for (let after = 0; ;) {
+        const rows = await pendingAds(after);
+        if (!rows.length) break;
+        after = Number(rows[rows.length - 1].id);
+        await detectChunk(rows);
+        opts.onProgress?.({ phase: "detecting", done, total });
       }
 
       // 3. Fingerprints waiting for a group (a run stopped between its two saves cannot leave

@@ -7,6 +7,7 @@ import { isBulkLoad } from "@/lib/db/ad-indexes";
 import { dialectOf } from "@/lib/db/dialect";
 import { logger } from "@/lib/log";
 import { syncDuplicates } from "@/lib/ads/duplicate-store";
+import { startDuplicateFollower } from "@/lib/ads/duplicate-follower";
 import { localEvents } from "./events";
 import { parallelEvents } from "./parallel-events";
 import { parseStoredFiles } from "./stored-files";
@@ -41,8 +42,11 @@ export async function executeImport(
   onProgress?: (p: ImportProgress) => void,
   existingStore?: ImportStore,
   parallel = true,
-  /** Group near-duplicates after the batches (off only for the benchmark's comparison). */
-  duplicates = true,
+  /**
+   * Near-duplicate grouping: "beside" the batches in a follower process (needs a TS-aware Node, as
+   * `parallel` does), "after" them in this process, or "off" (the benchmark's comparison only).
+   */
+  duplicates: "beside" | "after" | "off" = parallel ? "beside" : "after",
 ): Promise<ImportOutcome | null> {
   const store = existingStore ?? openImportStore(url);
   try {
@@ -51,6 +55,7 @@ export async function executeImport(
     const stored = parseStoredFiles(record.files);
     const files: ImportFile[] = stored.map((f) => ({ path: f.path, name: f.name, category: f.category ?? null }));
     await store.markRunning(importId);
+    const follower = duplicates === "beside" ? startDuplicateFollower(url) : null;
     try {
       // A bulk load builds the table's read indexes once at the end instead of row by row.
       if (
@@ -64,10 +69,11 @@ export async function executeImport(
       await store.ensureAdIndexes();
       // Near-duplicate groups for the new and changed ads: a step of its own after the batches,
       // safe to re-run (a failure here keeps the import; the next import, edit or rebuild finishes it).
-      if (duplicates) {
+      if (duplicates !== "off") {
         try {
-          const d = await syncDuplicates(url);
-          logger.info("duplicates grouped", { importId, ...d });
+          const followed = follower && (await follower.finish().catch((e) => logger.warn("the duplicate follower failed; grouping after the import", { importId, error: e })));
+          const d = followed || (await syncDuplicates(url));
+          logger.info("duplicates grouped", { importId, followed: !!followed, ...d });
         } catch (e) {
           logger.error("near-duplicate grouping failed (the next import or a rebuild redoes it)", { importId, error: e });
         }
@@ -75,6 +81,7 @@ export async function executeImport(
       await store.markFinished(importId, outcome.status, outcome.message);
       return outcome;
     } catch (e) {
+      follower?.stop();
       logger.error("import failed", { importId, error: e });
       await store.rollback().catch(() => {});
       await store.ensureAdIndexes().catch((err) => logger.error("could not rebuild the ads indexes (the next import or start-up will)", { error: err }));

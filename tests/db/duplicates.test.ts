@@ -72,6 +72,30 @@ describe.each(testDialects())("near-duplicate groups on %s", (dialect) => {
     expect(await db.adFingerprint.count()).toBe(600);
   }, 120_000);
 
+  it("stores the same groups when a follower process groups the batches as they commit", async () => {
+    const other = await treeDatabase(`dups_follow_${dialect}`, dialect);
+    const otherStore = openImportStore(other.url);
+    const otherDb = createDb(other.url);
+    try {
+      const r = await importFiles(other.url, otherStore, [{ path: csv, name: "ads.csv" }], "beside");
+      expect(r.record.created).toBe(600);
+      // Each ad's group named by its representative's Adzuna Id, in both databases.
+      const byRepresentative = async (d: Db) => {
+        const ads = await d.ad.findMany({ select: { id: true, externalId: true, duplicateGroupId: true, duplicateCount: true } });
+        const ext = new Map(ads.map((a) => [a.id, a.externalId]));
+        return new Map(ads.map((a) => [a.externalId, [a.duplicateGroupId === null ? null : ext.get(a.duplicateGroupId), a.duplicateCount]]));
+      };
+      const followed = await byRepresentative(otherDb);
+      expect([...followed.values()].filter(([g]) => g !== null).length).toBeGreaterThan(100);
+      expect(followed).toEqual(await byRepresentative(db));
+      expect(await otherDb.adFingerprint.count()).toBe(600);
+    } finally {
+      await otherStore.close();
+      await otherDb.$disconnect();
+      await other.drop();
+    }
+  }, 120_000);
+
   it("does no detection work when the same file is imported again", async () => {
     const before = await db.adFingerprint.aggregate({ _max: { seq: true } });
     const r = await importFiles(tdb.url, store, [{ path: csv, name: "ads.csv" }]);

@@ -170,10 +170,15 @@ export async function adIndexes(url: string, dialect: Dialect): Promise<Record<s
 }
 
 /** Runs an import the way the CLI does (an Import row, then executeImport), in-process. */
-export async function importFiles(url: string, store: ImportStore, files: { path: string; name?: string; category?: string | null }[]) {
+export async function importFiles(
+  url: string,
+  store: ImportStore,
+  files: { path: string; name?: string; category?: string | null }[],
+  duplicates: "beside" | "after" | "off" = "after",
+) {
   const stored: StoredFile[] = files.map((f) => ({ name: f.name ?? path.basename(f.path), path: f.path, size: statSync(f.path).size, category: f.category ?? null }));
   const id = await store.createImport({ origin: "cli", userId: null, files: JSON.stringify(stored), bytesTotal: stored.reduce((a, f) => a + f.size, 0), status: "QUEUED" });
-  const outcome = await executeImport(url, id, undefined, store, false);
+  const outcome = await executeImport(url, id, undefined, store, false, duplicates);
   const record = (await store.loadImport(id))!;
   return { id, outcome, record };
 }

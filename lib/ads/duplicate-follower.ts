@@ -1,0 +1,47 @@
+// Near-duplicate detection beside an import, in a process of its own (the import CLI and background
+// import jobs; README "Duplicate detection"). The import parses on one core and writes on the other
+// only part of the time; the follower uses what is left to group each batch as it commits, so the
+// import ends with its groups nearly done instead of starting them. Its memory (the detector's typed
+// arrays) is its own, not added to the import process's.
+//
+// The follower is `scripts/duplicates-rebuild.ts --follow`: syncDuplicates with a Follow that the
+// parent ends by sending "finished" once its last batch (and the ads' indexes) are written. If it
+// fails, the import runs the plain sync afterwards, as without a follower.
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import type { SyncResult } from "./duplicate-store";
+
+export type FollowerResult = SyncResult & { peakRssMb: number };
+
+export type DuplicateFollower = {
+  /** Tells the follower the import has written everything; resolves with its outcome. */
+  finish(): Promise<FollowerResult>;
+  /** Stops it (the import failed); what it grouped so far stays. */
+  stop(): void;
+};
+
+export function startDuplicateFollower(url: string): DuplicateFollower {
+  const child: ChildProcess = fork(path.resolve("scripts/duplicates-rebuild.ts"), ["--follow"], {
+    execArgv: ["--max-old-space-size=128", "--import", "tsx"],
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  const outcome = new Promise<FollowerResult>((resolve, reject) => {
+    child.on("message", (m: { result?: FollowerResult; error?: string }) => {
+      if (m.result) resolve(m.result);
+      if (m.error) reject(new Error(m.error));
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`the duplicate follower stopped (exit ${code})`)));
+  });
+  outcome.catch(() => {}); // read by finish(); a failure before then must not go unhandled
+  return {
+    finish() {
+      if (child.connected) child.send("finished");
+      return outcome;
+    },
+    stop() {
+      child.kill();
+    },
+  };
+}
