@@ -2,6 +2,9 @@
 // concurrency (a save against a version someone else has moved on is refused, with their values).
 import { recordChange } from "@/lib/events/record-change";
 import { getDb, type Db } from "@/lib/db/client";
+import { dialectOfDb } from "@/lib/db/dialect";
+import { logger } from "@/lib/log";
+import { estimateAdNow } from "@/lib/salary-estimates/estimates";
 import { refreshDuplicatesAfter } from "./duplicates";
 import { UserError } from "@/lib/errors";
 import { deriveEditedSalary, regionOf, titleKey } from "./derive";
@@ -205,7 +208,7 @@ export async function updateAd(id: number, expectedVersion: number, fields: TAdF
     if ("salaryMin" in changes || "salaryMax" in changes || "salaryPeriod" in changes) {
       const { annual, source } = deriveEditedSalary(fields);
       Object.assign(data, { salaryMin: fields.salaryMin, salaryMax: fields.salaryMax, salaryPeriod: fields.salaryPeriod, salaryAnnual: annual, salarySource: source });
-      // A real salary replaces the model's estimate (an ad left without one is estimated again by the next run).
+      // A real salary replaces the model's estimate (an ad left without one is estimated again below).
       if (annual !== null) Object.assign(data, { salaryEstimate: null, salaryEstimateLow: null, salaryEstimateHigh: null, salaryModelId: null });
     }
 
@@ -218,6 +221,10 @@ export async function updateAd(id: number, expectedVersion: number, fields: TAdF
     return { version: expectedVersion + 1 };
   });
   // A new title, text, company, place or salary can move the ad to another group (or none).
-  if (result.version !== expectedVersion) await refreshDuplicatesAfter(db, `ad ${id} edited`);
+  if (result.version !== expectedVersion) {
+    await refreshDuplicatesAfter(db, `ad ${id} edited`);
+    // Without a real salary, the adopted model prices what the ad says now (a no-op for an ad that has one).
+    await estimateAdNow(db, dialectOfDb(db), id).catch((e) => logger.error("could not estimate the edited ad's salary", { adId: id, error: e }));
+  }
   return result;
 }

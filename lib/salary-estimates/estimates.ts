@@ -5,6 +5,7 @@ import type { Dialect } from "@/lib/db/dialect";
 import { execute, Sql } from "@/lib/db/sql";
 import { SalaryEstimator } from "@/lib/salary/model";
 import type { SalaryModel } from "@/lib/salary/model";
+import { deserialiseModel } from "@/lib/salary/serialise";
 import { readAds } from "./rows";
 import { typedValues } from "./sql-values";
 
@@ -30,7 +31,7 @@ export async function estimateAds(
   dialect: Dialect,
   model: SalaryModel,
   modelId: number,
-  opts: { onlyMissing?: boolean; onProgress?: (done: number) => void } = {},
+  opts: { onlyMissing?: boolean; onProgress?: (done: number) => void; adId?: number } = {},
 ): Promise<number> {
   const estimator = new SalaryEstimator(model);
   let batch: [number, number, number, number, number][] = [];
@@ -42,15 +43,26 @@ export async function estimateAds(
     batch = [];
     opts.onProgress?.(done);
   };
-  const also = opts.onlyMissing ? Sql.of(`(a."salaryModelId" IS NULL OR a."salaryModelId" <> ?)`, modelId) : undefined;
+  const also = opts.adId !== undefined ? Sql.of(`a."id" = ?`, opts.adId) : opts.onlyMissing ? Sql.of(`(a."salaryModelId" IS NULL OR a."salaryModelId" <> ?)`, modelId) : undefined;
   for await (const ad of readAds(db, "unsalaried", dialect, also)) {
     const e = estimator.estimate(ad);
     batch.push([ad.id, e.salary, e.low, e.high, modelId]);
     if (batch.length >= WRITE_BATCH) await flush();
   }
   await flush();
-  await clearEstimatesOfSalariedAds(db, dialect);
+  if (opts.adId === undefined) await clearEstimatesOfSalariedAds(db, dialect);
   return done;
+}
+
+/**
+ * Estimates one ad now with the adopted model, if it has no real salary (an admin cleared it, or
+ * changed what the estimate reads): the page shows a fresh estimate at once, not after the next
+ * training. Returns whether it was estimated.
+ */
+export async function estimateAdNow(db: Db, dialect: Dialect, adId: number): Promise<boolean> {
+  const adopted = await db.salaryModel.findFirst({ where: { adopted: true }, select: { id: true, bytes: true } });
+  if (!adopted?.bytes) return false;
+  return (await estimateAds(db, dialect, deserialiseModel(adopted.bytes), adopted.id, { adId })) > 0;
 }
 
 async function writeEstimates(db: Db, dialect: Dialect, rows: [number, number, number, number, number][]): Promise<void> {

@@ -126,6 +126,15 @@ describe.each(testDialects())("salary estimates on %s", (dialect) => {
     await updateAd(ad.id, current.version, fields, adminId, db);
     const after = await db.ad.findUniqueOrThrow({ where: { id: ad.id } });
     expect(after).toMatchObject({ salaryAnnual: 32000, salarySource: "admin", salaryEstimate: null, salaryEstimateLow: null, salaryEstimateHigh: null, salaryModelId: null });
+
+    // Cleared again: the adopted model prices it at once (no wait for the next training).
+    const edited = (await getAd(ad.id, db))!;
+    await updateAd(ad.id, edited.version, { ...fields, salaryMin: null, salaryMax: null, salaryPeriod: null }, adminId, db);
+    const cleared = await db.ad.findUniqueOrThrow({ where: { id: ad.id } });
+    const adopted = await db.salaryModel.findFirstOrThrow({ where: { adopted: true } });
+    expect(cleared).toMatchObject({ salaryAnnual: null, salaryModelId: adopted.id });
+    expect(cleared.salaryEstimateLow!).toBeLessThan(cleared.salaryEstimate!);
+    expect(cleared.salaryEstimate!).toBeLessThan(cleared.salaryEstimateHigh!);
   });
 
   it("estimates a later import's salary-less ads with the adopted model (too few changes to retrain)", async () => {
