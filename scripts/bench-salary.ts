@@ -1,8 +1,8 @@
 // npx tsx scripts/bench-salary.ts — how good and how fast the salary model is (lib/salary).
 //
 //   1. Accuracy, on the real sample (../shared/data/adzuna/Train_rev1_sample.csv, 2,499 ads):
-//      5-fold cross-validation with folds grouped so near-copies of an ad (5-word shingle Jaccard
-//      ≥ 0.7) never straddle train and test. Reports MAE and median absolute error of the model
+//      5-fold cross-validation with folds grouped so copies of an ad (the app's near-duplicate
+//      groups: lib/duplicates, as an import forms them) never straddle train and test. Reports MAE and median absolute error of the model
 //      and, in the same folds, of the baseline "median salary of the training ads with the same
 //      category and region (category alone when fewer than 3)"; the 80% interval's coverage;
 //      errors by category. Goals: MAE ≤ £4,500 and ≤ 0.5 × the baseline; coverage 77–83%.
@@ -18,6 +18,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { DuplicateDetector, type AdText } from "@/lib/duplicates";
 import { normaliseCategory } from "@/lib/import/categories";
 import { adzunaRecords } from "./adzuna-file";
 import { LocationResolver, toTreeNodes, type TreeNode } from "@/lib/locations/resolve";
@@ -28,7 +29,6 @@ import { regionOf } from "@/lib/salary/features";
 import { groupedFolds } from "@/lib/salary/folds";
 import { absoluteErrors, mean, median } from "@/lib/salary/metrics";
 import { SalaryEstimator } from "@/lib/salary/model";
-import { groupNearDuplicates } from "@/lib/salary/near-duplicates";
 import { deserialiseModel, serialiseModel } from "@/lib/salary/serialise";
 import { isUsableSalary, trainSalaryModel, type TrainingRow, type TrainOptions } from "@/lib/salary/train";
 
@@ -50,7 +50,7 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { minimumFracti
 const pounds = (n: number) => `£${fmt(n)}`;
 const mb = (kb: number) => `${fmt(kb / 1024)} MB`;
 
-type Row = TrainingRow & { id: number; region: string | null };
+type Row = TrainingRow & { id: number; region: string | null; duplicateText?: AdText };
 
 // ---------------------------------------------------------------------------------------------
 // Reading Adzuna CSVs into training rows, the location resolved as the importer does.
@@ -60,7 +60,7 @@ function treeResolver(): { resolver: LocationResolver; nodes: TreeNode[] } {
   return { resolver: new LocationResolver(nodes), nodes };
 }
 
-async function* readAdzuna(file: string, tree = treeResolver()): AsyncGenerator<Row> {
+async function* readAdzuna(file: string, tree = treeResolver(), withDuplicateText = false): AsyncGenerator<Row> {
   const { resolver, nodes } = tree;
   // The app stores each ad's location once, at import; here it is resolved per read, so remember it.
   const paths = new Map<string, string | null>();
@@ -89,6 +89,18 @@ async function* readAdzuna(file: string, tree = treeResolver()): AsyncGenerator<
       locationPath,
       region: regionOf(locationPath),
       salary: Number(get(c.SalaryNormalized)),
+      // What the near-duplicate detector reads, as the import gives it (lib/ads/duplicate-store.ts adTextOf).
+      duplicateText: withDuplicateText
+        ? {
+            id: Number(get(c.Id)),
+            title: get(c.Title) ?? "",
+            description: get(c.FullDescription) ?? "",
+            company: get(c.Company),
+            location: [normalized, raw].filter(Boolean).join(", "),
+            salaryRaw: get(c.SalaryRaw),
+            salaryAnnual: Number(get(c.SalaryNormalized)) || null,
+          }
+        : undefined,
     };
   }
 }
@@ -129,7 +141,7 @@ async function runFolds(rows: Row[], groups: Int32Array, foldSeed: number): Prom
 
 async function crossValidate() {
   const rows: Row[] = [];
-  for await (const r of readAdzuna(SAMPLE)) rows.push(r);
+  for await (const r of readAdzuna(SAMPLE, treeResolver(), true)) rows.push(r);
   const groupsFile = opt("--groups");
   let groups: Int32Array;
   const t = performance.now();
@@ -142,7 +154,12 @@ async function crossValidate() {
         .map((l) => l.split(",").map(Number) as [number, number]),
     );
     groups = Int32Array.from(rows, (r) => byId.get(r.id) ?? -r.id);
-  } else groups = groupNearDuplicates(rows.map((r) => r.description));
+  } else {
+    // The app's near-duplicate groups (issue "Near-duplicate ads"): the detector over the ads in
+    // file order, as an import meets them; an ad's group is its representative's id.
+    const detector = new DuplicateDetector();
+    groups = Int32Array.from(rows, (r) => detector.add(r.duplicateText!).groupId);
+  }
   const groupMs = performance.now() - t;
   const sizes = new Map<number, number>();
   for (const g of groups) sizes.set(g, (sizes.get(g) ?? 0) + 1);
