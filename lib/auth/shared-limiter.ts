@@ -2,6 +2,7 @@
 // one worker per core). The count of failures must be one count, or each worker would allow its
 // own share: the primary process keeps the one FailureLimiter and the workers ask it over the
 // cluster's IPC channel. A single process (`next dev`, `next start`, tests) keeps it in memory.
+// On PostgreSQL the count is in the database instead (db-limiter.ts): it holds across servers.
 import { env } from "@/lib/env";
 import { FailureLimiter, type LimitVerdict } from "./rate-limit";
 
@@ -23,9 +24,14 @@ const isReply = (m: unknown): m is Reply => typeof m === "object" && m !== null 
 const isCall = (m: unknown): m is Call => isReply(m) && "op" in (m as object);
 
 /** The limits: per account, and per address (an office shares one: four times an account's). */
-export function signInFailureLimiter(): FailureLimiter {
+export function signInLimits(): { limit: (key: string) => number; windowMs: number } {
   const { SIGNIN_MAX_ATTEMPTS, SIGNIN_WINDOW_SECONDS } = env();
-  return new FailureLimiter((key) => (key.startsWith("ip:") ? SIGNIN_MAX_ATTEMPTS * 4 : SIGNIN_MAX_ATTEMPTS), SIGNIN_WINDOW_SECONDS * 1000);
+  return { limit: (key) => (key.startsWith("ip:") ? SIGNIN_MAX_ATTEMPTS * 4 : SIGNIN_MAX_ATTEMPTS), windowMs: SIGNIN_WINDOW_SECONDS * 1000 };
+}
+
+export function signInFailureLimiter(): FailureLimiter {
+  const { limit, windowMs } = signInLimits();
+  return new FailureLimiter(limit, windowMs);
 }
 
 export function localLimiter(limiter: FailureLimiter): SignInLimiter {

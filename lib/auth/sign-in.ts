@@ -4,7 +4,9 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { clientAddress } from "./client-ip";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { localLimiter, remoteLimiter, SHARED_LIMITER_ENV, signInFailureLimiter, type SignInLimiter } from "./shared-limiter";
+import { dialectOf } from "@/lib/db/dialect";
+import { databaseLimiter } from "./db-limiter";
+import { localLimiter, remoteLimiter, SHARED_LIMITER_ENV, signInFailureLimiter, signInLimits, type SignInLimiter } from "./shared-limiter";
 
 export class SignInError extends Error {}
 
@@ -12,6 +14,11 @@ export type SignedIn = { id: string; email: string; name: string; sessionVersion
 
 const globalForLimiter = globalThis as unknown as { __rdSignInLimiter?: SignInLimiter };
 function limiter(): SignInLimiter {
+  // On PostgreSQL, in the database: one count for every server on it (db-limiter.ts).
+  if (dialectOf(env().DATABASE_URL) === "postgres") {
+    const { limit, windowMs } = signInLimits();
+    return (globalForLimiter.__rdSignInLimiter ??= databaseLimiter(getDb(), limit, windowMs));
+  }
   // Under `npm start` (several worker processes) the primary keeps the one count (shared-limiter.ts).
   if (process.env[SHARED_LIMITER_ENV] === "1" && process.send) return (globalForLimiter.__rdSignInLimiter ??= remoteLimiter(process));
   return (globalForLimiter.__rdSignInLimiter ??= localLimiter(signInFailureLimiter()));
