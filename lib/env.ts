@@ -38,6 +38,8 @@ const ZEnv = z.object({
   UPLOAD_QUOTA_MB: z.coerce.number().int().positive().default(2048),
   /** Uploads are refused when the data folder's disk would have less than this free. */
   UPLOAD_MIN_FREE_MB: z.coerce.number().int().min(0).default(512),
+  /** After SIGTERM, `npm start` keeps serving this long while /api/health/ready says 503 (for a load balancer). */
+  DRAIN_SECONDS: z.coerce.number().int().min(0).max(120).default(0),
   /** Import drafts never started are removed (with their files) after this long. */
   DRAFT_TTL_HOURS: z.coerce
     .number()

@@ -21,9 +21,16 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65_000; // longer than common proxies' idle timeouts
 server.listen(port, hostname);
 
+// On SIGTERM: /api/health/ready answers 503 at once (lib/health.ts), requests are still served for
+// DRAIN_SECONDS so a load balancer notices and sends them elsewhere, then the requests in flight
+// finish and the process goes.
+const drainMs = Number(process.env.DRAIN_SECONDS || 0) * 1000;
 process.on("SIGTERM", () => {
-  // Finish the requests in flight, then go.
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 8_000).unref();
+  if (globalThis.__rdDraining) return;
+  globalThis.__rdDraining = true;
+  setTimeout(() => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 8_000).unref();
+  }, drainMs);
 });

@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { serveLimiter, SHARED_LIMITER_ENV, signInFailureLimiter } from "@/lib/auth/shared-limiter";
+import { env } from "@/lib/env";
 
 nextEnv.loadEnvConfig(process.cwd(), false); // .env files, as `next start` reads them
 
@@ -85,6 +86,6 @@ for (const sig of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
-    setTimeout(() => process.exit(0), 10_000).unref();
+    setTimeout(() => process.exit(0), env().DRAIN_SECONDS * 1000 + 10_000).unref(); // drain, then 10 s for requests in flight
   });
 }

@@ -55,6 +55,7 @@ const ACTIONS: Record<string, Permission> = {
 /** "METHOD /path/[param]" → the permission it needs, or public. */
 const ROUTES: Record<string, Permission | "public"> = {
   "GET /api/health": "public",
+  "GET /api/health/ready": "public",
   "GET /api/auth/[...nextauth]": "public",
   "POST /api/auth/[...nextauth]": "public",
   "GET /api/ads/export": "ads:export",

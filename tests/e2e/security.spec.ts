@@ -30,6 +30,16 @@ test("every response carries the security headers and a fresh nonce that Next's 
   expect((await request.get("/api/health")).headers()["x-content-type-options"]).toBe("nosniff");
 });
 
+test("a load balancer's liveness and readiness checks answer without a session, and are not cached", async ({ request }) => {
+  const live = await request.get("/api/health");
+  expect(live.status()).toBe(200);
+  expect(await live.json()).toEqual({ ok: true });
+  const ready = await request.get("/api/health/ready");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toEqual({ ready: true });
+  expect(ready.headers()["cache-control"]).toContain("no-store");
+});
+
 test("the session cookie is HttpOnly and SameSite, and the app runs under the policy without violations", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
