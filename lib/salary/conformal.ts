@@ -19,3 +19,35 @@ export function intervalCoverage(actual: ArrayLike<number>, low: ArrayLike<numbe
   for (let i = 0; i < actual.length; i++) if (actual[i] >= low[i] && actual[i] <= high[i]) inside++;
   return inside / actual.length;
 }
+
+/**
+ * Mondrian (per-class) conformal: a half-width per class with at least `minPerClass` scores; the
+ * smaller classes share one from their pooled scores (when those are enough), else `overall`. Each
+ * class then gets the intended coverage, not only the whole: one large class (nurses) would
+ * otherwise set a width that is too narrow for the rarer, harder ones.
+ */
+export function conformalByClass(scores: ArrayLike<number>, classes: readonly string[], coverage: number, minPerClass: number, overall: number): Record<string, number> {
+  const byClass = new Map<string, number[]>();
+  for (let i = 0; i < scores.length; i++) {
+    let list = byClass.get(classes[i]);
+    if (!list) byClass.set(classes[i], (list = []));
+    list.push(scores[i]);
+  }
+  const out: Record<string, number> = {};
+  const rest: number[] = [];
+  const small: string[] = [];
+  for (const [c, list] of byClass) {
+    if (list.length >= minPerClass) out[c] = conformalQuantile(list, coverage);
+    else {
+      rest.push(...list);
+      small.push(c);
+    }
+  }
+  const pooled = rest.length >= minPerClass ? conformalQuantile(rest, coverage) : overall;
+  for (const c of small) out[c] = pooled;
+  out[OTHER_CLASS] = pooled;
+  return out;
+}
+
+/** The half-width for a class never seen in calibration: the small classes' pooled one. */
+export const OTHER_CLASS = "\u0000other";

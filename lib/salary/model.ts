@@ -2,6 +2,7 @@
 // and (explain) the words and fields behind it. The model is linear in log(salary), so a feature's
 // contribution is weight × value and the contributions with the bias add up to the estimate.
 import { DEFAULT_FEATURES, FeatureHasher, FeatureVector, type FeatureConfig, type FeatureField, type FeatureLabel, type SalaryAd } from "./features";
+import { OTHER_CLASS } from "./conformal";
 
 export const MODEL_FORMAT_VERSION = 1;
 
@@ -32,7 +33,15 @@ export type SalaryModel = {
    * Split conformal: |log(salary) − prediction| on held-out ads was at most `logHalfWidth` for the
    * share `coverage` of them, so [e^(p−q), e^(p+q)] covers that share of new ads like them.
    */
-  interval: { coverage: number; logHalfWidth: number };
+  interval: {
+    coverage: number;
+    logHalfWidth: number;
+    /**
+     * Mondrian conformal: the half-width per category (categories with few calibration ads share
+     * one, under OTHER_CLASS too); absent in models trained before it (then logHalfWidth for all).
+     */
+    byCategory?: Record<string, number>;
+  };
   measured: SalaryModelMeasures;
 };
 
@@ -70,8 +79,12 @@ export function predictLog(model: Pick<SalaryModel, "bias" | "weights">, x: Feat
   return s;
 }
 
-export function toEstimate(model: SalaryModel, logSalary: number): SalaryEstimate {
-  const q = model.interval.logHalfWidth;
+/** The class an ad's interval is calibrated in: its category. */
+export const intervalClass = (ad: Pick<SalaryAd, "category">): string => ad.category || "(none)";
+
+export function toEstimate(model: SalaryModel, logSalary: number, ad?: Pick<SalaryAd, "category">): SalaryEstimate {
+  const byCategory = model.interval.byCategory;
+  const q = (byCategory && ad && (byCategory[intervalClass(ad)] ?? byCategory[OTHER_CLASS])) || model.interval.logHalfWidth;
   return {
     salary: Math.round(Math.exp(logSalary)),
     low: Math.round(Math.exp(logSalary - q)),
@@ -98,7 +111,7 @@ export class SalaryEstimator {
 
   estimate(ad: SalaryAd): SalaryEstimate {
     this.hasher.extract(ad, this.x);
-    return toEstimate(this.model, predictLog(this.model, this.x));
+    return toEstimate(this.model, predictLog(this.model, this.x), ad);
   }
 
   /** The estimate and why: contributions per word / pair / field value, `top` each way. */
@@ -127,6 +140,6 @@ export class SalaryEstimator {
       .filter((c) => c.contribution < 0)
       .sort((a, b) => a.contribution - b.contribution)
       .slice(0, top);
-    return { estimate: toEstimate(this.model, logSalary), bias, contributions, up, down };
+    return { estimate: toEstimate(this.model, logSalary, ad), bias, contributions, up, down };
   }
 }

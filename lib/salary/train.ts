@@ -10,10 +10,10 @@
 // - cross (small data, where holding out hurts): K models, each trained without one K-th of the
 //   groups, give an out-of-sample error for every row; the final model then trains on all rows.
 import { ANNUAL_MAX, ANNUAL_MIN } from "@/lib/import/salary";
-import { conformalQuantile } from "./conformal";
+import { conformalByClass, conformalQuantile } from "./conformal";
 import { DEFAULT_FEATURES, FeatureHasher, FeatureVector, type FeatureConfig, type SalaryAd } from "./features";
 import { absoluteErrors, mean, median } from "./metrics";
-import { MODEL_FORMAT_VERSION, predictLog, type SalaryModel } from "./model";
+import { intervalClass, MODEL_FORMAT_VERSION, predictLog, type SalaryModel } from "./model";
 import { seededRandom, shuffleInPlace } from "./random";
 import { hashString, mix32 } from "./tokens";
 
@@ -54,6 +54,9 @@ export type TrainOptions = {
   onProgress?: (p: { phase: string; epoch: number; rows: number }) => void;
 };
 
+/** Calibration ads a category needs for an interval of its own (the rest share one: conformalByClass). */
+export const MIN_CLASS_CALIBRATION = 40;
+
 export const DEFAULT_TRAINING = {
   epochs: "auto" as number | "auto",
   targetSteps: 40_000,
@@ -90,6 +93,7 @@ export async function trainSalaryModel(source: TrainingSource, options: TrainOpt
 
   // Out-of-sample errors: |log salary − prediction| for the interval, £ errors for the record.
   const scores: number[] = [];
+  const classes: string[] = [];
   const actual: number[] = [];
   const predicted: number[] = [];
   const score = async (model: Fitted, heldOut: number) => {
@@ -101,6 +105,7 @@ export async function trainSalaryModel(source: TrainingSource, options: TrainOpt
       (row, x) => {
         const p = predictLog(model, x);
         scores.push(Math.abs(Math.log(row.salary) - p));
+        classes.push(intervalClass(row));
         actual.push(row.salary);
         predicted.push(Math.exp(p));
       },
@@ -141,7 +146,7 @@ export async function trainSalaryModel(source: TrainingSource, options: TrainOpt
     },
     bias: final.bias,
     weights: final.weights,
-    interval: { coverage: s.coverage, logHalfWidth },
+    interval: { coverage: s.coverage, logHalfWidth, byCategory: conformalByClass(scores, classes, s.coverage, MIN_CLASS_CALIBRATION, logHalfWidth) },
     measured: {
       calibrationMae: Math.round(mean(errors)),
       calibrationMedianAbsoluteError: Math.round(median(errors)),
