@@ -21,14 +21,20 @@ async function follow(url: string) {
     if (m === "finished") finished = true;
     wake?.();
   });
-  process.on("disconnect", () => process.exit(1)); // the import is gone: what is grouped stays
+  // The import is gone (killed, or it failed): finish grouping what it committed and release the
+  // lease, so its re-run's follower does not wait for it to expire.
+  let orphaned = false;
+  process.on("disconnect", () => {
+    orphaned = finished = true;
+    wake?.();
+  });
   const r = await syncDuplicates(url, {
     follow: {
       finished: () => finished,
       wait: () => new Promise<void>((resolve) => setTimeout((wake = resolve), 250)),
     },
   });
-  await tell({ result: { ...r, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } });
+  if (!orphaned) await tell({ result: { ...r, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } });
 }
 
 const tell = (message: object) => new Promise<void>((resolve) => process.send!(message, undefined, undefined, () => resolve()));
@@ -39,7 +45,8 @@ async function main() {
     try {
       await follow(DATABASE_URL);
     } catch (e) {
-      await tell({ error: (e as Error).message });
+      if (process.connected) await tell({ error: (e as Error).message });
+      else throw e;
     }
     return;
   }

@@ -16,7 +16,7 @@ export type FollowerResult = SyncResult & { peakRssMb: number };
 export type DuplicateFollower = {
   /** Tells the follower the import has written everything; resolves with its outcome. */
   finish(): Promise<FollowerResult>;
-  /** Stops it (the import failed); what it grouped so far stays. */
+  /** The import failed: the follower groups what was committed and stops (nothing waits for it). */
   stop(): void;
 };
 
@@ -41,7 +41,8 @@ export function startDuplicateFollower(url: string): DuplicateFollower {
       return outcome;
     },
     stop() {
-      child.kill();
+      // Disconnecting tells it the import is over: it groups what was committed, releases the lease and exits.
+      if (child.connected) child.disconnect();
     },
   };
 }
