@@ -81,8 +81,8 @@ export function ImportUploader() {
       <CardHeader>
         <CardTitle>New import</CardTitle>
         <CardDescription>
-          Adzuna CSV files (Train or Valid/Test layout, plain or gzipped as .csv.gz), text ads (.txt), or a .zip of text ads in category folders. You will see a preview before
-          anything is saved.
+          Adzuna CSV files (Train or Valid/Test layout, plain or gzipped as .csv.gz), text ads (.txt), a .zip of text ads in category folders, or a candidates CSV (a Name column
+          and Email, Phone or CV; merged by email). You will see a preview before anything is saved.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">

@@ -1,0 +1,220 @@
+// Candidate CSV files (an agency's spreadsheet, another ATS's export): columns found by header name
+// with common synonyms, in any order; each row becomes a candidate or problems naming the line and
+// field. Plain TypeScript (no database): the location is resolved by the LocationResolver passed in.
+import { createHash } from "node:crypto";
+import { emailKey, phoneKey } from "@/lib/candidates/keys";
+import type { LocationResolver } from "@/lib/locations/resolve";
+import { parseSalary, salaryMidpoint } from "./salary";
+import type { ImportProblem } from "./types";
+
+export const CANDIDATE_COLUMNS = ["Name", "Email", "Phone", "Location", "CurrentTitle", "DesiredSalary", "Skills", "Source", "CvText", "WillingToRelocate"] as const;
+export type CandidateColumn = (typeof CANDIDATE_COLUMNS)[number];
+
+/** Header names (lower-cased, spaces, dashes and underscores removed) for each column. */
+const SYNONYMS: Record<CandidateColumn, string[]> = {
+  Name: ["name", "fullname", "candidatename", "candidate"],
+  Email: ["email", "emailaddress", "mail", "e-mail"],
+  Phone: ["phone", "phonenumber", "telephone", "tel", "mobile", "mobilenumber", "contactnumber"],
+  Location: ["location", "town", "city", "address", "place", "basedin"],
+  CurrentTitle: ["currenttitle", "jobtitle", "title", "currentrole", "position", "role", "currentjobtitle", "headline"],
+  DesiredSalary: ["desiredsalary", "salary", "expectedsalary", "salaryexpectation", "salaryexpectations", "targetsalary"],
+  Skills: ["skills", "keyskills", "skillset"],
+  Source: ["source", "sourcename", "origin", "channel"],
+  CvText: ["cvtext", "cv", "resume", "resumetext", "cvcontent", "profile", "summary"],
+  WillingToRelocate: ["willingtorelocate", "relocate", "relocation", "canrelocate", "opentorelocation"],
+};
+const BY_KEY = new Map(CANDIDATE_COLUMNS.flatMap((c) => SYNONYMS[c].map((s) => [s, c] as const)));
+const headerKey = (raw: string) =>
+  raw
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-.()]/g, "");
+
+export const CANDIDATE_FIELD_LIMITS: Record<CandidateColumn, number> = {
+  Name: 200,
+  Email: 254,
+  Phone: 40,
+  Location: 200,
+  CurrentTitle: 200,
+  DesiredSalary: 100,
+  Skills: 2_000,
+  Source: 100,
+  CvText: 200_000,
+  WillingToRelocate: 20,
+};
+
+export type CandidateColumnMap = Partial<Record<CandidateColumn, number>>;
+export type CandidateHeader = { ok: true; columns: CandidateColumnMap; unknown: string[] } | { ok: false; message: string };
+
+export function readCandidateHeader(fields: string[]): CandidateHeader {
+  const columns: CandidateColumnMap = {};
+  const unknown: string[] = [];
+  fields.forEach((raw, i) => {
+    const col = BY_KEY.get(headerKey(raw));
+    if (col && columns[col] === undefined) columns[col] = i;
+    else if (col) unknown.push(`${raw.trim()} (duplicate; the first one is used)`);
+    else if (raw.trim()) unknown.push(raw.trim());
+  });
+  if (columns.Name === undefined)
+    return { ok: false, message: `has no Name column (found: ${fields.slice(0, 8).join(", ")}); a candidate file needs Name and, to recognise people again, Email` };
+  return { ok: true, columns, unknown };
+}
+
+/**
+ * What a CSV header says the file holds: Adzuna ads (Id, Title, FullDescription), candidates (a name
+ * and an email, phone or CV column), or neither (then the caller's --kind decides).
+ */
+export function kindOfHeader(fields: string[]): "ads" | "candidates" | null {
+  const keys = new Set(fields.map(headerKey));
+  if (keys.has("id") && keys.has("fulldescription")) return "ads";
+  const cols = new Set(fields.map((f) => BY_KEY.get(headerKey(f))).filter(Boolean));
+  if (cols.has("Name") && (cols.has("Email") || cols.has("Phone") || cols.has("CvText"))) return "candidates";
+  return null;
+}
+
+/** One candidate as it will be stored (merged by email). */
+export type NormalisedCandidate = {
+  name: string;
+  email: string | null;
+  emailKey: string | null;
+  phone: string | null;
+  phoneKey: string | null;
+  location: string | null;
+  locationId: number | null;
+  regionId: number | null;
+  currentTitle: string | null;
+  desiredSalary: number | null;
+  skills: string | null;
+  source: string | null;
+  cvText: string | null;
+  willingToRelocate: boolean | null;
+  sourceHash: string;
+};
+
+/** The fields an import merges into an existing candidate (non-empty file values replace). */
+export const CANDIDATE_MERGE_FIELDS = [
+  "name",
+  "email",
+  "phone",
+  "location",
+  "locationId",
+  "currentTitle",
+  "desiredSalary",
+  "skills",
+  "source",
+  "cvText",
+  "willingToRelocate",
+] as const;
+export type CandidateMergeField = (typeof CANDIDATE_MERGE_FIELDS)[number];
+
+const FIELD_OF: Record<CandidateMergeField, CandidateColumn> = {
+  name: "Name",
+  email: "Email",
+  phone: "Phone",
+  location: "Location",
+  locationId: "Location",
+  currentTitle: "CurrentTitle",
+  desiredSalary: "DesiredSalary",
+  skills: "Skills",
+  source: "Source",
+  cvText: "CvText",
+  willingToRelocate: "WillingToRelocate",
+};
+export const candidateColumnOf = (f: CandidateMergeField) => FIELD_OF[f];
+
+const YES = new Set(["yes", "y", "true", "1", "willing", "open"]);
+const NO = new Set(["no", "n", "false", "0", "not willing"]);
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A desired salary ("£32,000", "32k", "£15 per hour", "30-35k") as an annual figure, or null. */
+export function parseDesiredSalary(raw: string): number | null {
+  const s = parseSalary(/^\d+(\.\d+)?$/.test(raw.trim()) ? `${raw.trim()} per annum` : raw);
+  const mid = s ? salaryMidpoint(s) : null;
+  return mid === null ? null : Math.round(mid);
+}
+
+export function rowToCandidate(
+  fields: string[],
+  header: Extract<CandidateHeader, { ok: true }>,
+  file: string,
+  line: number,
+  places: { resolver: LocationResolver; regionOf: (id: number) => number | null },
+): { candidate: NormalisedCandidate | null; problems: ImportProblem[]; unresolved: boolean } {
+  const problems: ImportProblem[] = [];
+  const err = (field: CandidateColumn | null, message: string) => problems.push({ file, line, field, severity: "error", message });
+  const warn = (field: CandidateColumn | null, message: string) => problems.push({ file, line, field, severity: "warning", message });
+  const get = (c: CandidateColumn): string | null => {
+    const i = header.columns[c];
+    const v = i === undefined ? "" : (fields[i] ?? "").trim();
+    if (v.length > CANDIDATE_FIELD_LIMITS[c]) {
+      err(c, `is ${v.length.toLocaleString("en-GB")} characters long (at most ${CANDIDATE_FIELD_LIMITS[c].toLocaleString("en-GB")})`);
+      return null;
+    }
+    return v || null;
+  };
+  const name = get("Name");
+  let email = get("Email");
+  const phoneRaw = get("Phone");
+  const location = get("Location");
+  const currentTitle = get("CurrentTitle");
+  const salaryRaw = get("DesiredSalary");
+  const skills = get("Skills");
+  const source = get("Source");
+  const cvText = get("CvText");
+  const relocateRaw = get("WillingToRelocate");
+  if (!name) err("Name", "is empty: every candidate needs a name");
+  if (email && !EMAIL.test(email)) {
+    err("Email", `"${email.slice(0, 60)}" is not an email address`);
+    email = null;
+  }
+  let phone = phoneRaw;
+  if (phone && (!/^[+()\d\s./-]{6,}$/.test(phone) || !phoneKey(phone))) {
+    warn("Phone", `"${phone.slice(0, 40)}" is not a phone number; left out`);
+    phone = null;
+  }
+  let desiredSalary: number | null = null;
+  if (salaryRaw) {
+    desiredSalary = parseDesiredSalary(salaryRaw);
+    if (desiredSalary === null) warn("DesiredSalary", `"${salaryRaw.slice(0, 40)}" is not a salary; left out`);
+  }
+  let willingToRelocate: boolean | null = null;
+  if (relocateRaw) {
+    const k = relocateRaw.toLowerCase();
+    if (YES.has(k)) willingToRelocate = true;
+    else if (NO.has(k)) willingToRelocate = false;
+    else warn("WillingToRelocate", `"${relocateRaw.slice(0, 20)}" is not yes or no; left out`);
+  }
+  let locationId: number | null = null;
+  let regionId: number | null = null;
+  let unresolved = false;
+  if (location) {
+    const r = places.resolver.resolve(null, location);
+    if (r) {
+      locationId = r.node.id;
+      regionId = places.regionOf(r.node.id);
+    } else {
+      unresolved = true;
+      warn("Location", `"${location.slice(0, 60)}" is not a place in the UK location tree; kept as text`);
+    }
+  }
+  if (problems.some((p) => p.severity === "error") || !name) return { candidate: null, problems, unresolved };
+  const c: Omit<NormalisedCandidate, "sourceHash"> = {
+    name,
+    email,
+    emailKey: emailKey(email),
+    phone,
+    phoneKey: phoneKey(phone),
+    location,
+    locationId,
+    regionId,
+    currentTitle,
+    desiredSalary,
+    skills,
+    source,
+    cvText,
+    willingToRelocate,
+  };
+  const sourceHash = createHash("sha1").update(JSON.stringify(c)).digest("base64url").slice(0, 22);
+  return { candidate: { ...c, sourceHash }, problems, unresolved };
+}
