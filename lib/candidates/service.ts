@@ -3,6 +3,7 @@
 import { recordChange } from "@/lib/events/record-change";
 import { getDb, Prisma, type Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
+import { getLocationTree } from "@/lib/locations/tree-cache";
 import { emailKey, phoneKey } from "./keys";
 import type { TCandidateFields } from "./schemas";
 
@@ -255,8 +256,15 @@ export async function getCandidateForEdit(id: number, db: Db = getDb()) {
   });
 }
 
-/** The candidate page: the record, its tags and its applications. */
+/** The candidate page: the record, its tags and its applications (and its place on the UK tree, labelled). */
 export async function getCandidate(id: number, db: Db = getDb()) {
+  const c = await findCandidate(id, db);
+  if (!c) return null;
+  const tree = c.locationId ? await getLocationTree(db) : null;
+  return { ...c, locationLabel: tree?.label(c.locationId) ?? null };
+}
+
+function findCandidate(id: number, db: Db) {
   return db.candidate.findUnique({
     where: { id },
     include: {
