@@ -24,6 +24,8 @@ export class SqliteImportStore implements ImportStore {
   private pendingCompanies: string[] = [];
   private readonly stmts;
   private readonly updates = new Map<string, Database.Statement>();
+  /** run()'s statements, prepared once (the candidate import sends the same few texts row after row). */
+  private readonly prepared = new Map<string, Database.Statement>();
 
   constructor(url: string) {
     this.db = openSqlite(url);
@@ -226,7 +228,11 @@ export class SqliteImportStore implements ImportStore {
 
   async run<T = Record<string, unknown>>(statement: Sql): Promise<T[]> {
     const [text, args] = statement.render("sqlite");
-    const stmt = this.db.prepare(text);
+    let stmt = this.prepared.get(text);
+    if (!stmt) {
+      stmt = this.db.prepare(text);
+      if (this.prepared.size < 500) this.prepared.set(text, stmt);
+    }
     // better-sqlite3 binds no booleans or Dates: as Prisma stores them on SQLite.
     const bound = args.map((a) => (typeof a === "boolean" ? (a ? 1 : 0) : a instanceof Date ? sqliteTimestamp(a) : a));
     if (stmt.reader) return stmt.all(...bound) as T[];

@@ -11,7 +11,7 @@ import { getLocationTree, type LocationTree } from "@/lib/locations/tree-cache";
 import { findMatches } from "@/lib/search/full-text";
 import { parseSearch } from "@/lib/search/query";
 import { scoreMatch, type MatchJob, type MatchPerson, type MatchScore } from "./score";
-import { buildTermStats, keyTerms, type KeyTerm, type TermStats } from "./terms";
+import { buildTermStats, keyTerms, tokenize, type KeyTerm, type TermStats } from "./terms";
 
 /** Documents the full-text index hands over for rescoring (the top of its own ranking). */
 export const RETRIEVE = 300;

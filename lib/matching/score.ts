@@ -29,6 +29,8 @@ export type MatchPerson = {
   willingToRelocate: boolean;
   desiredSalary: number | null;
   updatedAt: Date;
+  /** tokenize(text) as a set, when the caller scores one person against many jobs (computed otherwise). */
+  words?: ReadonlySet<string>;
 };
 
 export type FactorScore = { factor: Factor; weight: number; value: number; points: number; reason: string };
@@ -70,7 +72,7 @@ export function recencyValue(then: Date, now: Date): number {
 /** The score of a job and a person, with each factor's value, points and reason. `since`: the date recency is measured from. */
 export function scoreMatch(job: MatchJob, person: MatchPerson, opts: { direction: "ad-to-candidates" | "candidate-to-ads"; now?: Date }): MatchScore {
   const now = opts.now ?? new Date();
-  const words = new Set(tokenize(person.text));
+  const words = person.words ?? new Set(tokenize(person.text));
   const matched: string[] = [];
   const missing: string[] = [];
   let relevance = 0;

@@ -29,15 +29,31 @@ export function normaliseTerm(word: string): string {
   return w;
 }
 
+// word → its term ("" for a stopword): words repeat across documents, so each is worked out once.
+const TERM_OF = new Map<string, string>();
+const TERM_CACHE_LIMIT = 200_000;
+const WORD = /[a-z][a-z0-9+#]*/g;
+
+function termOf(w: string): string {
+  let t = TERM_OF.get(w);
+  if (t === undefined) {
+    t = w.length < 3 || STOPWORDS.has(w) ? "" : normaliseTerm(w);
+    if (STOPWORDS.has(t)) t = "";
+    if (TERM_OF.size >= TERM_CACHE_LIMIT) TERM_OF.clear();
+    TERM_OF.set(w, t);
+  }
+  return t;
+}
+
 /** The comparable words of a text, in order (numbers, Adzuna's **** masks and stopwords left out). */
 export function tokenize(text: string | null | undefined): string[] {
   if (!text) return [];
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[a-z][a-z0-9+#]*/g)) {
-    const w = m[0];
-    if (w.length < 3 || STOPWORDS.has(w)) continue;
-    const t = normaliseTerm(w);
-    if (!STOPWORDS.has(t)) out.push(t);
+  const lower = text.toLowerCase();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) {
+    const t = termOf(m[0]);
+    if (t) out.push(t);
   }
   return out;
 }
@@ -55,9 +71,18 @@ export function buildTermStats(texts: Iterable<string>): TermStats {
   return { documents, df: (t) => counts.get(t) ?? 0 };
 }
 
+const IDF = new WeakMap<TermStats, Map<string, number>>();
+
 /** Inverse document frequency, smoothed: a word no sampled document used counts as rare, not infinite. */
 export function idf(stats: TermStats, term: string): number {
-  return Math.log((stats.documents + 1) / (stats.df(term) + 0.5));
+  let memo = IDF.get(stats);
+  if (!memo) IDF.set(stats, (memo = new Map()));
+  let v = memo.get(term);
+  if (v === undefined) {
+    v = Math.log((stats.documents + 1) / (stats.df(term) + 0.5));
+    memo.set(term, v);
+  }
+  return v;
 }
 
 export type KeyTerm = { term: string; weight: number };
@@ -75,11 +100,13 @@ export function keyTerms(title: string | null | undefined, body: string | null |
   const tf = new Map<string, number>();
   for (const t of tokenize(title)) tf.set(t, (tf.get(t) ?? 0) + TITLE_BOOST);
   for (const t of tokenize(body)) tf.set(t, (tf.get(t) ?? 0) + 1);
-  const cap = Math.max(1, stats.documents * MAX_DF_SHARE);
+  // A word in more than MAX_DF_SHARE of the documents (once there are enough to tell) is not distinctive.
+  const minIdf = stats.documents >= 50 ? Math.log((stats.documents + 1) / (stats.documents * MAX_DF_SHARE + 0.5)) : -Infinity;
   const scored: KeyTerm[] = [];
   for (const [term, n] of tf) {
-    if (stats.documents >= 50 && stats.df(term) > cap) continue;
-    scored.push({ term, weight: Math.sqrt(n) * idf(stats, term) });
+    const w = idf(stats, term);
+    if (w < minIdf) continue;
+    scored.push({ term, weight: Math.sqrt(n) * w });
   }
   scored.sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term));
   const top = scored.slice(0, k);
