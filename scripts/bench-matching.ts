@@ -114,7 +114,7 @@ async function main() {
 
   // 1. Ads through the import CLI.
   const adImport = runImportCli(url, file, ["--no-duplicates"]);
-  console.log(`ads imported: ${fmt(adImport.created)} in ${fmt(adImport.seconds, 1)} s (${fmt((adImport.seconds * 1e6) / adImport.created, 0)} µs/row)`);
+  console.log(`ads imported: ${fmt(adImport.created)} in ${fmt(adImport.seconds, 1)} s wall`);
 
   // 2. Held-out ads and the candidates.
   const held = new Set<number>();
@@ -155,10 +155,12 @@ async function main() {
   const candidatesFile = path.join(dir, `candidates-${ADS}-${CANDIDATES}.csv`);
   writeFileSync(candidatesFile, rows.join("\n") + "\n");
   const candImport = runImportCli(url, candidatesFile, ["--kind", "candidates"]);
-  const perAd = adImport.seconds / adImport.created;
-  const perCand = candImport.seconds / candImport.created;
+  // Per row: the import's own time (its report line), without the process start both pay once.
+  const pipelineSeconds = (out: string, wall: number) => Number(/rows in ([\d.]+) s/.exec(out)?.[1] ?? wall);
+  const perAd = pipelineSeconds(adImport.out, adImport.seconds) / adImport.created;
+  const perCand = pipelineSeconds(candImport.out, candImport.seconds) / candImport.created;
   console.log(
-    `candidates imported: ${fmt(candImport.created)} in ${fmt(candImport.seconds, 1)} s (${fmt(perCand * 1e6, 0)} µs/row) — ${fmt(perCand / perAd, 2)}× the ad import's per-row time (goal ≤ 2×)`,
+    `candidates imported: ${fmt(candImport.created)} in ${fmt(candImport.seconds, 1)} s wall; per row ${fmt(perCand * 1e6, 0)} µs vs ads ${fmt(perAd * 1e6, 0)} µs — ${fmt(perCand / perAd, 2)}× (goal ≤ 2×)`,
   );
 
   // 3. Evaluation.
