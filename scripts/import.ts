@@ -29,7 +29,7 @@ if (kindIndex >= 0) {
   }
 }
 const jobIndex = args.indexOf("--job");
-const IMPORTABLE = /\.(csv|csv\.gz|txt|zip)$/i;
+const IMPORTABLE = /\.(csv|csv\.gz|txt|zip|pdf|docx)$/i;
 const KNOWN = new Set<string>(ADZUNA_CATEGORIES);
 
 function expand(arg: string): StoredFile[] {
@@ -56,7 +56,7 @@ function expand(arg: string): StoredFile[] {
     }
   };
   walk(abs);
-  if (!out.length) throw new Error(`${arg}: no .csv, .csv.gz, .txt or .zip files in this folder`);
+  if (!out.length) throw new Error(`${arg}: no .csv, .csv.gz, .txt, .zip, .pdf or .docx files in this folder`);
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LocationResolver } from "@/lib/locations/resolve";
-import { kindOfHeader, parseDesiredSalary, readCandidateHeader, rowToCandidate } from "./candidate-csv";
+import { candidateFromCv, kindOfHeader, nameFromFileName, parseDesiredSalary, readCandidateHeader, rowToCandidate } from "./candidate-csv";
 
 const nodes = [
   { id: 1, name: "UK", path: "UK", depth: 0, parentId: null },
@@ -50,5 +50,25 @@ describe("candidate CSV columns", () => {
     ]);
     const same = rowToCandidate(["Asha Patel", "Asha@Example.com ", "+44 7700 900123", "Leeds", "Yes"], h, "c.csv", 9, places);
     expect(same.candidate!.sourceHash).toBe(ok.candidate!.sourceHash);
+  });
+});
+
+describe("a candidate from a CV's text", () => {
+  it("finds the name in the first lines, the email and phone anywhere", () => {
+    const { candidate, problems } = candidateFromCv("Curriculum Vitae\nJane O'Neil\n07700 900123 · jane.oneil@example.com\nStaff nurse since 2015.", "cv.pdf", "cvs.zip: cv.pdf");
+    expect(candidate).toMatchObject({ name: "Jane O'Neil", emailKey: "jane.oneil@example.com", phoneKey: "07700900123", cvFileName: "cv.pdf" });
+    expect(problems).toEqual([]);
+  });
+
+  it("falls back to the file's name, and says so", () => {
+    expect(nameFromFileName("cvs/jane-smith_CV.docx")).toBe("Jane Smith");
+    expect(nameFromFileName("cv.pdf")).toBeNull();
+    const { candidate, problems } = candidateFromCv("experienced forklift driver, counterbalance licence", "raj-patel.txt", "raj-patel.txt");
+    expect(candidate?.name).toBe("Raj Patel");
+    expect(problems.map((p) => [p.field, p.severity])).toEqual([
+      ["Name", "warning"],
+      ["Email", "warning"],
+    ]);
+    expect(candidateFromCv("no name here at all", "cv.pdf", "cv.pdf").candidate).toBeNull();
   });
 });

@@ -89,6 +89,7 @@ export type NormalisedCandidate = {
   source: string | null;
   cvText: string | null;
   willingToRelocate: boolean | null;
+  cvFileName: string | null;
   sourceHash: string;
 };
 
@@ -104,6 +105,7 @@ export const CANDIDATE_MERGE_FIELDS = [
   "skills",
   "source",
   "cvText",
+  "cvFileName",
   "willingToRelocate",
 ] as const;
 export type CandidateMergeField = (typeof CANDIDATE_MERGE_FIELDS)[number];
@@ -119,6 +121,7 @@ const FIELD_OF: Record<CandidateMergeField, CandidateColumn> = {
   skills: "Skills",
   source: "Source",
   cvText: "CvText",
+  cvFileName: "CvText",
   willingToRelocate: "WillingToRelocate",
 };
 export const candidateColumnOf = (f: CandidateMergeField) => FIELD_OF[f];
@@ -214,7 +217,66 @@ export function rowToCandidate(
     source,
     cvText,
     willingToRelocate,
+    cvFileName: null,
   };
   const sourceHash = createHash("sha1").update(JSON.stringify(c)).digest("base64url").slice(0, 22);
   return { candidate: { ...c, sourceHash }, problems, unresolved };
+}
+
+const EMAIL_IN_TEXT = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/i;
+const PHONE_IN_TEXT = /(?:\+44\s?(?:\(0\)\s?)?|\b0)\d(?:[\s-]?\d){8,9}\b/;
+const NAME_LINE = /^[A-Z][a-zA-Z'’-]+(?: [A-Z][a-zA-Z'’.-]*){1,3}$/;
+const NOT_A_NAME = /\b(curriculum|vitae|resume|résumé|cv|profile|summary|personal|statement|contact|address|objective|experience)\b/i;
+
+/** A name from a CV file's name: "jane-smith_CV.pdf" → "Jane Smith"; null when nothing is left. */
+export function nameFromFileName(fileName: string): string | null {
+  const words = (fileName.split("/").pop() ?? "")
+    .replace(/\.[a-z0-9]+$/i, "")
+    .split(/[\s_.\-()]+/)
+    .filter((w) => w && !/^(cv|resume|curriculum|vitae|final|v?\d+)$/i.test(w));
+  if (!words.length || words.length > 4) return null;
+  return words.map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join(" ");
+}
+
+/**
+ * One candidate from a CV's text (a file in a folder or .zip of CVs): the email and phone found in
+ * the text, the name from the first lines that look like one (else the file's name), the text as
+ * the CV. `problems` name the file; no name at all skips it.
+ */
+export function candidateFromCv(text: string, fileName: string, file: string): { candidate: NormalisedCandidate | null; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 8);
+  const fromText = lines.map((l) => l.replace(/^name\s*:\s*/i, "")).find((l) => NAME_LINE.test(l) && !NOT_A_NAME.test(l)) ?? null;
+  const name = fromText ?? nameFromFileName(fileName);
+  if (!name) {
+    problems.push({ file, line: null, field: "Name", severity: "error", message: "no name found in the first lines of the CV or in the file's name" });
+    return { candidate: null, problems };
+  }
+  if (!fromText) problems.push({ file, line: null, field: "Name", severity: "warning", message: `no name found in the text; "${name}" was taken from the file's name` });
+  const email = EMAIL_IN_TEXT.exec(text)?.[0] ?? null;
+  if (!email) problems.push({ file, line: null, field: "Email", severity: "warning", message: "no email address found: this person cannot be recognised by a later import" });
+  const phone = PHONE_IN_TEXT.exec(text)?.[0]?.trim() ?? null;
+  const c: Omit<NormalisedCandidate, "sourceHash"> = {
+    name,
+    email,
+    emailKey: emailKey(email),
+    phone,
+    phoneKey: phoneKey(phone),
+    location: null,
+    locationId: null,
+    regionId: null,
+    currentTitle: null,
+    desiredSalary: null,
+    skills: null,
+    source: null,
+    cvText: text,
+    willingToRelocate: null,
+    cvFileName: (fileName.split("/").pop() ?? fileName).slice(0, 255),
+  };
+  const sourceHash = createHash("sha1").update(JSON.stringify(c)).digest("base64url").slice(0, 22);
+  return { candidate: { ...c, sourceHash }, problems };
 }

@@ -10,7 +10,9 @@ import { open, stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { inList, Sql } from "@/lib/db/sql";
 import { LocationResolver } from "@/lib/locations/resolve";
-import { CANDIDATE_COLUMNS, CANDIDATE_MERGE_FIELDS, kindOfHeader, readCandidateHeader, rowToCandidate, type NormalisedCandidate } from "./candidate-csv";
+import { DEFAULT_SANDBOX_LIMITS, extractText } from "@/lib/extract/sandbox";
+import { planZip, readZipEntries, type ZipContent } from "./zip";
+import { CANDIDATE_COLUMNS, CANDIDATE_MERGE_FIELDS, candidateFromCv, kindOfHeader, readCandidateHeader, rowToCandidate, type NormalisedCandidate } from "./candidate-csv";
 import { readCsv, type CsvProblem } from "./csv-reader";
 import { hasUtf16Bom, looksBinary } from "./decode";
 import type { ImportFile } from "./sources";
@@ -18,6 +20,9 @@ import type { ImportProblem } from "./types";
 import { emptyCounts, type Counts, type ImportStore, type LocationRow } from "./writer";
 
 export const CANDIDATE_BATCH_SIZE = 1000;
+/** A CV file's limits: the CV upload's (5 MB; the sandbox's time and memory limits while it is read). */
+const CV_LIMITS = DEFAULT_SANDBOX_LIMITS;
+const CV_ZIP_CONTENT: ZipContent = { extensions: [".txt", ".pdf", ".docx"], maxEntryBytes: DEFAULT_SANDBOX_LIMITS.maxBytes, what: "a CV" };
 export type ImportKind = "ads" | "candidates";
 
 /** The header row of a CSV file (its first record), or null when it is not a readable CSV. */
@@ -38,6 +43,12 @@ export async function readCsvHeader(path: string): Promise<string[] | null> {
 
 /** What the files hold, from the first CSV's header: candidates when it says so, otherwise ads. */
 export async function detectImportKind(files: { path: string; name: string }[]): Promise<ImportKind> {
+  // .pdf / .docx files, or a zip holding some, are CVs (ads come as CSV or text ads).
+  if (files.some((f) => isCvFile(f.name))) return "candidates";
+  for (const f of files.filter((x) => /\.zip$/i.test(x.name))) {
+    const plan = await planZip(f.path, CV_ZIP_CONTENT).catch(() => null);
+    if (plan?.ok && plan.entries.some((e) => isCvFile(e.name))) return "candidates";
+  }
   for (const f of files) {
     if (!/\.csv$/i.test(f.name)) continue;
     const header = await readCsvHeader(f.path).catch(() => null);
@@ -58,8 +69,68 @@ export function placesFor(locations: LocationRow[]) {
   return { resolver, regionOf: (id: number) => regions.get(id) ?? null };
 }
 
-/** A candidate CSV as events: the candidates, problems (file, line, field) and progress. */
+export const CV_EXTENSIONS = [".txt", ".pdf", ".docx"];
+const isCvFile = (name: string) => /\.(pdf|docx)$/i.test(name);
+
+/** A candidate file as events: a CSV of candidates, one CV (.txt/.pdf/.docx) or a .zip of CVs. */
 export async function* readCandidateFile(file: ImportFile, places: ReturnType<typeof placesFor>): AsyncGenerator<CandidateEvent> {
+  if (/\.zip$/i.test(file.name)) yield* readCvZip(file);
+  else if (/\.(txt|pdf|docx)$/i.test(file.name)) yield* readCv(file);
+  else yield* readCandidateCsv(file, places);
+}
+
+function cvEvents(text: string | null, error: string | null, entryName: string, reportName: string): CandidateEvent[] {
+  if (error !== null || text === null)
+    return [{ type: "problem", problem: { file: reportName, line: null, field: null, severity: "error", message: error ?? "could not be read" }, rowSkipped: true, fatal: false }];
+  const { candidate, problems } = candidateFromCv(text, entryName, reportName);
+  if (!candidate) return problems.map((p, i) => ({ type: "problem", problem: p, rowSkipped: i === 0, fatal: false }));
+  return [{ type: "candidate", candidate, file: reportName, line: 1, problems, unresolved: false }];
+}
+
+/** One CV file: its text read in the bounded sandbox (lib/extract), then one candidate. */
+async function* readCv(file: ImportFile): AsyncGenerator<CandidateEvent> {
+  const { readFile } = await import("node:fs/promises");
+  const size = (await stat(file.path)).size;
+  yield { type: "format", detail: "CV file" };
+  if (size > CV_LIMITS.maxBytes) {
+    yield* cvEvents(null, `is larger than ${CV_LIMITS.maxBytes / 1024 ** 2} MB`, file.name, file.name);
+  } else {
+    const r = await extractText(file.name.split("/").pop() ?? file.name, await readFile(file.path));
+    yield* cvEvents(r.ok ? r.text : null, r.ok ? null : r.message, file.name, file.name);
+  }
+  yield { type: "progress", bytes: size };
+}
+
+/** A .zip of CVs: the zip's limits checked before anything inflates, each CV read in the sandbox. */
+async function* readCvZip(file: ImportFile): AsyncGenerator<CandidateEvent> {
+  const fatal = (message: string): CandidateEvent => ({
+    type: "problem",
+    problem: { file: file.name, line: null, field: null, severity: "error", message },
+    rowSkipped: false,
+    fatal: true,
+  });
+  const plan = await planZip(file.path, CV_ZIP_CONTENT);
+  if (!plan.ok) return yield fatal(plan.message);
+  for (const s of plan.skipped)
+    yield { type: "problem", problem: { file: `${file.name}: ${s.name}`, line: null, field: null, severity: "warning", message: s.reason }, rowSkipped: false, fatal: false };
+  if (!plan.entries.length) return yield fatal("holds no .txt, .pdf or .docx CVs");
+  yield { type: "format", detail: `zip of ${plan.entries.length.toLocaleString("en-GB")} CVs` };
+  const byName = new Map(plan.entries.map((e) => [e.name, e]));
+  let done = 0;
+  for await (const entry of readZipEntries(file.path, new Set(byName.keys()), CV_LIMITS.maxBytes)) {
+    const reportName = `${file.name}: ${entry.name}`;
+    if ("error" in entry) yield* cvEvents(null, `could not be read (${entry.error})`, entry.name, reportName);
+    else {
+      const r = await extractText(entry.name.split("/").pop() ?? entry.name, entry.bytes);
+      yield* cvEvents(r.ok ? r.text : null, r.ok ? null : r.message, entry.name, reportName);
+    }
+    done += byName.get(entry.name)!.compressedSize;
+    yield { type: "progress", bytes: done };
+  }
+}
+
+/** A candidate CSV as events: the candidates, problems (file, line, field) and progress. */
+async function* readCandidateCsv(file: ImportFile, places: ReturnType<typeof placesFor>): AsyncGenerator<CandidateEvent> {
   const fatal = (message: string): CandidateEvent => ({
     type: "problem",
     problem: { file: file.name, line: null, field: null, severity: "error", message },
@@ -157,6 +228,7 @@ const INSERT_COLUMNS = [
   "skills",
   "source",
   "cvText",
+  "cvFileName",
 ] as const;
 
 const same = (a: unknown, b: unknown) => (typeof b === "boolean" ? Boolean(a) === b : a === b || (a != null && b != null && String(a) === String(b)));

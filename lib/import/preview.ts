@@ -82,7 +82,8 @@ async function previewCandidates(file: StoredFile, p: PreviewFile, locations: Lo
         keys.push(c.emailKey);
       }
     }
-    if (p.rowsScanned >= PREVIEW_SCAN_ROWS) {
+    // CVs are read one by one in the sandbox: the preview reads only the first few.
+    if (p.rowsScanned >= PREVIEW_SCAN_ROWS || (!/\.csv$/i.test(file.name) && p.rowsScanned >= PREVIEW_ROWS)) {
       p.scannedAll = false;
       break;
     }

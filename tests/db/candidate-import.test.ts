@@ -12,7 +12,9 @@ import { parseSearch } from "@/lib/search/query";
 import { executeImport, openImportStore } from "@/lib/import/pipeline";
 import { revertImport } from "@/lib/import/revert";
 import type { ImportStore } from "@/lib/import/writer";
+import { buildDocx, buildPdf, textLines } from "../support/documents";
 import { treeDatabase } from "../support/import-db";
+import { makeZip } from "../support/make-zip";
 import { testDialects, type TestDatabase } from "../support/test-db";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "rd-cand-import-"));
@@ -103,6 +105,34 @@ for (const dialect of testDialects()) {
       expect((await db.candidate.findUniqueOrThrow({ where: { emailKey: "asha@example.com" } })).currentTitle).toBe("Staff Nurse");
       expect(await db.candidate.count({ where: { emailKey: "eve@example.com" } })).toBe(0);
       await expect(revertImport(second.id, adminId, db)).rejects.toThrowError("already been reverted");
+    });
+
+    it("a .zip of CVs (.txt, .pdf, .docx): one candidate per file, name and email found in the text, merged by email; unreadable files reported", async () => {
+      const docx = Buffer.from(await buildDocx(["Hana Kato", "hana.kato@example.com", "Theatre scrub practitioner, orthopaedic lists."]));
+      const pdf = Buffer.from(buildPdf([textLines("Ivan Petrov", "ivan@example.com", "Forklift driver, counterbalance licence.")]));
+      const file = await makeZip(path.join(tmp, "cvs.zip"), [
+        { name: "cvs/hana.docx", data: docx },
+        { name: "cvs/ivan.pdf", data: pdf },
+        { name: "cvs/asha-patel-cv.txt", data: "asha@example.com\nStaff nurse, now a ward sister on an acute surgical ward." },
+        { name: "cvs/broken.pdf", data: "not a pdf at all" },
+        { name: "cvs/photo.png", data: "png" },
+      ]);
+      const asha = await db.candidate.findUniqueOrThrow({ where: { emailKey: "asha@example.com" } });
+      const { id, record } = await runFile(tdb.url, store, file);
+      expect(record).toMatchObject({ kind: "candidates", created: 2, updated: 1, skipped: 1 });
+      expect(await db.candidate.findUniqueOrThrow({ where: { emailKey: "hana.kato@example.com" } })).toMatchObject({ name: "Hana Kato", cvFileName: "hana.docx" });
+      expect((await db.candidate.findUniqueOrThrow({ where: { emailKey: "ivan@example.com" } })).cvText).toContain("Forklift driver");
+      const merged = await db.candidate.findUniqueOrThrow({ where: { emailKey: "asha@example.com" } });
+      expect(merged).toMatchObject({ id: asha.id, cvFileName: "asha-patel-cv.txt" });
+      expect(merged.cvText).toContain("ward sister");
+      const issues = await db.importIssue.findMany({ where: { importId: id } });
+      expect(issues.find((i) => i.file === "cvs.zip: cvs/broken.pdf")?.severity).toBe("error");
+      expect(issues.find((i) => i.file === "cvs.zip: cvs/photo.png")?.message).toContain("skipped");
+      const found = await findMatches(db, "candidates", parseSearch("counterbalance"), { limit: 10, pick: "best", ranked: true });
+      expect(found).toHaveLength(1);
+      await revertImport(id, adminId, db);
+      expect(await db.candidate.count({ where: { emailKey: { in: ["hana.kato@example.com", "ivan@example.com"] } } })).toBe(0);
+      expect((await db.candidate.findUniqueOrThrow({ where: { emailKey: "asha@example.com" } })).cvFileName).toBeNull();
     });
 
     it("--kind candidates reads a file whose header alone would not say so; a failing batch writes nothing", async () => {
