@@ -39,6 +39,8 @@ const CANDIDATES = opt("--candidates", 20_000);
 const QUERIES = opt("--queries", Math.min(500, Math.floor(CANDIDATES / 4)));
 const SEED = opt("--seed", 19);
 const usePg = args.includes("--postgres");
+// --reuse: keep the SQLite database of an earlier run at the same scale (skips both imports: no import figures).
+const reuse = args.includes("--reuse");
 
 let state = SEED >>> 0;
 const rand = () => {
@@ -100,12 +102,12 @@ async function main() {
     if (!benchPgUrl) throw new Error("--postgres needs BENCH_POSTGRES_URL");
     ({ url, drop } = await scratchPg(`${new URL(benchPgUrl).pathname.slice(1)}_bench_matching`.slice(0, 63)));
   } else {
-    const dbFile = path.join(dir, `matching-${ADS}.db`);
-    for (const s of ["", "-wal", "-shm"]) await import("node:fs").then((fs) => fs.rmSync(dbFile + s, { force: true }));
+    const dbFile = path.join(dir, `matching-${ADS}-${CANDIDATES}.db`);
+    if (!reuse) for (const s of ["", "-wal", "-shm"]) await import("node:fs").then((fs) => fs.rmSync(dbFile + s, { force: true }));
     url = `file:${dbFile}`;
   }
-  await migrate(url);
-  {
+  if (!reuse) {
+    await migrate(url);
     const db = createDb(url);
     await loadLocationTree(db, "seeds/location-tree.csv");
     await db.$disconnect();
@@ -113,8 +115,8 @@ async function main() {
   console.log(`bench:matching — ${fmt(ADS)} ads, ${fmt(CANDIDATES)} candidates, ${fmt(QUERIES)} held-out ads, ${usePg ? "PostgreSQL" : "SQLite"} (${file})`);
 
   // 1. Ads through the import CLI.
-  const adImport = runImportCli(url, file, ["--no-duplicates"]);
-  console.log(`ads imported: ${fmt(adImport.created)} in ${fmt(adImport.seconds, 1)} s wall`);
+  const adImport = reuse ? null : runImportCli(url, file, ["--no-duplicates"]);
+  if (adImport) console.log(`ads imported: ${fmt(adImport.created)} in ${fmt(adImport.seconds, 1)} s wall`);
 
   // 2. Held-out ads and the candidates.
   const held = new Set<number>();
@@ -154,7 +156,12 @@ async function main() {
   });
   const candidatesFile = path.join(dir, `candidates-${ADS}-${CANDIDATES}.csv`);
   writeFileSync(candidatesFile, rows.join("\n") + "\n");
-  const candImport = runImportCli(url, candidatesFile, ["--kind", "candidates"]);
+  if (adImport) importFigures(adImport, runImportCli(url, candidatesFile, ["--kind", "candidates"]));
+  else console.log("--reuse: the database of an earlier run, no imports");
+  await evaluate(url, heldAds, drop);
+}
+
+function importFigures(adImport: ReturnType<typeof runImportCli>, candImport: ReturnType<typeof runImportCli>) {
   // Per row: the import's own time (its report line), without the process start both pay once.
   const pipelineSeconds = (out: string, wall: number) => Number(/rows in ([\d.]+) s/.exec(out)?.[1] ?? wall);
   const perAd = pipelineSeconds(adImport.out, adImport.seconds) / adImport.created;
@@ -162,7 +169,9 @@ async function main() {
   console.log(
     `candidates imported: ${fmt(candImport.created)} in ${fmt(candImport.seconds, 1)} s wall; per row ${fmt(perCand * 1e6, 0)} µs vs ads ${fmt(perAd * 1e6, 0)} µs — ${fmt(perCand / perAd, 2)}× (goal ≤ 2×)`,
   );
+}
 
+async function evaluate(url: string, heldAds: Ad[], drop: () => Promise<void>) {
   // 3. Evaluation.
   const db: Db = createDb(url);
   try {

@@ -17,7 +17,7 @@ import { buildTermStats, keyTerms, tokenize, type KeyTerm, type TermStats } from
 export const RETRIEVE = 300;
 /** Key terms per document; the retrieval query uses the first QUERY_TERMS of them. */
 export const KEY_TERMS = 20;
-export const QUERY_TERMS = 12;
+export const QUERY_TERMS = 8;
 /** Ads sampled for the document frequencies, and how long the sample is kept. */
 export const SAMPLE_ADS = 3000;
 const STATS_TTL_MS = 10 * 60_000;
@@ -214,9 +214,11 @@ export async function matchesForCandidate(candidateId: number, o: MatchOptions =
   const ids = parsed.usable ? await findMatches(db, "ads", parsed, { limit: RETRIEVE, pick: "best", ranked: true }) : [];
   const ads = ids.length ? ((await db.ad.findMany({ where: { id: { in: ids }, status: "OPEN" }, select: AD_SELECT })) as AdRow[]) : [];
   const personPath = placePath(tree, c.locationId, c.location);
+  const text = personText(c);
   const person: MatchPerson = {
     currentTitle: c.currentTitle,
-    text: personText(c),
+    text,
+    words: new Set(tokenize(text)),
     locationPath: personPath,
     willingToRelocate: c.willingToRelocate,
     desiredSalary: c.desiredSalary,
