@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { matchesForAd, matchesForCandidate } from "@/lib/matching/matches";
 import { createApplication } from "@/lib/pipeline/applications";
+import { ZCandidateFields } from "@/lib/candidates/schemas";
+import { createCandidate } from "@/lib/candidates/service";
 import { sampleDatabase } from "../support/import-db";
 import { testDialects, type TestDatabase } from "../support/test-db";
 
@@ -72,6 +74,28 @@ for (const dialect of testDialects()) {
       const found = mine ?? roles.results.find((r) => group !== null && r.duplicates > 1);
       expect(found).toBeTruthy();
       if (mine) expect(mine.applied).toMatchObject({ applicationId: app.id });
+    });
+
+    it("a candidate typed in the form gets a place on the UK tree and an annual desired salary", async () => {
+      const fields = ZCandidateFields.parse({
+        name: "Lee Form",
+        email: "lee.form@example.com",
+        phone: "",
+        location: "Leeds",
+        currentTitle: "",
+        source: "",
+        cvText: "",
+        cvFileName: "",
+        desiredSalary: "30-35k",
+        skills: "ward nursing",
+        willingToRelocate: true,
+      });
+      const { id } = await createCandidate(fields, userId, {}, db);
+      const c = await db.candidate.findUniqueOrThrow({ where: { id }, include: { locationRef: true } });
+      expect(c).toMatchObject({ desiredSalary: 32500, skills: "ward nursing", willingToRelocate: true });
+      expect(c.locationRef?.name).toBe("Leeds");
+      expect(c.regionId).not.toBeNull();
+      expect(ZCandidateFields.safeParse({ ...fields, email: "", desiredSalary: "lots" }).success).toBe(false);
     });
 
     it("a candidate's roles are open ads, ordered by score, one per duplicate group", async () => {
