@@ -39,7 +39,8 @@ const CANDIDATES = opt("--candidates", 20_000);
 const QUERIES = opt("--queries", Math.min(500, Math.floor(CANDIDATES / 4)));
 const SEED = opt("--seed", 19);
 const usePg = args.includes("--postgres");
-// --reuse: keep the SQLite database of an earlier run at the same scale (skips both imports: no import figures).
+// --reuse: the database of an earlier run at the same scale (SQLite's file; PostgreSQL's when that run had
+// --keep or was stopped): skips both imports (no import figures).
 const reuse = args.includes("--reuse");
 
 let state = SEED >>> 0;
@@ -100,7 +101,12 @@ async function main() {
   let drop: () => Promise<void> = async () => {};
   if (usePg) {
     if (!benchPgUrl) throw new Error("--postgres needs BENCH_POSTGRES_URL");
-    ({ url, drop } = await scratchPg(`${new URL(benchPgUrl).pathname.slice(1)}_bench_matching`.slice(0, 63)));
+    const name = `${new URL(benchPgUrl).pathname.slice(1)}_bench_matching`.slice(0, 63);
+    if (reuse) {
+      const u = new URL(benchPgUrl);
+      u.pathname = `/${name}`;
+      url = u.toString();
+    } else ({ url, drop } = await scratchPg(name));
   } else {
     const dbFile = path.join(dir, `matching-${ADS}-${CANDIDATES}.db`);
     if (!reuse) for (const s of ["", "-wal", "-shm"]) await import("node:fs").then((fs) => fs.rmSync(dbFile + s, { force: true }));

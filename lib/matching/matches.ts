@@ -11,13 +11,14 @@ import { getLocationTree, type LocationTree } from "@/lib/locations/tree-cache";
 import { findMatches } from "@/lib/search/full-text";
 import { parseSearch } from "@/lib/search/query";
 import { scoreMatch, type MatchJob, type MatchPerson, type MatchScore } from "./score";
-import { buildTermStats, keyTerms, tokenize, type KeyTerm, type TermStats } from "./terms";
+import { buildTermStats, idf, keyTerms, tokenize, type KeyTerm, type TermStats } from "./terms";
 
 /** Documents the full-text index hands over for rescoring (the top of its own ranking). */
 export const RETRIEVE = 300;
 /** Key terms per document; the retrieval query uses the first QUERY_TERMS of them. */
 export const KEY_TERMS = 20;
 export const QUERY_TERMS = 8;
+export const QUERY_POOL = 12;
 /** Ads sampled for the document frequencies, and how long the sample is kept. */
 export const SAMPLE_ADS = 3000;
 const STATS_TTL_MS = 10 * 60_000;
@@ -75,10 +76,16 @@ function placePath(tree: LocationTree, locationId: number | null, text: string |
   return r ? r.node.path : null;
 }
 
-/** The full-text query for key terms: any of them (the index ranks documents with more, rarer ones first). */
-export function retrievalQuery(terms: KeyTerm[]): string {
-  return terms
-    .slice(0, QUERY_TERMS)
+/**
+ * The full-text query for key terms: any of them (the index ranks documents with more, rarer ones
+ * first). Of the best QUERY_POOL terms by weight, the QUERY_TERMS rarest are asked for: a rare word's
+ * list of documents is short, so the index ranks hundreds of documents rather than tens of thousands
+ * (PostgreSQL's ts_rank_cd reads every matching document's vector).
+ */
+export function retrievalQuery(terms: KeyTerm[], stats?: TermStats): string {
+  const pool = terms.slice(0, QUERY_POOL);
+  const chosen = stats ? [...pool].sort((a, b) => idf(stats, b.term) - idf(stats, a.term) || b.weight - a.weight).slice(0, QUERY_TERMS) : pool.slice(0, QUERY_TERMS);
+  return chosen
     .map((t) => t.term.replace(/[^a-z0-9]/g, ""))
     .filter((t) => t.length >= 2)
     .join(" OR ");
@@ -158,7 +165,7 @@ export async function matchesForAd(adId: number, o: MatchOptions = {}, db: Db = 
   if (!ad) return null;
   const [tree, stats] = await Promise.all([getLocationTree(db), termStats(db)]);
   const job = jobOf(ad, tree, stats);
-  const parsed = parseSearch(retrievalQuery(job.keyTerms) || ad.title);
+  const parsed = parseSearch(retrievalQuery(job.keyTerms, stats) || ad.title);
   const ids = parsed.usable ? await findMatches(db, "candidates", parsed, { limit: RETRIEVE, pick: "best", ranked: true }) : [];
   const people = ids.length ? await db.candidate.findMany({ where: { id: { in: ids }, erasedAt: null }, select: CANDIDATE_SELECT }) : [];
   const now = new Date();
@@ -210,7 +217,7 @@ export async function matchesForCandidate(candidateId: number, o: MatchOptions =
   if (!c) return null;
   const [tree, stats] = await Promise.all([getLocationTree(db), termStats(db)]);
   const own = keyTerms(c.currentTitle, [c.skills, c.cvText].filter(Boolean).join("\n"), stats, KEY_TERMS);
-  const parsed = parseSearch(retrievalQuery(own) || c.currentTitle || "");
+  const parsed = parseSearch(retrievalQuery(own, stats) || c.currentTitle || "");
   const ids = parsed.usable ? await findMatches(db, "ads", parsed, { limit: RETRIEVE, pick: "best", ranked: true }) : [];
   const ads = ids.length ? ((await db.ad.findMany({ where: { id: { in: ids }, status: "OPEN" }, select: AD_SELECT })) as AdRow[]) : [];
   const personPath = placePath(tree, c.locationId, c.location);
