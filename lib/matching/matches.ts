@@ -19,6 +19,9 @@ export const RETRIEVE = 300;
 export const KEY_TERMS = 20;
 export const QUERY_TERMS = 8;
 export const QUERY_POOL = 12;
+export const STRICT_TERMS = 6;
+export const STRICT_ENOUGH = 50;
+export const QUERY_DF_SHARE = 0.03;
 /** Ads sampled for the document frequencies, and how long the sample is kept. */
 export const SAMPLE_ADS = 3000;
 const STATS_TTL_MS = 10 * 60_000;
@@ -77,18 +80,37 @@ function placePath(tree: LocationTree, locationId: number | null, text: string |
 }
 
 /**
- * The full-text query for key terms: any of them (the index ranks documents with more, rarer ones
- * first). Of the best QUERY_POOL terms by weight, the QUERY_TERMS rarest are asked for: a rare word's
- * list of documents is short, so the index ranks hundreds of documents rather than tens of thousands
- * (PostgreSQL's ts_rank_cd reads every matching document's vector).
+ * The full-text queries for key terms. Of the best QUERY_POOL terms by weight the rarest are asked
+ * for (a rare word's list of documents is short). `strict`: documents with at least two of the
+ * STRICT_TERMS rarest — written as AND-ed OR-groups (for each term, one of the others) — so the index
+ * ranks hundreds of documents, not tens of thousands (PostgreSQL's ts_rank_cd reads every matching
+ * document's vector); `loose`: any of the QUERY_TERMS rarest, asked only when `strict` finds too few.
  */
-export function retrievalQuery(terms: KeyTerm[], stats?: TermStats): string {
+export function retrievalQueries(terms: KeyTerm[], stats?: TermStats): { strict: string | null; loose: string } {
   const pool = terms.slice(0, QUERY_POOL);
-  const chosen = stats ? [...pool].sort((a, b) => idf(stats, b.term) - idf(stats, a.term) || b.weight - a.weight).slice(0, QUERY_TERMS) : pool.slice(0, QUERY_TERMS);
-  return chosen
+  // Words in more than QUERY_DF_SHARE of the ads make long lists: left to the rescoring (kept when nothing rarer is left).
+  const rare = stats && stats.documents >= 50 ? pool.filter((t) => stats.df(t.term) <= stats.documents * QUERY_DF_SHARE) : pool;
+  const rarest = (stats ? [...(rare.length ? rare : pool.slice(0, 3))].sort((a, b) => idf(stats, b.term) - idf(stats, a.term) || b.weight - a.weight) : pool)
     .map((t) => t.term.replace(/[^a-z0-9]/g, ""))
-    .filter((t) => t.length >= 2)
-    .join(" OR ");
+    .filter((t) => t.length >= 2);
+  const loose = rarest.slice(0, QUERY_TERMS).join(" OR ");
+  const few = rarest.slice(0, STRICT_TERMS);
+  const strict = few.length >= 3 ? few.map((_, i) => few.filter((__, j) => j !== i).join(" OR ")).join(" ") : null;
+  return { strict, loose };
+}
+
+/** Ranked ids for key terms: the strict query, topped up from the loose one when it finds fewer than STRICT_ENOUGH. */
+async function retrieve(db: Db, kind: "ads" | "candidates", terms: KeyTerm[], stats: TermStats, fallback: string): Promise<number[]> {
+  const { strict, loose } = retrievalQueries(terms, stats);
+  const opts = { limit: RETRIEVE, pick: "best", ranked: true } as const;
+  const first = strict ? parseSearch(strict) : null;
+  const ids = first?.usable ? await findMatches(db, kind, first, opts) : [];
+  if (ids.length >= STRICT_ENOUGH) return ids;
+  const second = parseSearch(loose || fallback);
+  if (!second.usable) return ids;
+  const seen = new Set(ids);
+  for (const id of await findMatches(db, kind, second, opts)) if (!seen.has(id) && ids.length < RETRIEVE) ids.push(id);
+  return ids;
 }
 
 const clampLimit = (n: number | undefined) => Math.max(1, Math.min(MAX_LIMIT, Math.trunc(n ?? 20)));
@@ -165,8 +187,7 @@ export async function matchesForAd(adId: number, o: MatchOptions = {}, db: Db = 
   if (!ad) return null;
   const [tree, stats] = await Promise.all([getLocationTree(db), termStats(db)]);
   const job = jobOf(ad, tree, stats);
-  const parsed = parseSearch(retrievalQuery(job.keyTerms, stats) || ad.title);
-  const ids = parsed.usable ? await findMatches(db, "candidates", parsed, { limit: RETRIEVE, pick: "best", ranked: true }) : [];
+  const ids = await retrieve(db, "candidates", job.keyTerms, stats, ad.title);
   const people = ids.length ? await db.candidate.findMany({ where: { id: { in: ids }, erasedAt: null }, select: CANDIDATE_SELECT }) : [];
   const now = new Date();
   const region = o.regionId ?? null;
@@ -217,8 +238,7 @@ export async function matchesForCandidate(candidateId: number, o: MatchOptions =
   if (!c) return null;
   const [tree, stats] = await Promise.all([getLocationTree(db), termStats(db)]);
   const own = keyTerms(c.currentTitle, [c.skills, c.cvText].filter(Boolean).join("\n"), stats, KEY_TERMS);
-  const parsed = parseSearch(retrievalQuery(own, stats) || c.currentTitle || "");
-  const ids = parsed.usable ? await findMatches(db, "ads", parsed, { limit: RETRIEVE, pick: "best", ranked: true }) : [];
+  const ids = await retrieve(db, "ads", own, stats, c.currentTitle ?? "");
   const ads = ids.length ? ((await db.ad.findMany({ where: { id: { in: ids }, status: "OPEN" }, select: AD_SELECT })) as AdRow[]) : [];
   const personPath = placePath(tree, c.locationId, c.location);
   const text = personText(c);
