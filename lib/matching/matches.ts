@@ -9,7 +9,7 @@ import { inIds, query, Sql } from "@/lib/db/sql";
 import { LocationResolver } from "@/lib/locations/resolve";
 import { getLocationTree, type LocationTree } from "@/lib/locations/tree-cache";
 import { findMatches } from "@/lib/search/full-text";
-import { parseSearch } from "@/lib/search/query";
+import { parseSearch, type ParsedSearch, type SearchClause } from "@/lib/search/query";
 import { scoreMatch, type MatchJob, type MatchPerson, type MatchScore } from "./score";
 import { buildTermStats, idf, keyTerms, tokenize, type KeyTerm, type TermStats } from "./terms";
 
@@ -86,30 +86,44 @@ function placePath(tree: LocationTree, locationId: number | null, text: string |
  * ranks hundreds of documents, not tens of thousands (PostgreSQL's ts_rank_cd reads every matching
  * document's vector); `loose`: any of the QUERY_TERMS rarest, asked only when `strict` finds too few.
  */
-export function retrievalQueries(terms: KeyTerm[], stats?: TermStats): { strict: string | null; loose: string } {
+export function retrievalQueries(terms: KeyTerm[], stats?: TermStats): { strict: ParsedSearch | null; loose: ParsedSearch | null } {
   const pool = terms.slice(0, QUERY_POOL);
   // Words in more than QUERY_DF_SHARE of the ads make long lists: left to the rescoring (kept when nothing rarer is left).
   const rare = stats && stats.documents >= 50 ? pool.filter((t) => stats.df(t.term) <= stats.documents * QUERY_DF_SHARE) : pool;
   const rarest = (stats ? [...(rare.length ? rare : pool.slice(0, 3))].sort((a, b) => idf(stats, b.term) - idf(stats, a.term) || b.weight - a.weight) : pool)
     .map((t) => t.term.replace(/[^a-z0-9]/g, ""))
     .filter((t) => t.length >= 2);
-  const loose = rarest.slice(0, QUERY_TERMS).join(" OR ");
+  // Built as parsed searches (AND-ed clauses of OR-ed words), not as search-box text: no length limit.
+  const any = (words: string[]): SearchClause => ({ negated: false, options: words.map((word) => ({ kind: "term", word, prefix: false })) });
+  const search = (clauses: SearchClause[], words: string[]): ParsedSearch => ({ clauses, hint: null, usable: clauses.length > 0, words });
+  const wide = rarest.slice(0, QUERY_TERMS);
   const few = rarest.slice(0, STRICT_TERMS);
-  const strict = few.length >= 3 ? few.map((_, i) => few.filter((__, j) => j !== i).join(" OR ")).join(" ") : null;
-  return { strict, loose };
+  return {
+    strict:
+      few.length >= 3
+        ? search(
+            few.map((_, i) => any(few.filter((__, j) => j !== i))),
+            few,
+          )
+        : null,
+    loose: wide.length ? search([any(wide)], wide) : null,
+  };
 }
 
-/** Ranked ids for key terms: the strict query, topped up from the loose one when it finds fewer than STRICT_ENOUGH. */
+/**
+ * Ranked ids for key terms: the strict query's, then the loose one's. Candidates (tens of thousands)
+ * always get both; ads (hundreds of thousands) get the loose query only when the strict one finds
+ * fewer than STRICT_ENOUGH.
+ */
 async function retrieve(db: Db, kind: "ads" | "candidates", terms: KeyTerm[], stats: TermStats, fallback: string): Promise<number[]> {
   const { strict, loose } = retrievalQueries(terms, stats);
-  const opts = { limit: RETRIEVE, pick: "best", ranked: true } as const;
-  const first = strict ? parseSearch(strict) : null;
-  const ids = first?.usable ? await findMatches(db, kind, first, opts) : [];
-  if (ids.length >= STRICT_ENOUGH) return ids;
-  const second = parseSearch(loose || fallback);
+  const opts = { limit: kind === "candidates" ? RETRIEVE / 2 : RETRIEVE, pick: "best", ranked: true } as const;
+  const ids = strict ? await findMatches(db, kind, strict, opts) : [];
+  if (kind === "ads" && ids.length >= STRICT_ENOUGH) return ids;
+  const second = loose ?? parseSearch(fallback);
   if (!second.usable) return ids;
   const seen = new Set(ids);
-  for (const id of await findMatches(db, kind, second, opts)) if (!seen.has(id) && ids.length < RETRIEVE) ids.push(id);
+  for (const id of await findMatches(db, kind, second, { ...opts, limit: RETRIEVE })) if (!seen.has(id) && ids.length < RETRIEVE) ids.push(id);
   return ids;
 }
 
