@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { Sql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 import { ADZUNA_CATEGORIES, categoryFromFolder } from "@/lib/import/categories";
 import { executeImport, openImportStore, type ImportProgress, type StoredFile } from "@/lib/import/pipeline";
@@ -16,8 +17,19 @@ const args = process.argv.slice(2);
 // --no-duplicates: skip grouping near-duplicates (the benchmark's comparison).
 const duplicates = !args.includes("--no-duplicates");
 if (!duplicates) args.splice(args.indexOf("--no-duplicates"), 1);
+// --kind candidates|ads: what the files hold, when the header does not make it clear (default: read from the header).
+let kind = "auto";
+const kindIndex = args.indexOf("--kind");
+if (kindIndex >= 0) {
+  kind = args[kindIndex + 1] ?? "";
+  args.splice(kindIndex, 2);
+  if (kind !== "ads" && kind !== "candidates") {
+    console.error("--kind must be ads or candidates");
+    process.exit(2);
+  }
+}
 const jobIndex = args.indexOf("--job");
-const IMPORTABLE = /\.(csv|csv\.gz|txt|zip)$/i;
+const IMPORTABLE = /\.(csv|csv\.gz|txt|zip|pdf|docx)$/i;
 const KNOWN = new Set<string>(ADZUNA_CATEGORIES);
 
 function expand(arg: string): StoredFile[] {
@@ -44,7 +56,7 @@ function expand(arg: string): StoredFile[] {
     }
   };
   walk(abs);
-  if (!out.length) throw new Error(`${arg}: no .csv, .csv.gz, .txt or .zip files in this folder`);
+  if (!out.length) throw new Error(`${arg}: no .csv, .csv.gz, .txt, .zip, .pdf or .docx files in this folder`);
   return out;
 }
 
@@ -83,7 +95,7 @@ async function main(): Promise<number> {
       if (!importId) throw new Error("--job needs an import id");
     } else {
       if (!args.length) {
-        console.error("usage: npm run import -- <files or folders...>");
+        console.error("usage: npm run import -- [--kind ads|candidates] <files or folders...>");
         return 2;
       }
       let files: StoredFile[];
@@ -96,6 +108,7 @@ async function main(): Promise<number> {
       const bytes = files.reduce((a, f) => a + f.size, 0);
       console.error(`Importing ${files.length} file${files.length > 1 ? "s" : ""} (${mb(bytes)}) into ${DATABASE_URL.replace(/\/\/[^@/]*@/, "//***@")}`);
       importId = await store.createImport({ origin: "cli", userId: null, files: JSON.stringify(files), bytesTotal: bytes, status: "QUEUED" });
+      await store.run(Sql.of(`UPDATE "Import" SET "kind" = ? WHERE "id" = ?`, kind, importId));
     }
     const started = Date.now();
     const outcome = await executeImport(DATABASE_URL, importId, job ? undefined : progressPrinter(), store, true, duplicates ? "beside" : "off");
@@ -105,7 +118,7 @@ async function main(): Promise<number> {
     console.log(`\nImport ${importId}: ${r.status}${r.message ? ` — ${r.message}` : ""}`);
     console.log(
       `  ${fmt(r.created)} created · ${fmt(r.updated)} updated · ${fmt(r.unchanged)} unchanged · ${fmt(r.skipped)} skipped` +
-        ` · ${fmt(r.errors)} errors · ${fmt(r.warnings)} warnings · ${fmt(r.duplicates)} duplicate Ids · ${fmt(r.unresolvedLocations)} unresolved locations`,
+        ` · ${fmt(r.errors)} errors · ${fmt(r.warnings)} warnings · ${fmt(r.duplicates)} ${r.kind === "candidates" ? "repeated emails" : "duplicate Ids"} · ${fmt(r.unresolvedLocations)} unresolved locations`,
     );
     console.log(`  ${fmt(r.rowsDone)} rows in ${secs.toFixed(1)} s (${fmt(r.rowsDone / Math.max(secs, 0.001))} rows/s), peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
     const issues = await store.firstIssues(importId, 20);
@@ -114,7 +127,7 @@ async function main(): Promise<number> {
     if (more > 0) console.log(`  … and ${fmt(more)} more: see the report on the Imports page (downloadable as CSV).`);
     // Salary estimates follow the ads: a process of its own (with a database client this one does
     // without) retrains, debounced, when enough ads changed, or estimates the new salary-less ads.
-    if (outcome?.status === "SUCCEEDED" && r.created + r.updated > 0 && process.env.SALARY_AFTER_IMPORT !== "0") {
+    if (outcome?.status === "SUCCEEDED" && r.kind !== "candidates" && r.created + r.updated > 0 && process.env.SALARY_AFTER_IMPORT !== "0") {
       spawn(process.execPath, ["--import", "tsx", "scripts/train-salary.ts", "--after-import"], { cwd: process.cwd(), detached: true, stdio: "ignore", env: process.env }).unref();
       if (!job) console.log("  salary estimates: updating in the background (Admin → Salary model)");
     }

@@ -16,7 +16,19 @@ import { createCandidateAction, updateCandidateAction } from "@/lib/candidates/a
 import { ZCandidateFields, type TCandidateFields, type TCandidateFieldsInput } from "@/lib/candidates/schemas";
 import type { DuplicateMatch } from "@/lib/candidates/service";
 
-const EMPTY: TCandidateFieldsInput = { name: "", email: "", phone: "", location: "", currentTitle: "", source: "", cvText: "", cvFileName: "" };
+const EMPTY: TCandidateFieldsInput = {
+  name: "",
+  email: "",
+  phone: "",
+  location: "",
+  currentTitle: "",
+  source: "",
+  cvText: "",
+  cvFileName: "",
+  desiredSalary: "",
+  skills: "",
+  willingToRelocate: false,
+};
 
 export function CandidateForm({ id, version: openedAt, initial }: { id?: number; version?: number; initial?: Partial<TCandidateFieldsInput> }) {
   const router = useRouter();
@@ -124,6 +136,16 @@ export function CandidateForm({ id, version: openedAt, initial }: { id?: number;
         <Field id="source" label="Source" hint="Where they came from: LinkedIn, referral, job board…" error={errors.source?.message}>
           <Input {...form.register("source")} />
         </Field>
+        <Field id="desiredSalary" label="Desired salary" hint="A year's pay, or a rate: £32,000, 30-35k, £15 per hour" error={errors.desiredSalary?.message}>
+          <Input {...form.register("desiredSalary")} />
+        </Field>
+        <Field id="skills" label="Skills" hint="Comma-separated" error={errors.skills?.message}>
+          <Input {...form.register("skills")} />
+        </Field>
+        <label className="flex items-center gap-2 text-sm sm:col-span-2">
+          <input type="checkbox" className="size-4" {...form.register("willingToRelocate")} />
+          Willing to relocate
+        </label>
       </div>
       <div className="grid gap-2">
         <Field id="cvText" label="CV" hint="Paste the CV, or read it from a .txt, .pdf or .docx file (up to 5 MB)." error={errors.cvText?.message}>

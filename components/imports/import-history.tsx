@@ -31,6 +31,7 @@ export function ImportHistory({ imports }: { imports: ImportView[] }) {
               <TableCell className="whitespace-nowrap">{dateTime.format(i.createdAt)}</TableCell>
               <TableCell>{i.createdByName ?? "—"}</TableCell>
               <TableCell className="max-w-72 truncate" title={i.files.map((f) => f.name).join(", ")}>
+                {i.kind === "candidates" && <span className="text-muted-foreground">Candidates: </span>}
                 {i.files.length === 1 ? i.files[0].name : `${i.files[0]?.name ?? ""} + ${i.files.length - 1} more`}
               </TableCell>
               <TableCell>

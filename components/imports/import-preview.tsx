@@ -10,7 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { bytes, count } from "@/lib/format";
 import { discardImportAction, startImportAction } from "@/lib/import/actions";
-import type { PreviewFile } from "@/lib/import/preview";
+import type { CandidatePreviewRow, PreviewFile } from "@/lib/import/preview";
 import { ProblemList } from "./problem-list";
 
 export function ImportPreview({ importId, preview, canEdit }: { importId: string; preview: { files: PreviewFile[] } | { error: string }; canEdit: boolean }) {
@@ -76,7 +76,7 @@ function PreviewCard({ file }: { file: PreviewFile }) {
         <CardDescription>
           {file.refused
             ? "This file will not be imported."
-            : `${count(file.rowsScanned)} rows read for the preview${file.scannedAll ? " (the whole file)" : ""}; the first ${file.rows.length} as they will be stored:`}
+            : `${count(file.rowsScanned)} rows read for the preview${file.scannedAll ? " (the whole file)" : ""}; the first ${file.candidates?.length ?? file.rows.length} as they will be stored:`}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
@@ -129,8 +129,50 @@ function PreviewCard({ file }: { file: PreviewFile }) {
             </Table>
           </div>
         )}
+        {file.candidates && file.candidates.length > 0 && <CandidateRows file={file} rows={file.candidates} />}
         <ProblemList problems={file.problems} caption={`Problems found so far in ${file.name}`} empty="No problems found so far." />
       </CardContent>
     </Card>
+  );
+}
+
+function CandidateRows({ file, rows }: { file: PreviewFile; rows: CandidatePreviewRow[] }) {
+  return (
+    <div className="rounded-md border">
+      <Table>
+        <TableCaption className="sr-only">First candidates in {file.name}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Line</TableHead>
+            <TableHead>Name</TableHead>
+            <TableHead>Email</TableHead>
+            <TableHead>Current title</TableHead>
+            <TableHead>Location</TableHead>
+            <TableHead numeric>Desired salary</TableHead>
+            <TableHead>Will</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.line}>
+              <TableCell className="tabular-nums">{r.line}</TableCell>
+              <TableCell className="font-medium">{r.name}</TableCell>
+              <TableCell>{r.email ?? "—"}</TableCell>
+              <TableCell>{r.currentTitle ?? "—"}</TableCell>
+              <TableCell>
+                {r.location ?? "—"}
+                {r.location && !r.locationResolved && (
+                  <Badge variant="outline" className="ml-1">
+                    not in the UK tree
+                  </Badge>
+                )}
+              </TableCell>
+              <TableCell numeric>{r.desiredSalary ? `£${count(r.desiredSalary)}` : "—"}</TableCell>
+              <TableCell>{r.exists ? <Badge variant="secondary">merge into existing</Badge> : <Badge variant="success">create</Badge>}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }

@@ -18,6 +18,7 @@ type Issue = ImportProblem & { id: number };
 
 export function ImportReport({ initial: imp, issues, issuesShown, canRevert }: { initial: ImportView; issues: Issue[]; issuesShown: number; canRevert: boolean }) {
   const router = useRouter();
+  const what = imp.kind === "candidates" ? "candidates" : "ads";
   const problems = imp.errors + imp.warnings;
   return (
     <div className="grid gap-6">
@@ -45,19 +46,19 @@ export function ImportReport({ initial: imp, issues, issuesShown, canRevert }: {
             <Stat label="Skipped" value={count(imp.skipped)} />
             <Stat label="Errors" value={count(imp.errors)} />
             <Stat label="Warnings" value={count(imp.warnings)} />
-            <Stat label="Duplicate Ids" value={count(imp.duplicates)} />
+            <Stat label={imp.kind === "candidates" ? "Repeated emails" : "Duplicate Ids"} value={count(imp.duplicates)} />
             <Stat label="Unresolved locations" value={count(imp.unresolvedLocations)} />
           </dl>
           {imp.revertSummary && (
             <Alert>
-              Reverted {imp.revertedAt ? dateTime.format(new Date(imp.revertedAt)) : ""}: {count(imp.revertSummary.deleted)} ads deleted, {count(imp.revertSummary.restored)}{" "}
+              Reverted {imp.revertedAt ? dateTime.format(new Date(imp.revertedAt)) : ""}: {count(imp.revertSummary.deleted)} {what} deleted, {count(imp.revertSummary.restored)}{" "}
               restored, {count(imp.revertSummary.keptChanged)} kept because they were changed since
               {imp.revertSummary.keptWithApplications ? `, ${count(imp.revertSummary.keptWithApplications)} kept because they have applications` : ""}.
             </Alert>
           )}
           <div className="flex flex-wrap gap-3">
             <Button asChild variant="outline" size="sm">
-              <Link href="/ads">View ads</Link>
+              <Link href={imp.kind === "candidates" ? "/candidates" : "/ads"}>View {what}</Link>
             </Button>
             {problems > 0 && (
               <Button asChild variant="outline" size="sm">
@@ -72,8 +73,8 @@ export function ImportReport({ initial: imp, issues, issuesShown, canRevert }: {
                 title="Revert this import?"
                 description={
                   <>
-                    The {count(imp.created)} ads it created will be deleted and the fields it changed on {count(imp.updated)} ads restored. Ads changed since keep their current
-                    values.
+                    The {count(imp.created)} {what} it created will be deleted and the fields it changed on {count(imp.updated)} {what} restored. Records changed since keep their
+                    current values.
                   </>
                 }
                 confirmLabel="Revert"
@@ -83,7 +84,7 @@ export function ImportReport({ initial: imp, issues, issuesShown, canRevert }: {
                     toast.error(r.error);
                     return false;
                   }
-                  toast.success(`Reverted: ${count(r.data.deleted)} ads deleted, ${count(r.data.restored)} restored.`);
+                  toast.success(`Reverted: ${count(r.data.deleted)} ${what} deleted, ${count(r.data.restored)} restored.`);
                   router.refresh();
                 }}
               />

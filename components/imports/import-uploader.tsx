@@ -10,7 +10,7 @@ import { bytes } from "@/lib/format";
 import { createImportDraftAction, discardImportAction } from "@/lib/import/actions";
 import { cn } from "@/lib/utils";
 
-const ACCEPT = /\.(csv|csv\.gz|txt|zip)$/i;
+const ACCEPT = /\.(csv|csv\.gz|txt|zip|pdf|docx)$/i;
 
 /** PUT one file as the raw request body, reporting upload progress. */
 function uploadFile(importId: string, file: File, onProgress: (loaded: number) => void): Promise<void> {
@@ -45,7 +45,7 @@ export function ImportUploader() {
   function add(list: FileList | File[]) {
     const incoming = Array.from(list);
     const rejected = incoming.filter((f) => !ACCEPT.test(f.name));
-    setError(rejected.length ? `Only .csv, .csv.gz, .txt and .zip files can be imported: ${rejected.map((f) => f.name).join(", ")}` : null);
+    setError(rejected.length ? `Only .csv, .csv.gz, .txt, .zip, .pdf and .docx files can be imported: ${rejected.map((f) => f.name).join(", ")}` : null);
     setFiles((cur) => [...cur, ...incoming.filter((f) => ACCEPT.test(f.name) && !cur.some((c) => c.name === f.name && c.size === f.size))]);
   }
 
@@ -81,8 +81,8 @@ export function ImportUploader() {
       <CardHeader>
         <CardTitle>New import</CardTitle>
         <CardDescription>
-          Adzuna CSV files (Train or Valid/Test layout, plain or gzipped as .csv.gz), text ads (.txt), or a .zip of text ads in category folders. You will see a preview before
-          anything is saved.
+          Adzuna CSV files (Train or Valid/Test layout, plain or gzipped as .csv.gz), text ads (.txt), a .zip of text ads in category folders, a candidates CSV (a Name column and
+          Email, Phone or CV; merged by email), or CVs (.pdf, .docx, a .zip of them; one candidate per file). You will see a preview before anything is saved.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
@@ -111,7 +111,7 @@ export function ImportUploader() {
             ref={input}
             type="file"
             multiple
-            accept=".csv,.gz,.txt,.zip"
+            accept=".csv,.gz,.txt,.zip,.pdf,.docx"
             className="sr-only"
             aria-label="Files to import"
             onChange={(e) => {

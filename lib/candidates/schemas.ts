@@ -1,6 +1,7 @@
 // The candidate form, parsed the same way in the browser (zodResolver) and in the server actions.
 import { z } from "zod";
 import { optionalText } from "@/lib/form-fields";
+import { parseDesiredSalary } from "@/lib/import/candidate-csv";
 
 export const CV_TEXT_MAX = 200_000;
 
@@ -23,6 +24,16 @@ export const ZCandidateFields = z.object({
   source: optionalText(100),
   cvText: optionalText(CV_TEXT_MAX),
   cvFileName: optionalText(255),
+  /** Annual £, written any way a salary is ("£32,000", "30-35k", "£15 per hour"). */
+  desiredSalary: z
+    .string()
+    .trim()
+    .max(100, "Use at most 100 characters")
+    .refine((v) => v === "" || parseDesiredSalary(v) !== null, "Enter a salary like £32,000, 30-35k or £15 per hour")
+    .transform((v) => (v === "" ? null : parseDesiredSalary(v)))
+    .default(null),
+  skills: optionalText(2000).default(null),
+  willingToRelocate: z.boolean().default(false),
 });
 
 export const ZCreateCandidate = z.object({

@@ -3,6 +3,8 @@
 import { recordChange } from "@/lib/events/record-change";
 import { getDb, Prisma, type Db } from "@/lib/db/client";
 import { UserError } from "@/lib/errors";
+import { getLocationTree } from "@/lib/locations/tree-cache";
+import { LocationResolver } from "@/lib/locations/resolve";
 import { emailKey, phoneKey } from "./keys";
 import type { TCandidateFields } from "./schemas";
 
@@ -31,8 +33,20 @@ export async function findDuplicates(fields: { email: string | null; phone: stri
   }));
 }
 
-function columns(fields: TCandidateFields) {
-  return { ...fields, emailKey: emailKey(fields.email), phoneKey: phoneKey(fields.phone) };
+function columns(fields: TCandidateFields, place: { locationId: number | null; regionId: number | null }) {
+  return { ...fields, ...place, emailKey: emailKey(fields.email), phoneKey: phoneKey(fields.phone) };
+}
+
+const resolverCache = globalThis as unknown as { __rdCandidateResolver?: LocationResolver };
+
+/** The typed location's place on the UK tree and its region (matching and the region filters read them). */
+async function placeOf(location: string | null, db: Db): Promise<{ locationId: number | null; regionId: number | null }> {
+  if (!location) return { locationId: null, regionId: null };
+  const tree = await getLocationTree(db);
+  resolverCache.__rdCandidateResolver ??= new LocationResolver(tree.nodes);
+  const r = resolverCache.__rdCandidateResolver.resolve(null, location);
+  if (!r) return { locationId: null, regionId: null };
+  return { locationId: r.node.id, regionId: tree.byId.get(r.node.id)?.regionId ?? null };
 }
 
 const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
@@ -55,9 +69,10 @@ export async function createCandidate(fields: TCandidateFields, actorId: string,
       canConfirm: true,
     });
   }
+  const place = await placeOf(fields.location, db);
   try {
     return await db.$transaction(async (tx) => {
-      const c = await tx.candidate.create({ data: { ...columns(fields), createdById: actorId }, select: { id: true } });
+      const c = await tx.candidate.create({ data: { ...columns(fields, place), createdById: actorId }, select: { id: true } });
       await recordChange(tx, { action: "candidate.create", actorId, entityId: c.id });
       return c;
     });
@@ -68,12 +83,13 @@ export async function createCandidate(fields: TCandidateFields, actorId: string,
   }
 }
 
-const EDITABLE = ["name", "email", "phone", "location", "currentTitle", "source", "cvText", "cvFileName"] as const;
+const EDITABLE = ["name", "email", "phone", "location", "currentTitle", "source", "cvText", "cvFileName", "desiredSalary", "skills", "willingToRelocate"] as const;
 
 /** Saves an edit made from `version`; refused (with the current values) if someone saved since. */
 export async function updateCandidate(id: number, version: number, fields: TCandidateFields, actorId: string, db: Db = getDb()): Promise<{ version: number }> {
   const duplicates = await findDuplicates({ email: fields.email, phone: null }, id, db);
   if (duplicates.length) throw emailTaken(duplicates);
+  const place = await placeOf(fields.location, db);
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.candidate.findUnique({ where: { id } });
@@ -84,7 +100,7 @@ export async function updateCandidate(id: number, version: number, fields: TCand
           version: before.version,
         });
       }
-      const { count } = await tx.candidate.updateMany({ where: { id, version }, data: { ...columns(fields), version: { increment: 1 } } });
+      const { count } = await tx.candidate.updateMany({ where: { id, version }, data: { ...columns(fields, place), version: { increment: 1 } } });
       if (count !== 1) throw new UserError("Someone else saved this candidate at the same moment. Reload and try again.", "CONFLICT");
       const changes = Object.fromEntries(EDITABLE.filter((k) => (before[k] ?? null) !== (fields[k] ?? null)).map((k) => [k, k === "cvText" ? ["…", "…"] : [before[k], fields[k]]]));
       await recordChange(tx, { action: "candidate.update", actorId, entityId: id, changes });
@@ -251,12 +267,33 @@ export async function eraseCandidate(id: number, actorId: string, db: Db = getDb
 export async function getCandidateForEdit(id: number, db: Db = getDb()) {
   return db.candidate.findFirst({
     where: { id, erasedAt: null },
-    select: { id: true, version: true, name: true, email: true, phone: true, location: true, currentTitle: true, source: true, cvText: true, cvFileName: true },
+    select: {
+      id: true,
+      version: true,
+      name: true,
+      email: true,
+      phone: true,
+      location: true,
+      currentTitle: true,
+      source: true,
+      cvText: true,
+      cvFileName: true,
+      desiredSalary: true,
+      skills: true,
+      willingToRelocate: true,
+    },
   });
 }
 
-/** The candidate page: the record, its tags and its applications. */
+/** The candidate page: the record, its tags and its applications (and its place on the UK tree, labelled). */
 export async function getCandidate(id: number, db: Db = getDb()) {
+  const c = await findCandidate(id, db);
+  if (!c) return null;
+  const tree = c.locationId ? await getLocationTree(db) : null;
+  return { ...c, locationLabel: tree?.label(c.locationId) ?? null };
+}
+
+function findCandidate(id: number, db: Db) {
   return db.candidate.findUnique({
     where: { id },
     include: {

@@ -20,7 +20,7 @@ export function uploadDir(importId: string): string {
 }
 
 export async function createDraftImport(userId: string, db: Db = getDb()) {
-  const { id } = await db.import.create({ data: { origin: "web", createdById: userId, files: "[]", status: "DRAFT" }, select: { id: true } });
+  const { id } = await db.import.create({ data: { origin: "web", createdById: userId, files: "[]", status: "DRAFT", kind: "auto" }, select: { id: true } });
   await mkdir(uploadDir(id), { recursive: true });
   return id;
 }
@@ -28,6 +28,7 @@ export async function createDraftImport(userId: string, db: Db = getDb()) {
 const importSelect = {
   id: true,
   origin: true,
+  kind: true,
   status: true,
   files: true,
   bytesTotal: true,

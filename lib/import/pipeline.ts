@@ -8,6 +8,8 @@ import { dialectOf } from "@/lib/db/dialect";
 import { logger } from "@/lib/log";
 import { syncDuplicates } from "@/lib/ads/duplicate-store";
 import { startDuplicateFollower } from "@/lib/ads/duplicate-follower";
+import { Sql } from "@/lib/db/sql";
+import { detectImportKind, runCandidateImport, type ImportKind } from "./candidate-import";
 import { localEvents } from "./events";
 import { parallelEvents } from "./parallel-events";
 import { parseStoredFiles } from "./stored-files";
@@ -55,6 +57,25 @@ export async function executeImport(
     const stored = parseStoredFiles(record.files);
     const files: ImportFile[] = stored.map((f) => ({ path: f.path, name: f.name, category: f.category ?? null }));
     await store.markRunning(importId);
+    // What the files hold: said when the import was made (--kind candidates), or read from the header.
+    const kind: ImportKind = record.kind === "candidates" || record.kind === "ads" ? record.kind : await detectImportKind(files);
+    if (kind !== record.kind) await store.run(Sql.of(`UPDATE "Import" SET "kind" = ? WHERE "id" = ?`, kind, importId));
+    if (kind === "candidates") {
+      try {
+        const outcome = await runCandidateImport({ store, importId, files, onProgress, maxStoredProblems: MAX_STORED_PROBLEMS });
+        await store.markFinished(importId, outcome.status, outcome.message);
+        return { ...outcome, files: stored.map((f) => ({ name: f.name, format: "csv", detail: "candidates", refused: null })) };
+      } catch (e) {
+        logger.error("import failed", { importId, error: e });
+        await store.rollback().catch(() => {});
+        await store.markFinished(
+          importId,
+          "FAILED",
+          `stopped by an unexpected error: ${(e as Error).message}. Candidates written before it are kept; run the import again to finish.`,
+        );
+        return null;
+      }
+    }
     const follower = duplicates === "beside" ? startDuplicateFollower(url) : null;
     try {
       // A bulk load builds the table's read indexes once at the end instead of row by row.

@@ -7,7 +7,8 @@ import type { StoredFile } from "./stored-files";
 import { formatSalary } from "./salary-format";
 import type { FileFormat } from "./sources";
 import type { ImportProblem } from "./types";
-import { getLocationTree } from "@/lib/locations/tree-cache";
+import { getLocationTree, type LocationRow } from "@/lib/locations/tree-cache";
+import { detectImportKind, placesFor, readCandidateFile } from "./candidate-import";
 
 export const PREVIEW_ROWS = 20;
 export const PREVIEW_SCAN_ROWS = 5000;
@@ -37,14 +38,75 @@ export type PreviewFile = {
   problems: ImportProblem[];
   rowsScanned: number;
   scannedAll: boolean;
+  /** Set for a candidate file: its first rows as they will be stored (rows above stay empty). */
+  candidates?: CandidatePreviewRow[];
 };
 
-export async function previewFiles(files: StoredFile[], db: Db = getDb()): Promise<PreviewFile[]> {
+export type CandidatePreviewRow = {
+  line: number;
+  name: string;
+  email: string | null;
+  currentTitle: string | null;
+  location: string | null;
+  locationResolved: boolean;
+  desiredSalary: number | null;
+  exists: boolean;
+};
+
+async function previewCandidates(file: StoredFile, p: PreviewFile, locations: LocationRow[], db: Db) {
+  const rows: CandidatePreviewRow[] = [];
+  const keys: (string | null)[] = [];
+  for await (const ev of readCandidateFile({ path: file.path, name: file.name }, placesFor(locations))) {
+    if (ev.type === "format") {
+      p.format = "csv";
+      p.detail = ev.detail;
+    } else if (ev.type === "problem") {
+      if (p.problems.length < PREVIEW_PROBLEMS) p.problems.push(ev.problem);
+      if (ev.fatal) p.refused = ev.problem.message;
+      if (ev.rowSkipped) p.rowsScanned++;
+    } else if (ev.type === "candidate") {
+      p.rowsScanned++;
+      for (const pr of ev.problems) if (p.problems.length < PREVIEW_PROBLEMS) p.problems.push(pr);
+      if (rows.length < PREVIEW_ROWS) {
+        const c = ev.candidate;
+        rows.push({
+          line: ev.line,
+          name: c.name,
+          email: c.email,
+          currentTitle: c.currentTitle,
+          location: c.location,
+          locationResolved: c.locationId !== null,
+          desiredSalary: c.desiredSalary,
+          exists: false,
+        });
+        keys.push(c.emailKey);
+      }
+    }
+    // CVs are read one by one in the sandbox: the preview reads only the first few.
+    if (p.rowsScanned >= PREVIEW_SCAN_ROWS || (!/\.csv$/i.test(file.name) && p.rowsScanned >= PREVIEW_ROWS)) {
+      p.scannedAll = false;
+      break;
+    }
+  }
+  const wanted = keys.filter((k): k is string => !!k);
+  if (wanted.length) {
+    const found = new Set((await db.candidate.findMany({ where: { emailKey: { in: wanted } }, select: { emailKey: true } })).map((c) => c.emailKey));
+    rows.forEach((r, i) => (r.exists = keys[i] !== null && found.has(keys[i])));
+  }
+  p.candidates = rows;
+}
+
+export async function previewFiles(files: StoredFile[], db: Db = getDb(), kind: string = "auto"): Promise<PreviewFile[]> {
   const { nodes: tree } = await getLocationTree(db);
   const pathOf = new Map(tree.map((l) => [l.id, l.path.split("~").slice(1).join(" › ") || l.path]));
   const out: PreviewFile[] = [];
   for (const file of files) {
     const p: PreviewFile = { name: file.name, size: file.size, format: null, detail: null, refused: null, rows: [], problems: [], rowsScanned: 0, scannedAll: true };
+    if (kind === "candidates" || (kind === "auto" && (await detectImportKind([file])) === "candidates")) {
+      await previewCandidates(file, p, tree, db);
+      out.push(p);
+      continue;
+    }
     const addProblem = (pr: ImportProblem) => {
       if (p.problems.length < PREVIEW_PROBLEMS) p.problems.push(pr);
     };

@@ -9,6 +9,7 @@ import type { MergeField } from "./merge";
 import { titleKey } from "@/lib/ads/derive";
 import { refreshDuplicatesAfter } from "@/lib/ads/duplicates";
 import { companyKey } from "./normalise";
+import { emailKey, phoneKey } from "@/lib/candidates/keys";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -20,6 +21,8 @@ async function companyIdFor(tx: Tx, name: unknown): Promise<number | null> {
 }
 
 export async function revertImport(importId: string, actorId: string, db: Db = getDb()): Promise<RevertSummary> {
+  const kind = (await db.import.findUnique({ where: { id: importId }, select: { kind: true } }))?.kind;
+  if (kind === "candidates") return revertCandidateImport(importId, actorId, db);
   const summary = await revertTransaction(importId, actorId, db);
   // Deleted ads leave their groups; restored ones are placed again.
   await refreshDuplicatesAfter(db, `import ${importId} reverted`);
@@ -87,6 +90,56 @@ function revertTransaction(importId: string, actorId: string, db: Db): Promise<R
         data: { status: "REVERTED", revertedAt: new Date(), revertedById: actorId, revertSummary: JSON.stringify(summary) },
       });
       await recordChange(tx, { action: "import.revert", actorId, entityId: importId, changes: summary });
+      return summary;
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+}
+
+/**
+ * A candidate import: the candidates it created are deleted (unless put forward since: kept), the
+ * fields it changed on existing candidates (merged by email) restored while nobody changed them since.
+ */
+function revertCandidateImport(importId: string, actorId: string, db: Db): Promise<RevertSummary> {
+  return db.$transaction(
+    async (tx) => {
+      const imp = await tx.import.findUnique({ where: { id: importId }, select: { status: true } });
+      if (!imp) throw new UserError("That import does not exist.", "NOT_FOUND");
+      if (imp.status === "REVERTED") throw new UserError("That import has already been reverted.", "CONFLICT");
+      if (imp.status !== "SUCCEEDED" && imp.status !== "FAILED") throw new UserError("Only a finished import can be reverted.", "CONFLICT");
+      const changes = await tx.candidateImportChange.findMany({
+        where: { importId, candidate: { OR: [{ importId: null }, { importId: { not: importId } }] } },
+        orderBy: { id: "asc" },
+        select: { candidateId: true, changes: true, versionAfter: true, candidate: { select: { version: true, erasedAt: true } } },
+      });
+      const perCandidate = new Map<number, { before: Map<string, unknown>; versionAfter: number; version: number; erased: boolean }>();
+      for (const c of changes) {
+        const e = perCandidate.get(c.candidateId) ?? { before: new Map(), versionAfter: 0, version: c.candidate.version, erased: c.candidate.erasedAt !== null };
+        for (const [field, [before]] of Object.entries(JSON.parse(c.changes) as Record<string, [unknown, unknown]>)) if (!e.before.has(field)) e.before.set(field, before);
+        e.versionAfter = c.versionAfter;
+        perCandidate.set(c.candidateId, e);
+      }
+      let restored = 0;
+      let keptChanged = 0;
+      for (const [id, e] of perCandidate) {
+        if (e.erased || e.version !== e.versionAfter) {
+          keptChanged++;
+          continue;
+        }
+        const data: Record<string, unknown> = Object.fromEntries(e.before);
+        if ("email" in data) data.emailKey = emailKey(data.email as string | null);
+        if ("phone" in data) data.phoneKey = phoneKey(data.phone as string | null);
+        if ("locationId" in data)
+          data.regionId =
+            data.locationId == null ? null : ((await tx.location.findUnique({ where: { id: Number(data.locationId) }, select: { regionId: true } }))?.regionId ?? null);
+        await tx.candidate.update({ where: { id }, data: { ...data, sourceHash: null, version: { increment: 1 } } });
+        restored++;
+      }
+      const keptWithApplications = await tx.candidate.count({ where: { importId, applications: { some: {} } } });
+      const { count: deleted } = await tx.candidate.deleteMany({ where: { importId, applications: { none: {} } } });
+      const summary: RevertSummary = { deleted, restored, keptChanged, keptWithApplications };
+      await tx.import.update({ where: { id: importId }, data: { status: "REVERTED", revertedAt: new Date(), revertedById: actorId, revertSummary: JSON.stringify(summary) } });
+      await recordChange(tx, { action: "import.revert", actorId, entityId: importId, changes: { ...summary, kind: "candidates" } });
       return summary;
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },

@@ -2,6 +2,7 @@
 // for inserts, ANY() for look-ups). The tsvector index follows through the trigger on "Ad".
 import { DROP_AD_INDEXES_SQL, ENSURE_AD_INDEXES_SQL } from "@/lib/db/ad-indexes";
 import pg from "pg";
+import type { Sql } from "@/lib/db/sql";
 import { IMPORT_COLUMNS } from "@/lib/ads/fields";
 import { COUNTER_BUMP_SQL, IMPORT_BATCH_COUNTERS, importAction } from "@/lib/events/record-change";
 import type { ExistingAd } from "./merge";
@@ -15,6 +16,7 @@ const IMPORT_LOCK_KEY = 5_142_001;
 const TYPES = new Map(AD_COLUMNS.map((c) => [c.name as string, c.type]));
 
 export class PostgresImportStore implements ImportStore {
+  readonly dialect = "postgres" as const;
   private readonly client: pg.Client;
   private connected: Promise<void>;
   private readonly companyCache = new Map<string, number>();
@@ -42,7 +44,7 @@ export class PostgresImportStore implements ImportStore {
   async loadImport(id: string) {
     const { rows } = await this.q<ImportRecord>(
       `SELECT "id", "status"::text AS "status", "files", "message", "rowsDone", "bytesDone"::float8 AS "bytesDone", "created", "updated", "unchanged", "skipped", "errors",
-              "warnings", "duplicates", "unresolvedLocations" FROM "Import" WHERE "id" = $1`,
+              "warnings", "duplicates", "unresolvedLocations", "kind" FROM "Import" WHERE "id" = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -224,6 +226,12 @@ export class PostgresImportStore implements ImportStore {
     );
     // The batch changed ads: cached facet counts are stale.
     for (const key of IMPORT_BATCH_COUNTERS) await this.q(COUNTER_BUMP_SQL.replace("?", "$1"), [key]);
+  }
+
+  async run<T = Record<string, unknown>>(statement: Sql): Promise<T[]> {
+    const [text, args] = statement.render("postgres");
+    const { rows } = await this.q(text, args);
+    return rows as T[];
   }
 
   async close() {

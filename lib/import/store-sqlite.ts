@@ -4,7 +4,7 @@
 import type Database from "better-sqlite3";
 import { DROP_AD_INDEXES_SQL, ENSURE_AD_INDEXES_SQL } from "@/lib/db/ad-indexes";
 import { openSqlite } from "@/lib/db/raw";
-import { sqliteTimestamp } from "@/lib/db/sql";
+import { sqliteTimestamp, type Sql } from "@/lib/db/sql";
 import { IMPORT_COLUMNS } from "@/lib/ads/fields";
 import { COUNTER_BUMP_SQL, IMPORT_BATCH_COUNTERS, importAction } from "@/lib/events/record-change";
 import type { ExistingAd } from "./merge";
@@ -18,11 +18,14 @@ const UPDATABLE = new Set<string>(AD_COLUMNS);
 // The description lives in "AdText" (ads rows stay narrow for the table's queries).
 
 export class SqliteImportStore implements ImportStore {
+  readonly dialect = "sqlite" as const;
   private readonly db: Database.Database;
   private readonly companyCache = new Map<string, number>();
   private pendingCompanies: string[] = [];
   private readonly stmts;
   private readonly updates = new Map<string, Database.Statement>();
+  /** run()'s statements, prepared once (the candidate import sends the same few texts row after row). */
+  private readonly prepared = new Map<string, Database.Statement>();
 
   constructor(url: string) {
     this.db = openSqlite(url);
@@ -75,7 +78,7 @@ export class SqliteImportStore implements ImportStore {
   async loadImport(id: string) {
     return (this.db
       .prepare(
-        `SELECT "id", "status", "files", "message", "rowsDone", "bytesDone", "created", "updated", "unchanged", "skipped", "errors", "warnings", "duplicates", "unresolvedLocations" FROM "Import" WHERE "id" = ?`,
+        `SELECT "id", "status", "files", "message", "rowsDone", "bytesDone", "created", "updated", "unchanged", "skipped", "errors", "warnings", "duplicates", "unresolvedLocations", "kind" FROM "Import" WHERE "id" = ?`,
       )
       .get(id) ?? null) as ImportRecord | null;
   }
@@ -221,6 +224,20 @@ export class SqliteImportStore implements ImportStore {
     const now = sqliteTimestamp();
     this.stmts.progress.run(c.rowsDone, c.bytesDone, c.created, c.updated, c.unchanged, c.skipped, c.errors, c.warnings, c.duplicates, c.unresolvedLocations, now, now, importId);
     for (const key of IMPORT_BATCH_COUNTERS) this.stmts.bumpCounter.run(key); // the batch changed ads: cached facet counts are stale
+  }
+
+  async run<T = Record<string, unknown>>(statement: Sql): Promise<T[]> {
+    const [text, args] = statement.render("sqlite");
+    let stmt = this.prepared.get(text);
+    if (!stmt) {
+      stmt = this.db.prepare(text);
+      if (this.prepared.size < 500) this.prepared.set(text, stmt);
+    }
+    // better-sqlite3 binds no booleans or Dates: as Prisma stores them on SQLite.
+    const bound = args.map((a) => (typeof a === "boolean" ? (a ? 1 : 0) : a instanceof Date ? sqliteTimestamp(a) : a));
+    if (stmt.reader) return stmt.all(...bound) as T[];
+    stmt.run(...bound);
+    return [];
   }
 
   async close() {

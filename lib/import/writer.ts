@@ -3,6 +3,8 @@
 // mid-import loses at most the batch in flight; running the import again finishes the job (rows
 // already written are "unchanged"). The SQL lives in the per-database stores.
 import { randomUUID } from "node:crypto";
+import type { Dialect } from "@/lib/db/dialect";
+import type { Sql } from "@/lib/db/sql";
 import { fileColumnOf } from "@/lib/ads/fields";
 import { decideMerge, type Changes, type ExistingAd } from "./merge";
 import { companyKey } from "./normalise";
@@ -48,7 +50,7 @@ export function fieldsByAd(rows: { adId: number; changes: string }[]): Map<numbe
   return out;
 }
 
-export type ImportRecord = { id: string; status: string; files: string; message: string | null } & Counts;
+export type ImportRecord = { id: string; status: string; files: string; message: string | null; kind: string } & Counts;
 export type { LocationRow } from "@/lib/locations/tree-cache";
 import type { LocationRow } from "@/lib/locations/tree-cache";
 
@@ -80,6 +82,9 @@ export interface ImportStore {
   insertHistory(entries: AdHistory[], importId: string): Promise<void>;
   insertIssues(importId: string, problems: ImportProblem[]): Promise<void>;
   saveProgress(importId: string, counts: Counts): Promise<void>;
+  /** Any other statement, on the store's own connection (inside begin/commit when one is open): the candidate import's SQL. */
+  run<T = Record<string, unknown>>(statement: Sql): Promise<T[]>;
+  readonly dialect: Dialect;
   close(): Promise<void>;
 }
 

@@ -44,8 +44,12 @@ export function unsafeName(name: string): string | null {
   return null;
 }
 
+/** What a zip's entries may be: text ads (the default) or CV files (a candidate import). */
+export type ZipContent = { extensions: string[]; maxEntryBytes: number; what: string };
+export const TEXT_AD_ENTRIES: ZipContent = { extensions: [".txt"], maxEntryBytes: ZIP_LIMITS.maxEntryBytes, what: "a text ad" };
+
 /** Reads the central directory and decides what will be read, without inflating anything. */
-export async function planZip(path: string): Promise<ZipPlan> {
+export async function planZip(path: string, content: ZipContent = TEXT_AD_ENTRIES): Promise<ZipPlan> {
   let zip: ZipFile;
   try {
     zip = await open(path);
@@ -67,9 +71,9 @@ export async function planZip(path: string): Promise<ZipPlan> {
         const base = name.split("/").pop()!;
         if (unsafe) skipped.push({ name, reason: `skipped: ${unsafe}` });
         else if (name.startsWith("__MACOSX/") || base.startsWith("._")) skipped.push({ name, reason: "skipped: macOS metadata" });
-        else if (!base.toLowerCase().endsWith(".txt")) skipped.push({ name, reason: "skipped: not a .txt file" });
-        else if (entry.uncompressedSize > ZIP_LIMITS.maxEntryBytes)
-          skipped.push({ name, reason: `skipped: larger than ${ZIP_LIMITS.maxEntryBytes / 1024} KB, too big for a text ad` });
+        else if (!content.extensions.some((x) => base.toLowerCase().endsWith(x))) skipped.push({ name, reason: `skipped: not a ${content.extensions.join(", ")} file` });
+        else if (entry.uncompressedSize > content.maxEntryBytes)
+          skipped.push({ name, reason: `skipped: larger than ${content.maxEntryBytes / 1024} KB, too big for ${content.what}` });
         else {
           const parts = name.split("/");
           entries.push({ name, folder: parts.length > 1 ? parts[parts.length - 2] : null, uncompressedSize: entry.uncompressedSize, compressedSize: entry.compressedSize });
@@ -91,7 +95,11 @@ export async function planZip(path: string): Promise<ZipPlan> {
 }
 
 /** Yields each planned entry's bytes, in archive order. */
-export async function* readZipEntries(path: string, wanted: Set<string>): AsyncGenerator<{ name: string; bytes: Buffer } | { name: string; error: string }> {
+export async function* readZipEntries(
+  path: string,
+  wanted: Set<string>,
+  maxEntryBytes: number = ZIP_LIMITS.maxEntryBytes,
+): AsyncGenerator<{ name: string; bytes: Buffer } | { name: string; error: string }> {
   const zip = await open(path);
   try {
     const queue: yauzl.Entry[] = [];
@@ -128,7 +136,7 @@ export async function* readZipEntries(path: string, wanted: Set<string>): AsyncG
             let size = 0;
             stream!.on("data", (c: Buffer) => {
               size += c.length;
-              if (size > ZIP_LIMITS.maxEntryBytes) stream!.destroy(new Error(`expands past ${ZIP_LIMITS.maxEntryBytes / 1024} KB`));
+              if (size > maxEntryBytes) stream!.destroy(new Error(`expands past ${maxEntryBytes / 1024} KB`));
               else chunks.push(c);
             });
             stream!.on("end", () => resolve(Buffer.concat(chunks)));

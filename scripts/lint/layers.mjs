@@ -28,6 +28,11 @@ export const PURE = [
   "lib/import/salary.ts",
   "lib/import/salary-format.ts",
   "lib/import/text-ad.ts",
+  "lib/import/candidate-csv.ts",
+  "lib/candidates/keys.ts",
+  "lib/matching/score.ts",
+  "lib/matching/terms.ts",
+  "lib/matching/distance.ts",
   "lib/table-sort.ts",
   "lib/format.ts",
 ];

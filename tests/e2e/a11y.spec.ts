@@ -145,6 +145,13 @@ test("admin, filled: every page, with dialogs and menus open", async ({ page }, 
   await check(page, "ads, bulk bar with the tag picker open", info, { layout: false });
   await page.keyboard.press("Escape");
   await visit(page, `/ads/${adId}`, "ad page", info);
+  // Matching (issue 19): the ad's best candidates with one match's reasons open.
+  await expect(page.getByRole("heading", { name: "Best candidates" })).toBeVisible();
+  const why = page.getByRole("list", { name: "Best candidates" }).getByText(/^Why \d+\?$/);
+  if (await why.count()) {
+    await why.first().click();
+    await check(page, "ad page, a best candidate's reasons open", info, { layout: false });
+  }
   await page.getByRole("button", { name: "Tags on this ad: Add a tag…" }).click();
   await check(page, "ad page, tag picker open", info, { layout: false });
   await page.keyboard.press("Escape");
@@ -170,6 +177,7 @@ test("admin, filled: every page, with dialogs and menus open", async ({ page }, 
   await visit(page, "/candidates", "candidates", info);
   await visit(page, "/candidates?q=nurse", "candidates, search", info);
   await visit(page, `/candidates/${longId}`, "candidate with a long email", info);
+  await expect(page.getByRole("heading", { name: "Matching roles" })).toBeVisible();
   await visit(page, `/candidates/${longId}/edit`, "candidate edit", info);
   await visit(page, "/candidates/new", "new candidate", info);
   await visit(page, "/imports", "imports", info);

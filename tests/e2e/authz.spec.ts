@@ -65,6 +65,8 @@ const ROUTES: Record<string, Permission | "public"> = {
   "GET /api/candidates/search": "candidates:read",
   "POST /api/candidates/cv": "candidates:write",
   "GET /api/candidates/[id]/export": "candidates:export",
+  "GET /api/candidates/[id]/matches": "candidates:read",
+  "GET /api/ads/[id]/matches": "candidates:read",
   "GET /api/imports/[id]": "imports:create",
   "GET /api/imports/[id]/report": "imports:create",
   "PUT /api/imports/[id]/files": "imports:create",

@@ -15,7 +15,10 @@ export default async function ImportsPage() {
     <div className="grid gap-6">
       <div>
         <h1 className="text-2xl font-semibold">Imports</h1>
-        <p className="text-sm text-muted-foreground">Bring in Adzuna job ads. Importing the same file again changes nothing; changed rows update their ads.</p>
+        <p className="text-sm text-muted-foreground">
+          Bring in Adzuna job ads, or candidates from a CSV (Name, Email, Phone, Location, Current title, Desired salary, Skills, Source, CV): the header says which. Importing the
+          same file again changes nothing; changed rows update their ads, and candidates merge by email.
+        </p>
       </div>
       <ImportUploader />
       <section aria-labelledby="history" className="grid gap-3">

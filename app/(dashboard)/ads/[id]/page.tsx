@@ -22,14 +22,17 @@ import { tagOptions } from "@/lib/tags/service";
 import { categoryLabel, dateTime, sourceLabel } from "@/lib/format";
 import { formatSalary } from "@/lib/import/salary-format";
 import { stageCounts } from "@/lib/pipeline/applications";
+import { MatchSection } from "@/components/matching/match-section";
+import { adMatchSection } from "@/lib/matching/section";
 
 export const metadata: Metadata = { title: "Ad" };
 
-export default async function AdPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AdPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("ads:read");
   const id = await pathId(params);
   const [ad, history, allTags, pipeline, copies] = await Promise.all([getAd(id), getAdHistory(id, { perPage: HISTORY_ON_AD_PAGE }), tagOptions(), stageCounts(id), adCopies(id)]);
   if (!ad) notFound();
+  const matches = can(user.role, "candidates:read") ? await adMatchSection(ad.id, await searchParams) : null;
   const estimate = ad.salaryAnnual === null && ad.salaryEstimate !== null ? { salary: ad.salaryEstimate, low: ad.salaryEstimateLow!, high: ad.salaryEstimateHigh! } : null;
   const explanation = estimate && ad.salaryModelId ? await explainAdEstimate(ad.id, ad.salaryModelId) : null;
   const paragraphs = readableParagraphs(ad.description);
@@ -75,6 +78,9 @@ export default async function AdPage({ params }: { params: Promise<{ id: string 
               <p className="text-sm text-muted-foreground">The same vacancy found in other ads: reposted, on another board or by another agency, or for another town.</p>
               <AdCopies adId={ad.id} copies={copies} canManage={can(user.role, "duplicates:manage")} />
             </SectionCard>
+          )}
+          {matches && (
+            <MatchSection title="Best candidates" side="candidates" ownId={ad.id} basePath={`/ads/${ad.id}`} data={matches} canPutForward={can(user.role, "applications:write")} />
           )}
           <SectionCard title="History">
             <AdHistory history={history} created={adCreation(ad)} more={`/ads/${ad.id}/history`} />

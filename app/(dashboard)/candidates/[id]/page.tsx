@@ -14,15 +14,18 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getCandidate } from "@/lib/candidates/service";
 import { tagOptions } from "@/lib/tags/service";
 import { dateTime } from "@/lib/format";
+import { MatchSection } from "@/components/matching/match-section";
+import { candidateMatchSection } from "@/lib/matching/section";
 
 export const metadata: Metadata = { title: "Candidate" };
 
-export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function CandidatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("candidates:read");
   const c = await getCandidate(await pathId(params));
   if (!c) notFound();
   const allTags = await tagOptions();
   const erased = !!c.erasedAt;
+  const matches = erased ? null : await candidateMatchSection(c.id, await searchParams);
   const write = can(user.role, "candidates:write") && !erased;
   const fact = (label: string, value: React.ReactNode) => <Fact label={label}>{value}</Fact>;
   return (
@@ -70,6 +73,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
             )}
             {can(user.role, "applications:write") && !erased && <AddApplication candidateId={c.id} />}
           </SectionCard>
+          {matches && (
+            <MatchSection title="Matching roles" side="ads" ownId={c.id} basePath={`/candidates/${c.id}`} data={matches} canPutForward={can(user.role, "applications:write")} />
+          )}
           <SectionCard title="CV">
             {c.cvText ? (
               <div className="max-h-[32rem] overflow-y-auto whitespace-pre-wrap break-words text-sm leading-relaxed">{c.cvText}</div>
@@ -90,7 +96,10 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
                 ),
               )}
               {fact("Phone", c.phone)}
-              {fact("Location", c.location)}
+              {fact("Location", c.locationLabel ?? c.location)}
+              {fact("Desired salary", c.desiredSalary ? `£${c.desiredSalary.toLocaleString("en-GB")} a year` : null)}
+              {fact("Skills", c.skills)}
+              {fact("Willing to relocate", c.willingToRelocate ? "Yes" : null)}
               {fact("Source", c.source)}
               {fact("CV file", c.cvFileName)}
               {fact("Added", `${dateTime.format(c.createdAt)}${c.createdBy ? ` by ${c.createdBy.name}` : ""}`)}

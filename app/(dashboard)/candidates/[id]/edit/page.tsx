@@ -27,6 +27,9 @@ export default async function EditCandidatePage({ params }: { params: Promise<{ 
           source: s(c.source),
           cvText: s(c.cvText),
           cvFileName: s(c.cvFileName),
+          desiredSalary: c.desiredSalary ? `£${c.desiredSalary.toLocaleString("en-GB")}` : "",
+          skills: s(c.skills),
+          willingToRelocate: c.willingToRelocate,
         }}
       />
     </div>

@@ -18,7 +18,7 @@ export const PUT = withPermission<{ params: Promise<{ id: string }> }>("imports:
   const { id } = await params;
   const name = new URL(req.url).searchParams.get("name")?.trim() ?? "";
   if (!name || name.length > 255 || /[\\/\0]/.test(name)) throw new UserError("Give the file a plain name (no folders), up to 255 characters.");
-  if (!/\.(csv|csv\.gz|txt|zip)$/i.test(name)) throw new UserError(`${name}: only .csv, .csv.gz, .txt and .zip files can be imported.`);
+  if (!/\.(csv|csv\.gz|txt|zip|pdf|docx)$/i.test(name)) throw new UserError(`${name}: only .csv, .csv.gz, .txt, .zip, .pdf and .docx files can be imported.`);
   const length = req.headers.get("content-length");
   const declared = length !== null && /^\d+$/.test(length) ? Number(length) : null;
   if (!req.body || declared === 0) throw new UserError(`${name} is empty.`);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { buildTermStats, keyTerms, normaliseTerm, tokenize } from "./terms";
+
+describe("key terms", () => {
+  it("drops stopwords, boilerplate, numbers and plurals", () => {
+    expect(tokenize("We are looking for Registered Nurses with 5 years' experience in ICU")).toEqual(["registered", "nurse", "icu"]);
+    expect(normaliseTerm("Duties")).toBe("duty");
+    expect(normaliseTerm("business")).toBe("business");
+  });
+
+  it("ranks the words that set a job apart: in the title and rare in the corpus, above common ones", () => {
+    const corpus = [
+      ...Array.from({ length: 60 }, (_, i) => `Sales executive ${i} selling to customers across the region with targets`),
+      ...Array.from({ length: 30 }, () => "Care assistant supporting residents with personal care"),
+      "Theatre scrub nurse for orthopaedic surgery",
+    ];
+    const stats = buildTermStats(corpus);
+    const terms = keyTerms("Scrub Nurse", "Orthopaedic theatre scrub nurse wanted; supporting customers and residents.", stats, 5);
+    expect(
+      terms
+        .map((t) => t.term)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["nurse", "scrub"]);
+    expect(terms.map((t) => t.term)).toContain("orthopaedic");
+    // "customer" is in most documents of the corpus: over the 20% share, never a key term.
+    expect(terms.map((t) => t.term)).not.toContain("customer");
+    expect(terms.reduce((s, t) => s + t.weight, 0)).toBeCloseTo(1, 6);
+  });
+});
