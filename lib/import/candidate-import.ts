@@ -15,7 +15,7 @@ import { planZip, readZipEntries, type ZipContent } from "./zip";
 import { CANDIDATE_COLUMNS, CANDIDATE_MERGE_FIELDS, candidateFromCv, kindOfHeader, readCandidateHeader, rowToCandidate, type NormalisedCandidate } from "./candidate-csv";
 import { readCsv, type CsvProblem } from "./csv-reader";
 import { hasUtf16Bom, looksBinary } from "./decode";
-import type { ImportFile } from "./sources";
+import { unknownColumnsWarning, type ImportFile } from "./sources";
 import type { ImportProblem } from "./types";
 import { emptyCounts, type Counts, type ImportStore, type LocationRow } from "./writer";
 
@@ -163,19 +163,7 @@ async function* readCandidateCsv(file: ImportFile, places: ReturnType<typeof pla
           const cols = header.columns;
           names = rec.fields.map((f, i) => CANDIDATE_COLUMNS.find((c) => cols[c] === i) ?? (f.trim() || `column ${i + 1}`));
           yield { type: "format", detail: `Candidate CSV (${Object.keys(cols).length} known columns)` };
-          if (header.unknown.length)
-            yield {
-              type: "problem",
-              problem: {
-                file: file.name,
-                line: rec.line,
-                field: null,
-                severity: "warning",
-                message: `unknown column${header.unknown.length > 1 ? "s" : ""} ignored: ${header.unknown.join(", ")}`,
-              },
-              rowSkipped: false,
-              fatal: false,
-            };
+          if (header.unknown.length) yield unknownColumnsWarning(file.name, rec.line, header.unknown);
           continue;
         }
         if (!header.ok) return;

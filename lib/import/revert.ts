@@ -29,13 +29,18 @@ export async function revertImport(importId: string, actorId: string, db: Db = g
   return summary;
 }
 
+/** Only a finished import, once: the same rule for ad and candidate imports. */
+async function assertRevertable(tx: Pick<Db, "import">, importId: string): Promise<void> {
+  const imp = await tx.import.findUnique({ where: { id: importId }, select: { status: true } });
+  if (!imp) throw new UserError("That import does not exist.", "NOT_FOUND");
+  if (imp.status === "REVERTED") throw new UserError("That import has already been reverted.", "CONFLICT");
+  if (imp.status !== "SUCCEEDED" && imp.status !== "FAILED") throw new UserError("Only a finished import can be reverted.", "CONFLICT");
+}
+
 function revertTransaction(importId: string, actorId: string, db: Db): Promise<RevertSummary> {
   return db.$transaction(
     async (tx) => {
-      const imp = await tx.import.findUnique({ where: { id: importId }, select: { status: true } });
-      if (!imp) throw new UserError("That import does not exist.", "NOT_FOUND");
-      if (imp.status === "REVERTED") throw new UserError("That import has already been reverted.", "CONFLICT");
-      if (imp.status !== "SUCCEEDED" && imp.status !== "FAILED") throw new UserError("Only a finished import can be reverted.", "CONFLICT");
+      await assertRevertable(tx, importId);
 
       // 1. Fields it changed. An Id repeated far apart in a file can change an ad twice: restore the
       // values from before the first change, if nobody changed the ad after the last one.
@@ -103,10 +108,7 @@ function revertTransaction(importId: string, actorId: string, db: Db): Promise<R
 function revertCandidateImport(importId: string, actorId: string, db: Db): Promise<RevertSummary> {
   return db.$transaction(
     async (tx) => {
-      const imp = await tx.import.findUnique({ where: { id: importId }, select: { status: true } });
-      if (!imp) throw new UserError("That import does not exist.", "NOT_FOUND");
-      if (imp.status === "REVERTED") throw new UserError("That import has already been reverted.", "CONFLICT");
-      if (imp.status !== "SUCCEEDED" && imp.status !== "FAILED") throw new UserError("Only a finished import can be reverted.", "CONFLICT");
+      await assertRevertable(tx, importId);
       const changes = await tx.candidateImportChange.findMany({
         where: { importId, candidate: { OR: [{ importId: null }, { importId: { not: importId } }] } },
         orderBy: { id: "asc" },

@@ -68,6 +68,16 @@ export async function detectFormat(file: ImportFile): Promise<{ format: FileForm
   return { error: 'is not an import: expected an Adzuna CSV (header Id,Title,FullDescription,…, or gzipped as .csv.gz), a text ad starting with "Title:" or a .zip of text ads' };
 }
 
+/** The warning for header columns a reader does not know (ad and candidate files alike); the rows still import. */
+export function unknownColumnsWarning(file: string, line: number, unknown: string[]): Extract<SourceEvent, { type: "problem" }> {
+  return {
+    type: "problem",
+    problem: { file, line, field: null, severity: "warning", message: `unknown column${unknown.length > 1 ? "s" : ""} ignored: ${unknown.join(", ")}` },
+    rowSkipped: false,
+    fatal: false,
+  };
+}
+
 function fatal(file: string, message: string): SourceEvent {
   return { type: "problem", problem: { file, line: null, field: null, severity: "error", message }, rowSkipped: false, fatal: true };
 }
@@ -143,20 +153,7 @@ async function* readCsvFile(file: ImportFile, gzip = false): AsyncGenerator<Sour
                 ? "Adzuna CSV (Valid/Test layout, no salary columns)"
                 : "Adzuna CSV (some optional columns missing)";
           yield { type: "format", format: "csv", detail: gzip ? `${layout}, gzipped` : layout };
-          if (header.unknown.length) {
-            yield {
-              type: "problem",
-              problem: {
-                file: file.name,
-                line: rec.line,
-                field: null,
-                severity: "warning",
-                message: `unknown column${header.unknown.length > 1 ? "s" : ""} ignored: ${header.unknown.join(", ")}`,
-              },
-              rowSkipped: false,
-              fatal: false,
-            };
-          }
+          if (header.unknown.length) yield unknownColumnsWarning(file.name, rec.line, header.unknown);
           continue;
         }
         rows++;
