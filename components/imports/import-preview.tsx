@@ -111,14 +111,7 @@ function PreviewCard({ file }: { file: PreviewFile }) {
                       {r.title}
                     </TableCell>
                     <TableCell>{r.company ?? "—"}</TableCell>
-                    <TableCell>
-                      {r.location ?? "—"}
-                      {r.location && !r.locationResolved && (
-                        <Badge variant="outline" className="ml-1">
-                          not in the UK tree
-                        </Badge>
-                      )}
-                    </TableCell>
+                    <PlaceCell location={r.location} resolved={r.locationResolved} />
                     <TableCell>{r.category ?? "—"}</TableCell>
                     <TableCell>{r.contract ?? "—"}</TableCell>
                     <TableCell className="whitespace-nowrap">{r.salary ?? "—"}</TableCell>
@@ -159,14 +152,7 @@ function CandidateRows({ file, rows }: { file: PreviewFile; rows: CandidatePrevi
               <TableCell className="font-medium">{r.name}</TableCell>
               <TableCell>{r.email ?? "—"}</TableCell>
               <TableCell>{r.currentTitle ?? "—"}</TableCell>
-              <TableCell>
-                {r.location ?? "—"}
-                {r.location && !r.locationResolved && (
-                  <Badge variant="outline" className="ml-1">
-                    not in the UK tree
-                  </Badge>
-                )}
-              </TableCell>
+              <PlaceCell location={r.location} resolved={r.locationResolved} />
               <TableCell numeric>{r.desiredSalary ? `£${count(r.desiredSalary)}` : "—"}</TableCell>
               <TableCell>{r.exists ? <Badge variant="secondary">merge into existing</Badge> : <Badge variant="success">create</Badge>}</TableCell>
             </TableRow>
@@ -174,5 +160,19 @@ function CandidateRows({ file, rows }: { file: PreviewFile; rows: CandidatePrevi
         </TableBody>
       </Table>
     </div>
+  );
+}
+
+/** A row's place as the file wrote it, flagged when it is not on the UK tree (ads and candidates alike). */
+function PlaceCell({ location, resolved }: { location: string | null | undefined; resolved: boolean }) {
+  return (
+    <TableCell>
+      {location ?? "—"}
+      {location && !resolved && (
+        <Badge variant="outline" className="ml-1">
+          not in the UK tree
+        </Badge>
+      )}
+    </TableCell>
   );
 }
