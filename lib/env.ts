@@ -40,6 +40,15 @@ const ZEnv = z.object({
   UPLOAD_MIN_FREE_MB: z.coerce.number().int().min(0).default(512),
   /** After SIGTERM, `npm start` keeps serving this long while /api/health/ready says 503 (for a load balancer). */
   DRAIN_SECONDS: z.coerce.number().int().min(0).max(120).default(0),
+  /** Background jobs (imports, rebuilds, training, sweeps) this server runs at once; 0: none (a web-only server). */
+  JOB_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(2),
+  /** A running job whose server has not beaten its heartbeat for this long is resumed by another server. */
+  JOB_STALE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
+  /**
+   * Where uploaded import files are kept. Several app servers must share one folder (a network
+   * mount at the same path on each); default: <DATA_DIR>/uploads.
+   */
+  UPLOAD_DIR: z.string().optional(),
   /** Import drafts never started are removed (with their files) after this long. */
   DRAFT_TTL_HOURS: z.coerce
     .number()
@@ -71,6 +80,11 @@ export function env(): Env {
 /** Absolute path of the data folder (SQLite file, uploads). */
 export function dataDir(): string {
   return path.resolve(env().DATA_DIR);
+}
+
+/** Absolute path of the uploads folder (UPLOAD_DIR, or data/uploads). */
+export function uploadRoot(): string {
+  return path.resolve(env().UPLOAD_DIR ?? path.join(env().DATA_DIR, "uploads"));
 }
 
 export function authSecret(): string {

@@ -8,6 +8,7 @@
 // `--follow`: runs beside an import that forked it (lib/ads/duplicate-follower.ts), grouping its ads as
 // they commit until the import sends "finished"; the outcome goes back as a message.
 import { env } from "@/lib/env";
+import { stopWithRunner } from "@/lib/jobs/child";
 import { DupConn, syncDuplicates, type SyncProgress } from "@/lib/ads/duplicate-store";
 import { Sql, timestamp } from "@/lib/db/sql";
 
@@ -53,6 +54,7 @@ async function main() {
   const rebuild = !process.argv.includes("--sync");
   const jobAt = process.argv.indexOf("--job");
   const job = jobAt >= 0 ? process.argv[jobAt + 1] : null;
+  if (job) stopWithRunner();
   const conn = job ? await DupConn.open(DATABASE_URL) : null;
   const setRun = async (sets: string, ...args: unknown[]) => {
     if (conn) await conn.run(Sql.of(`UPDATE "DuplicateRun" SET ${sets}, "heartbeatAt" = ? WHERE "id" = ?`, ...args, timestamp(conn.dialect), job));

@@ -4,13 +4,14 @@
 // Folders are searched for .csv, .txt and .zip files; a text ad's folder names its category
 // ("Healthcare_Nursing" → "Healthcare & Nursing Jobs"). Prints progress and the report; exits 1 when
 // the import failed (nothing importable), 2 on bad arguments.
-// (`--job <id>` runs an import queued from the browser: the web app starts this in the background.)
-import { spawn } from "node:child_process";
+// (`--job <id>` runs an import queued from the browser: a server's job runner starts it, lib/jobs.)
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { Sql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 import { ADZUNA_CATEGORIES, categoryFromFolder } from "@/lib/import/categories";
+import { stopWithRunner } from "@/lib/jobs/child";
+import { enqueueStatement } from "@/lib/jobs/queue";
 import { executeImport, openImportStore, type ImportProgress, type StoredFile } from "@/lib/import/pipeline";
 
 const args = process.argv.slice(2);
@@ -29,6 +30,7 @@ if (kindIndex >= 0) {
   }
 }
 const jobIndex = args.indexOf("--job");
+if (jobIndex >= 0) stopWithRunner();
 const IMPORTABLE = /\.(csv|csv\.gz|txt|zip|pdf|docx)$/i;
 const KNOWN = new Set<string>(ADZUNA_CATEGORIES);
 
@@ -125,12 +127,14 @@ async function main(): Promise<number> {
     for (const i of issues) console.log(`  ${i.severity.padEnd(7)} ${i.file}${i.line ? `:${i.line}` : ""}${i.field ? ` [${i.field}]` : ""} ${i.message}`);
     const more = r.errors + r.warnings - issues.length;
     if (more > 0) console.log(`  … and ${fmt(more)} more: see the report on the Imports page (downloadable as CSV).`);
-    // Salary estimates follow the ads: a process of its own (with a database client this one does
-    // without) retrains, debounced, when enough ads changed, or estimates the new salary-less ads.
+    // Salary estimates follow the ads: a job (with a database client this process does without)
+    // retrains, debounced, when enough ads changed, or estimates the new salary-less ads.
     if (outcome?.status === "SUCCEEDED" && r.kind !== "candidates" && r.created + r.updated > 0 && process.env.SALARY_AFTER_IMPORT !== "0") {
-      spawn(process.execPath, ["--import", "tsx", "scripts/train-salary.ts", "--after-import"], { cwd: process.cwd(), detached: true, stdio: "ignore", env: process.env }).unref();
-      if (!job) console.log("  salary estimates: updating in the background (Admin → Salary model)");
+      await store.run(enqueueStatement(store.dialect, { kind: "salary.after-import", ref: importId, key: `salary.after-import:${importId}` }));
+      if (!job) console.log("  salary estimates: queued; a running server updates them (Admin → Salary model)");
     }
+    // A job's import has recorded its outcome, failed or not: the job is done (a crash exits non-zero and is retried).
+    if (job) return 0;
     return outcome?.status === "SUCCEEDED" ? 0 : 1;
   } finally {
     await store.close();

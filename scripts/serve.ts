@@ -8,16 +8,18 @@
 //
 // The primary only supervises: it forks the workers (scripts/serve-worker.mjs, plain Node: no
 // TypeScript loader in the request path), restarts one that dies, keeps the one sign-in failure
-// count they share (lib/auth/shared-limiter.ts), sweeps abandoned upload drafts at start-up and
-// every hour (scripts/sweep-uploads.ts, in a child process), and on SIGTERM / SIGINT lets the
-// workers finish their requests and stop.
-import { spawn } from "node:child_process";
+// count they share on SQLite (lib/auth/shared-limiter.ts), runs this server's job runner
+// (lib/jobs/runner.ts: imports, rebuilds, training and sweeps queued in the database, up to
+// JOB_CONCURRENCY at once, each in its own process), and on SIGTERM / SIGINT hands its jobs back to
+// the queue and lets the workers finish their requests and stop.
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
 import path from "node:path";
 import nextEnv from "@next/env";
 import { serveLimiter, SHARED_LIMITER_ENV, signInFailureLimiter } from "@/lib/auth/shared-limiter";
-import { env } from "@/lib/env";
+import { getDb } from "@/lib/db/client";
+import { dataDir, env } from "@/lib/env";
+import { JobRunner } from "@/lib/jobs/runner";
 
 nextEnv.loadEnvConfig(process.cwd(), false); // .env files, as `next start` reads them
 
@@ -59,7 +61,7 @@ cluster.on("listening", () => {
 });
 cluster.on("exit", (w, code, signal) => {
   if (stopping) {
-    if (!Object.keys(cluster.workers ?? {}).length) process.exit(0);
+    if (!Object.keys(cluster.workers ?? {}).length) void jobsHandedBack.finally(() => process.exit(0));
     return;
   }
   // A worker that dies is replaced; one that cannot start at all (bad build, port taken) is not
@@ -72,19 +74,17 @@ cluster.on("exit", (w, code, signal) => {
   fork();
 });
 
-const SWEEP_EVERY_MS = 3600_000;
-function sweepUploads() {
-  if (stopping) return;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/sweep-uploads.ts"], { stdio: ["ignore", "inherit", "inherit"], env: process.env });
-  child.on("error", (e) => console.error(`upload sweep could not start: ${e.message}`));
-}
-setTimeout(sweepUploads, 5_000).unref();
-setInterval(sweepUploads, SWEEP_EVERY_MS).unref();
+const { JOB_CONCURRENCY, JOB_STALE_SECONDS } = env();
+const runner = JOB_CONCURRENCY > 0 ? new JobRunner(getDb(), { concurrency: JOB_CONCURRENCY, staleMs: JOB_STALE_SECONDS * 1000, logDir: path.join(dataDir(), "logs") }) : null;
+runner?.start();
+let jobsHandedBack: Promise<void> = Promise.resolve();
 
 for (const sig of ["SIGTERM", "SIGINT"] as const) {
   process.on(sig, () => {
     if (stopping) return;
     stopping = true;
+    // Jobs go back to the queue at once, for another server (or this one after its restart).
+    if (runner) jobsHandedBack = runner.stop().catch((e) => console.error(`could not hand the jobs back: ${(e as Error).message}`));
     for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
     setTimeout(() => process.exit(0), env().DRAIN_SECONDS * 1000 + 10_000).unref(); // drain, then 10 s for requests in flight
   });

@@ -1,27 +1,30 @@
 // Salary model training, in a process of its own (the web app never trains on a request):
 //   npx tsx scripts/train-salary.ts              train now, printing progress (also `--now`)
-//   npx tsx scripts/train-salary.ts --job <id>   run a queued training (started by the app: lib/salary-estimates/jobs.ts)
+//   npx tsx scripts/train-salary.ts --job <id>   run a queued training (a job runner starts it: lib/jobs)
 //   npx tsx scripts/train-salary.ts --after-import   after an import: queue a (debounced) training when enough
 //                                                    ads changed, else estimate the new salary-less ads
 import { getDb } from "@/lib/db/client";
+import { stopWithRunner } from "@/lib/jobs/child";
+import { EXIT_LATER } from "@/lib/jobs/kinds";
 import { afterImport, requestTraining, runJob } from "@/lib/salary-estimates/jobs";
 
 const args = process.argv.slice(2);
 const db = getDb();
+stopWithRunner();
 
 async function main(): Promise<number> {
   const job = args.indexOf("--job");
   if (job >= 0) {
     const id = Number(args[job + 1]);
     if (!Number.isInteger(id)) throw new Error("--job needs a model id");
-    await runJob(db, id);
-    return 0;
+    // Not its time yet, or an import is running: the runner queues it again shortly.
+    return (await runJob(db, id, { once: true })) === "later" ? EXIT_LATER : 0;
   }
   if (args.includes("--after-import")) {
     console.log(`after import: ${await afterImport(db)}`);
     return 0;
   }
-  const id = await requestTraining({ reason: "admin", spawnJob: false }, db);
+  const id = await requestTraining({ reason: "admin", queueJob: false }, db);
   const timer = setInterval(async () => {
     const r = await db.salaryModel.findUnique({ where: { id }, select: { progress: true, phase: true } });
     if (r) console.error(`${String(r.progress).padStart(3)}% ${r.phase ?? ""}`);

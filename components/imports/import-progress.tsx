@@ -2,9 +2,12 @@
 // The second screen of an import: live progress, polled from /api/imports/:id until the job ends.
 import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress";
 import { bytes, count, duration } from "@/lib/format";
+import { cancelImportAction } from "@/lib/import/actions";
 import type { ImportView } from "@/lib/import/imports";
 import { ImportStatusBadge } from "./import-status-badge";
 import { Stat } from "./problem-list";
@@ -61,6 +64,23 @@ export function ImportProgress({ initial }: { initial: ImportView }) {
           <Stat label="Rate" value={rate ? `${count(Math.round(rate))} rows/s` : "–"} />
           <Stat label="Time left" value={Number.isFinite(left) ? duration(left) : "–"} />
         </dl>
+        <div>
+          <ConfirmDialog
+            trigger="Stop import"
+            title="Stop this import?"
+            description="It stops within a few seconds, on whichever server runs it. Rows already written are kept; you can revert the import to remove them."
+            confirmLabel="Stop import"
+            onConfirm={async () => {
+              const r = await cancelImportAction({ importId: imp.id });
+              if (!r.ok) {
+                toast.error(r.error);
+                return false;
+              }
+              toast.success(r.data === "cancelled" ? "Import stopped." : "Stopping the import…");
+              router.refresh();
+            }}
+          />
+        </div>
       </CardContent>
     </Card>
   );

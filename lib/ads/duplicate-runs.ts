@@ -1,44 +1,34 @@
 // Rebuilding the near-duplicate groups from the admin page: a background job like an import's
-// (lib/import/jobs.ts) — `scripts/duplicates-rebuild.ts --job <id>` runs detached and writes its
-// progress to the DuplicateRun row the page polls. One at a time; a job whose heartbeat stopped
-// (killed, machine restarted) no longer blocks a new one.
-import { spawn } from "node:child_process";
-import { mkdirSync, openSync } from "node:fs";
-import path from "node:path";
+// (lib/jobs) — any server's runner runs `scripts/duplicates-rebuild.ts --job <id>`, which writes its
+// progress to the DuplicateRun row the page polls. One at a time; a run whose job ended without
+// finishing it (given up, or lost in a restart) no longer blocks a new one.
 import { getDb, type Db } from "@/lib/db/client";
-import { dataDir } from "@/lib/env";
 import { UserError } from "@/lib/errors";
 import { recordChange } from "@/lib/events/record-change";
+import { enqueueJob } from "@/lib/jobs/queue";
 import { logger } from "@/lib/log";
 
-/** A running job's heartbeat older than this means it stopped. */
+/** A running job's heartbeat older than this, with no live job behind it, means it stopped. */
 export const RUN_STALE_AFTER_MS = 2 * 60_000;
 
 export type DuplicateRunView = { id: string; status: string; done: number; total: number; message: string | null; createdAt: Date; finishedAt: Date | null };
 
-function spawnRun(runId: string) {
-  const logs = path.join(dataDir(), "logs");
-  mkdirSync(logs, { recursive: true });
-  const log = openSync(path.join(logs, `duplicates-${runId}.log`), "a");
-  const child = spawn(process.execPath, ["--max-old-space-size=96", "--import", "tsx", "scripts/duplicates-rebuild.ts", "--job", runId], {
-    cwd: process.cwd(),
-    detached: true,
-    stdio: ["ignore", log, log],
-    env: process.env,
-  });
-  child.on("error", (e) => logger.error("could not start the duplicates rebuild", { runId, error: e }));
-  child.unref();
-  logger.info("duplicates rebuild started", { runId, pid: child.pid });
-}
+type RunRow = { id: string; status: string; heartbeatAt: Date | null; createdAt: Date };
 
-const isLive = (r: { status: string; heartbeatAt: Date | null; createdAt: Date }) =>
-  (r.status === "QUEUED" || r.status === "RUNNING") && Date.now() - (r.heartbeatAt ?? r.createdAt).getTime() < RUN_STALE_AFTER_MS;
+/** Runs that are still going: their job is queued or running, or (before jobs) their heartbeat is fresh. */
+async function liveRuns(db: Pick<Db, "job">, runs: RunRow[]): Promise<Set<string>> {
+  const open = runs.filter((r) => r.status === "QUEUED" || r.status === "RUNNING");
+  if (!open.length) return new Set();
+  const jobs = await db.job.findMany({ where: { kind: "duplicates.rebuild", ref: { in: open.map((r) => r.id) }, status: { in: ["QUEUED", "RUNNING"] } }, select: { ref: true } });
+  const withJob = new Set(jobs.map((j) => j.ref));
+  return new Set(open.filter((r) => withJob.has(r.id) || Date.now() - (r.heartbeatAt ?? r.createdAt).getTime() < RUN_STALE_AFTER_MS).map((r) => r.id));
+}
 
 /** The latest rebuild (a stopped one shows as failed). */
 export async function latestRun(db: Db = getDb()): Promise<DuplicateRunView | null> {
   const r = await db.duplicateRun.findFirst({ orderBy: { createdAt: "desc" } });
   if (!r) return null;
-  const stopped = (r.status === "QUEUED" || r.status === "RUNNING") && !isLive(r);
+  const stopped = (r.status === "QUEUED" || r.status === "RUNNING") && !(await liveRuns(db, [r])).has(r.id);
   return {
     id: r.id,
     status: stopped ? "FAILED" : r.status,
@@ -54,12 +44,13 @@ export async function latestRun(db: Db = getDb()): Promise<DuplicateRunView | nu
 export async function startRebuild(actorId: string, db: Db = getDb()): Promise<{ id: string }> {
   const run = await db.$transaction(async (tx) => {
     const running = await tx.duplicateRun.findMany({ where: { status: { in: ["QUEUED", "RUNNING"] } } });
-    if (running.some(isLive)) throw new UserError("A rebuild is already running.", "CONFLICT");
+    if ((await liveRuns(tx, running)).size) throw new UserError("A rebuild is already running.", "CONFLICT");
     const created = await tx.duplicateRun.create({ data: { status: "QUEUED", createdById: actorId, heartbeatAt: new Date() } });
     await recordChange(tx, { action: "duplicates.rebuild", actorId, entityId: created.id });
     return created;
   });
-  spawnRun(run.id);
+  const jobId = await enqueueJob(db, { kind: "duplicates.rebuild", ref: run.id, key: `duplicates.rebuild:${run.id}` });
+  logger.info("duplicates rebuild queued", { runId: run.id, jobId });
   return { id: run.id };
 }
 

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/action";
 import { createDraftImport, discardDraft, loadDraft } from "./imports";
-import { startImport } from "./jobs";
+import { cancelImport, startImport } from "./jobs";
 import { revertImport } from "./revert";
 
 const ZImportId = z.object({ importId: z.string().min(1).max(64) });
@@ -16,6 +16,13 @@ export const startImportAction = authedAction("imports:create", ZImportId, async
   await startImport(importId, user);
   revalidatePath("/imports");
   return null;
+});
+
+export const cancelImportAction = authedAction("imports:create", ZImportId, async ({ importId }, { user }) => {
+  const how = await cancelImport(importId, user);
+  revalidatePath("/imports");
+  revalidatePath(`/imports/${importId}`);
+  return how;
 });
 
 export const discardImportAction = authedAction("imports:create", ZImportId, async ({ importId }, { user }) => {

@@ -1,10 +1,10 @@
 // Import records as the web app sees them: created from uploads, listed in the history, read by
-// the progress poll and the report. Files live in data/uploads/<import id>/.
+// the progress poll and the report. Files live in <UPLOAD_DIR>/<import id>/ (default data/uploads).
 import { canChangeImport } from "@/lib/auth/permissions";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { getDb, type Db, type Prisma } from "@/lib/db/client";
-import { dataDir } from "@/lib/env";
+import { uploadRoot } from "@/lib/env";
 import { UserError } from "@/lib/errors";
 import { previewFiles, type PreviewFile } from "./preview";
 import { parseStoredFiles } from "./stored-files";
@@ -16,7 +16,7 @@ export const MAX_FILES_PER_IMPORT = 20;
 export const STALE_AFTER_MS = 2 * 60_000;
 
 export function uploadDir(importId: string): string {
-  return path.join(dataDir(), "uploads", importId);
+  return path.join(uploadRoot(), importId);
 }
 
 export async function createDraftImport(userId: string, db: Db = getDb()) {

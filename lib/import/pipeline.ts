@@ -27,6 +27,12 @@ export type ImportProgress = Counts & { bytesTotal: number; file: string };
 export type FileSummary = { name: string; format: FileFormat | null; detail: string | null; refused: string | null };
 export type ImportOutcome = { status: "SUCCEEDED" | "FAILED"; message: string | null; counts: Counts; files: FileSummary[] };
 
+/** Where a stopped run left off: the counts saved with its last committed batch. */
+function resumePoint(r: Counts): Counts {
+  const { rowsDone, bytesDone, created, updated, unchanged, skipped, errors, warnings, duplicates, unresolvedLocations } = r;
+  return { rowsDone, bytesDone: Number(bytesDone), created, updated, unchanged, skipped, errors, warnings, duplicates, unresolvedLocations };
+}
+
 export function openImportStore(url: string): ImportStore {
   return dialectOf(url) === "sqlite" ? new SqliteImportStore(url) : new PostgresImportStore(url);
 }
@@ -56,9 +62,14 @@ export async function executeImport(
     if (!record) throw new Error(`import ${importId} not found`);
     const stored = parseStoredFiles(record.files);
     const files: ImportFile[] = stored.map((f) => ({ path: f.path, name: f.name, category: f.category ?? null }));
-    await store.markRunning(importId);
     // What the files hold: said when the import was made (--kind candidates), or read from the header.
     const kind: ImportKind = record.kind === "candidates" || record.kind === "ads" ? record.kind : await detectImportKind(files);
+    // An ads import found RUNNING was stopped mid-way (its server died): it carries on after its
+    // last committed batch, whose counts were saved with it. (Candidate imports start again: rows
+    // already written are found unchanged.)
+    const resume = kind === "ads" && record.status === "RUNNING" && record.rowsDone > 0 ? resumePoint(record) : undefined;
+    await store.markRunning(importId, !!resume);
+    if (resume) logger.info("import resumed after its last committed batch", { importId, rowsDone: resume.rowsDone });
     if (kind !== record.kind) await store.run(Sql.of(`UPDATE "Import" SET "kind" = ? WHERE "id" = ?`, kind, importId));
     if (kind === "candidates") {
       try {
@@ -86,7 +97,7 @@ export async function executeImport(
         )
       )
         await store.dropAdIndexes();
-      const outcome = await runImport({ store, importId, files, onProgress, parallel });
+      const outcome = await runImport({ store, importId, files, onProgress, parallel, resume });
       await store.ensureAdIndexes();
       // Near-duplicate groups for the new and changed ads: a step of its own after the batches,
       // safe to re-run (a failure here keeps the import; the next import, edit or rebuild finishes it).
@@ -122,14 +133,18 @@ export async function runImport(opts: {
   batchSize?: number;
   /** Parse and normalise in a worker thread (the CLI and background jobs; needs a TS-aware Node). */
   parallel?: boolean;
+  /** Carry on from a stopped run: its first `rowsDone` rows were committed with these counts. */
+  resume?: Counts;
 }): Promise<ImportOutcome> {
   const { store, importId, files } = opts;
   const batchSize = opts.batchSize ?? BATCH_SIZE;
   const sizes = await Promise.all(files.map((f) => stat(f.path).then((s) => s.size)));
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   const locations = await store.loadLocations();
-  let counts = emptyCounts();
-  let stored = 0;
+  let counts = opts.resume ? { ...opts.resume } : emptyCounts();
+  // Rows (and their problems) the stopped run committed: read again, for the Ids they hold, not written.
+  let replay = opts.resume?.rowsDone ?? 0;
+  let stored = Math.min(MAX_STORED_PROBLEMS, counts.errors + counts.warnings);
   const summaries: FileSummary[] = files.map((f) => ({ name: f.name, format: null, detail: null, refused: null }));
 
   let batch: BatchRow[] = [];
@@ -179,6 +194,12 @@ export async function runImport(opts: {
     } else if (ev.type === "fileEnd") {
       counts.bytesDone = bytesBefore[ev.fileIndex] + sizes[ev.fileIndex];
       seen = new Map();
+    } else if (replay > 0 && ev.type === "problem") {
+      if (ev.rowSkipped) replay--;
+      if (ev.fatal) summary.refused = ev.problem.message;
+    } else if (replay > 0 && ev.type !== "problem") {
+      seen.set(ev.ad.externalId, ev.file === summary.name ? ev.line : ev.file);
+      replay--;
     } else if (ev.type === "problem") {
       report(ev.problem);
       if (ev.rowSkipped) {

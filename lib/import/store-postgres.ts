@@ -50,9 +50,14 @@ export class PostgresImportStore implements ImportStore {
     return rows[0] ?? null;
   }
 
-  async markRunning(id: string) {
-    // A run reads every file from the start: a re-run (after a crash) reports each problem again
-    // and counts from zero, so the previous run's problems and counts go (one statement, atomic).
+  async markRunning(id: string, resume = false) {
+    if (resume) {
+      // Resuming after the last committed batch: its counts and problems stand.
+      await this.q(`UPDATE "Import" SET "status" = 'RUNNING', "heartbeatAt" = now(), "finishedAt" = NULL, "message" = NULL, "updatedAt" = now() WHERE "id" = $1`, [id]);
+      return;
+    }
+    // A fresh run reads every file from the start: a re-run that cannot resume reports each problem
+    // again and counts from zero, so the previous run's problems and counts go (one statement, atomic).
     await this.q(
       `WITH cleared AS (DELETE FROM "ImportIssue" WHERE "importId" = $1)
        UPDATE "Import" SET "status" = 'RUNNING', "startedAt" = now(), "heartbeatAt" = now(), "finishedAt" = NULL, "message" = NULL, "updatedAt" = now(),

@@ -83,10 +83,15 @@ export class SqliteImportStore implements ImportStore {
       .get(id) ?? null) as ImportRecord | null;
   }
 
-  async markRunning(id: string) {
+  async markRunning(id: string, resume = false) {
     const now = sqliteTimestamp();
-    // A run reads every file from the start: a re-run (after a crash) reports each problem again
-    // and counts from zero, so the previous run's problems and counts go.
+    if (resume) {
+      // Resuming after the last committed batch: its counts and problems stand.
+      this.db.prepare(`UPDATE "Import" SET "status" = 'RUNNING', "heartbeatAt" = ?, "finishedAt" = NULL, "message" = NULL, "updatedAt" = ? WHERE "id" = ?`).run(now, now, id);
+      return;
+    }
+    // A fresh run reads every file from the start: a re-run that cannot resume reports each problem
+    // again and counts from zero, so the previous run's problems and counts go.
     this.db.transaction(() => {
       this.db.prepare(`DELETE FROM "ImportIssue" WHERE "importId" = ?`).run(id);
       this.db

@@ -5,11 +5,11 @@
 // draft store exactly 20), then turns the reservation into a file, or gives it back.
 // Abandoned drafts, and the files of imports that finished long ago, are swept (sweepUploads).
 import { canChangeImport } from "@/lib/auth/permissions";
-import { readdir, rm, stat, statfs } from "node:fs/promises";
+import { mkdir, readdir, rm, stat, statfs } from "node:fs/promises";
 import path from "node:path";
 import { getDb, type Db } from "@/lib/db/client";
 import { lockRow } from "@/lib/db/lock";
-import { dataDir, env } from "@/lib/env";
+import { env, uploadRoot } from "@/lib/env";
 import { UserError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { MAX_FILES_PER_IMPORT, MAX_UPLOAD_BYTES, uploadDir } from "./imports";
@@ -28,9 +28,10 @@ export function uploadLimits(): UploadLimits {
   return { quotaMb: UPLOAD_QUOTA_MB, minFreeMb: UPLOAD_MIN_FREE_MB };
 }
 
-/** Free bytes for the data folder (what an unprivileged writer may use). */
+/** Free bytes for the uploads folder (what an unprivileged writer may use). */
 async function freeBytes(): Promise<number> {
-  const s = await statfs(dataDir());
+  await mkdir(uploadRoot(), { recursive: true });
+  const s = await statfs(uploadRoot());
   return s.bavail * s.bsize;
 }
 
@@ -129,7 +130,7 @@ export async function sweepUploads(now = new Date(), db: Db = getDb()): Promise<
       result.drafts++;
     }
   }
-  const root = path.join(dataDir(), "uploads");
+  const root = uploadRoot();
   const folders = await readdir(root).catch(() => [] as string[]);
   if (!folders.length) return result;
   const known = new Map((await db.import.findMany({ where: { id: { in: folders } }, select: { id: true, status: true, finishedAt: true, files: true } })).map((r) => [r.id, r]));

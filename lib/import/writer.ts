@@ -58,7 +58,8 @@ export interface ImportStore {
   // Lifecycle: the import process needs no Prisma client (it costs ~50 MB of memory).
   createImport(opts: { origin: "web" | "cli"; userId: string | null; files: string; bytesTotal: number; status: "DRAFT" | "QUEUED" }): Promise<string>;
   loadImport(id: string): Promise<ImportRecord | null>;
-  markRunning(id: string): Promise<void>;
+  /** RUNNING; counts and problems cleared, or kept when `resume` (carrying on after the last committed batch). */
+  markRunning(id: string, resume?: boolean): Promise<void>;
   markFinished(id: string, status: "SUCCEEDED" | "FAILED", message: string | null): Promise<void>;
   loadLocations(): Promise<LocationRow[]>;
   firstIssues(id: string, limit: number): Promise<ImportProblem[]>;

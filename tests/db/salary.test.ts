@@ -60,8 +60,8 @@ describe.each(testDialects())("salary estimates on %s", (dialect) => {
     const unsalaried = await db.ad.count({ where: { salaryAnnual: null } });
     expect(unsalaried).toBeGreaterThan(20);
 
-    const id = await requestTraining({ reason: "admin", userId: adminId, spawnJob: false }, db);
-    expect(await runJob(db, id, { pollMs: 50 })).toBe(true);
+    const id = await requestTraining({ reason: "admin", userId: adminId, queueJob: false }, db);
+    expect(await runJob(db, id, { pollMs: 50 })).toBe("trained");
     const model = await db.salaryModel.findUniqueOrThrow({ where: { id } });
     expect(model).toMatchObject({ status: "READY", adopted: true, progress: 100, adsUsed: before.length, adsEstimated: unsalaried });
     expect(model.byteSize).toBeGreaterThan(1000);
@@ -146,7 +146,7 @@ describe.each(testDialects())("salary estimates on %s", (dialect) => {
     }
     const missing = await db.ad.count({ where: { salaryAnnual: null, salaryEstimate: null } });
     expect(missing).toBeGreaterThan(0);
-    expect(await afterImport(db, { spawnJob: false })).toBe("estimated");
+    expect(await afterImport(db, { queueJob: false })).toBe("estimated");
     expect(await db.ad.count({ where: { salaryAnnual: null, salaryEstimate: null } })).toBe(0);
     expect(await db.salaryModel.count({ where: { status: "QUEUED" } })).toBe(0);
   }, 120_000);

@@ -3,13 +3,11 @@ import { ImportHistory } from "@/components/imports/import-history";
 import { ImportUploader } from "@/components/imports/import-uploader";
 import { requirePageUser } from "@/lib/auth/session";
 import { listImports } from "@/lib/import/imports";
-import { recoverStaleImports } from "@/lib/import/jobs";
 
 export const metadata: Metadata = { title: "Imports" };
 
 export default async function ImportsPage() {
   await requirePageUser("imports:create");
-  await recoverStaleImports();
   const imports = await listImports();
   return (
     <div className="grid gap-6">

@@ -2,11 +2,9 @@
 import { withPermission } from "@/lib/auth/route";
 import { UserError } from "@/lib/errors";
 import { getImport } from "@/lib/import/imports";
-import { recoverStaleImports } from "@/lib/import/jobs";
 
 export const GET = withPermission<{ params: Promise<{ id: string }> }>("imports:create", async (_req, { params }) => {
   const { id } = await params;
-  await recoverStaleImports();
   const imp = await getImport(id);
   if (!imp) throw new UserError("That import does not exist.", "NOT_FOUND");
   return Response.json(imp, { headers: { "Cache-Control": "no-store" } });

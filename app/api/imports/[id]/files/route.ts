@@ -12,6 +12,7 @@ import { pipeline } from "node:stream/promises";
 import { withPermission } from "@/lib/auth/route";
 import { UserError } from "@/lib/errors";
 import { uploadDir } from "@/lib/import/imports";
+import { storedUploadPath } from "@/lib/import/stored-files";
 import { commitUpload, releaseUpload, reserveUpload } from "@/lib/import/uploads";
 
 export const PUT = withPermission<{ params: Promise<{ id: string }> }>("imports:create", async (req, { params, user }) => {
@@ -36,7 +37,7 @@ export const PUT = withPermission<{ params: Promise<{ id: string }> }>("imports:
   try {
     await mkdir(uploadDir(id), { recursive: true });
     await pipeline(Readable.fromWeb(req.body as import("node:stream/web").ReadableStream), limit, createWriteStream(target));
-    const files = await commitUpload(reservation, { name, path: target, size });
+    const files = await commitUpload(reservation, { name, path: storedUploadPath(target), size });
     if (files === null) throw new UserError("That import has already started or was discarded; start a new one to add files.", "CONFLICT");
     return Response.json({ name, size, files });
   } catch (e) {
