@@ -32,6 +32,7 @@ const ACTIONS: Record<string, Permission> = {
   "lib/import/actions.ts#createImportDraftAction": "imports:create",
   "lib/import/actions.ts#startImportAction": "imports:create",
   "lib/import/actions.ts#discardImportAction": "imports:create",
+  "lib/import/actions.ts#cancelImportAction": "imports:create",
   "lib/import/actions.ts#revertImportAction": "imports:revert",
   "lib/pipeline/actions.ts#createApplicationAction": "applications:write",
   "lib/pipeline/actions.ts#moveApplicationAction": "applications:write",

@@ -191,6 +191,37 @@ test("an import whose server is killed with SIGKILL is finished by the other, on
   await holder.start(); // back for the next tests
 });
 
+test("an import running on one server is stopped from a page served by the other", async ({ page }) => {
+  test.setTimeout(180_000);
+  const file = synthCsv(path.join(ROOT, "two-servers-cancel.csv"), 30_000, { seed: 13, startId: 90_000_000 });
+  const store = openImportStore(tdb.url);
+  const importId = await store.createImport({ origin: "web", userId: null, files: JSON.stringify([{ name: "two-servers-cancel.csv", path: file, size: statSync(file).size }]), bytesTotal: statSync(file).size, status: "QUEUED" });
+  await store.close();
+  await enqueueJob(db, { kind: "import", ref: importId, key: importJobKey(importId), maxAttempts: IMPORT_ATTEMPTS });
+  let job = await db.job.findUnique({ where: { key: importJobKey(importId) } });
+  let imp = await db.import.findUnique({ where: { id: importId } });
+  for (let i = 0; i < 1200 && !(job?.status === "RUNNING" && imp && imp.rowsDone >= 2000); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    [job, imp] = await Promise.all([db.job.findUnique({ where: { key: importJobKey(importId) } }), db.import.findUnique({ where: { id: importId } })]);
+  }
+  const holder = [a, b].find((s) => job!.worker?.endsWith(`:${s.pid}`))!;
+  const other = holder === a ? b : a;
+  await signInThroughProxy(page);
+  await page.goto(`${other.url}/imports/${importId}`);
+  await expect(page.getByRole("progressbar", { name: "Import progress" })).toBeVisible();
+  await page.getByRole("button", { name: "Stop import" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Stop import" }).click();
+  await expect(page.getByRole("heading", { name: /^Report/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`Cancelled by ${ADMIN.name}.`)).toBeVisible();
+  imp = await db.import.findUnique({ where: { id: importId } });
+  expect(imp!.status).toBe("FAILED");
+  expect(imp!.rowsDone).toBeLessThan(30_000);
+  expect(await db.job.findUnique({ where: { key: importJobKey(importId) } })).toMatchObject({ status: "CANCELLED", worker: job!.worker });
+  // What it committed stays, as its counts say (the batch in flight was rolled back), and the report offers the revert.
+  expect(await db.ad.count({ where: { externalId: { gte: 90_000_000, lt: 91_000_000 } } })).toBe(imp!.created);
+  await expect(page.getByRole("button", { name: "Revert import" })).toBeVisible();
+});
+
 test("a tag added through one server changes the facet counts the other serves", async ({ page }) => {
   const tagName = `Cross-server ${Date.now().toString(36)}`;
   const ads = await db.ad.findMany({ where: { status: "OPEN" }, orderBy: { id: "asc" }, take: 2, select: { id: true } });
