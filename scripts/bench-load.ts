@@ -38,6 +38,10 @@
 //      clicks arrive as a Poisson stream — autocannon's connectionRate would fire all 20 users in
 //      the same millisecond every second), never before the previous answer; same mix and checks.
 // Goals: 0 errors; p95 of table pages ≤ 150 ms. Traffic stays on localhost.
+//
+// BENCH_SERVERS=2 (PostgreSQL: BENCH_POSTGRES_URL or a postgresql:// DATABASE_URL): the same data set
+// in PostgreSQL, served by one `npm start`, then by two behind a round-robin proxy, in one run; the
+// saturated mix's requests/s and the paced users' table-page p95 for each, side by side.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { EventEmitter } from "node:events";
@@ -52,7 +56,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { createApplication, listStages, moveApplication } from "@/lib/pipeline/applications";
 import { createTag, setTags } from "@/lib/tags/service";
 import { listServerActions, type ServerAction } from "@/tests/support/server-actions";
-import { BENCH_ADMIN, BENCH_TAGS, benchDataDir, fmt, loadedDatabase, percentile, startServer } from "./bench-support";
+import { BENCH_ADMIN, BENCH_TAGS, benchDataDir, benchPgUrl, ensureBuild, fmt, loadedDatabase, percentile, scratchPg, startServer } from "./bench-support";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 250_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -846,6 +850,90 @@ function slowestViews({ viewTimes, deepPages }: Pick<RunStats, "viewTimes" | "de
     );
   }
   if (deepPages.length) console.log(`  pages beyond 5 (any view): n=${deepPages.length} p50 ${fmt(percentile(deepPages, 50))} p95 ${fmt(percentile(deepPages, 95))} ms`);
+}
+
+// ---- two-server mode (BENCH_SERVERS=2, PostgreSQL) ---------------------------------------------------
+
+type Measured = { reqPerSec: number; tableP95: number; errors: number; pacedTableP95: number; pacedErrors: number };
+
+/**
+ * One server, then two, on the same PostgreSQL data set, each time behind the same round-robin
+ * proxy (tests/support/cluster.ts), in one run: the saturated mix (requests/s) and the paced users
+ * (table-page p95). Both servers run on this machine, so they share its two cores: the second
+ * server adds processes, not CPU. The README says what a second machine adds.
+ */
+async function twoServerMode(pgServerUrl: string) {
+  const { AppServer, RoundRobinProxy } = await import("@/tests/support/cluster");
+  const name = `${new URL(pgServerUrl).pathname.slice(1)}_bench_load`.slice(0, 63);
+  const url = Object.assign(new URL(pgServerUrl), { pathname: `/${name}` }).toString();
+  console.log(`bench:load two-server mode — ${CONNECTIONS} users, ${SECONDS} s per run, ${fmt(ROWS)} ads on PostgreSQL (${name})`);
+  const { reused } = await loadedDatabase(url, ROWS, async () => void (await scratchPg(name)));
+  if (reused) console.log(`  reused (${fmt(ROWS)} ads at the current migrations; BENCH_FRESH=1 rebuilds)`);
+  const db = createDb(url);
+  const fx = await fixtures(db).finally(() => db.$disconnect());
+  ensureBuild();
+  const proxyPort = PORT + 10;
+  const common = {
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: "bench-secret-that-is-long-enough-to-be-valid-0123456789",
+    NEXTAUTH_URL: `http://localhost:${proxyPort}`,
+    SIGNIN_MAX_ATTEMPTS: "1000",
+    TRUST_PROXY: "1",
+    LOG_LEVEL: "warn",
+    SALARY_AFTER_IMPORT: "0",
+  };
+  const actions = listServerActions();
+  const find = (n: string, file: string) => actions.find((a) => a.name === n && a.file.replace(/\\/g, "/").endsWith(file))!;
+  const acts = { tag: find("setTagsAction", "lib/ads/actions.ts"), move: find("moveApplicationAction", "lib/pipeline/actions.ts") };
+  const tableTimes = (st: Map<Kind, Stat>) => TABLE_KINDS.flatMap((k) => st.get(k)!.times);
+  const results: [string, Measured][] = [];
+  for (const count of [1, 2]) {
+    const servers = Array.from(
+      { length: count },
+      (_, i) => new AppServer({ name: `S${i + 1}`, port: PORT + 1 + i, env: { ...common, DATA_DIR: path.join(benchDataDir, `two-servers-${i + 1}`) } }),
+    );
+    await Promise.all(servers.map((sv) => sv.start()));
+    const proxy = new RoundRobinProxy(servers);
+    const base = await proxy.listen(proxyPort);
+    try {
+      const cookies: string[] = [];
+      for (const u of fx.users) cookies.push(await signIn(base, u.email, LOAD_PASSWORD));
+      for (const v of fx.views) await fetch(`${base}${tablePath(v, { next: () => 0, int: (a: number) => a, pick: <T>(xs: readonly T[]) => xs[0] }).path}`, { headers: { Cookie: cookies[0] } }).then((r) => r.arrayBuffer());
+      const users = userStates(fx, cookies);
+      console.log(`\n${count} server${count > 1 ? "s" : ""} (each npm start with a worker per core) behind the proxy: saturated, ${CONNECTIONS} connections, ${SECONDS} s`);
+      const sat = await run(base, fx, users, acts, CONNECTIONS, SECONDS);
+      const r = report(sat.result.duration, sat.stats);
+      console.log(`  paced: ${CONNECTIONS} users clicking about ${USER_RATE} time(s) a second, ${SECONDS} s`);
+      await new Promise((res) => setTimeout(res, TIMEOUT_S * 1000)); // requests left in flight finish
+      const fresh = createDb(url);
+      for (const u of users) Object.assign(u.app, await fresh.application.findUniqueOrThrow({ where: { id: u.app.id }, select: { stageId: true, version: true } }));
+      await fresh.$disconnect();
+      for (const u of users) u.stageIndex = Math.max(0, fx.openStages.findIndex((st) => st.id === u.app.stageId));
+      const paced = await pacedRun(base, fx, users, acts, SECONDS, USER_RATE);
+      const pr = report(SECONDS, paced.stats);
+      results.push([
+        `${count} server${count > 1 ? "s" : ""}`,
+        { reqPerSec: r.all.times.length / sat.result.duration, tableP95: percentile(tableTimes(sat.stats), 95), errors: r.errors, pacedTableP95: percentile(tableTimes(paced.stats), 95), pacedErrors: pr.errors },
+      ]);
+      console.log(`  requests served per server: ${Object.entries(proxy.stats.served).map(([k, v]) => `${k} ${fmt(v)}`).join(", ")}`);
+    } finally {
+      await proxy.close();
+      await Promise.all(servers.map((sv) => sv.stop()));
+    }
+  }
+  console.log(`\nOne server vs two, same run, same data set, this machine (${os.cpus().length} cores):`);
+  console.log(`  ${"".padEnd(10)} ${"saturated req/s".padStart(16)} ${"table p95".padStart(10)} ${"errors".padStart(7)} │ ${"paced table p95".padStart(16)} ${"errors".padStart(7)}`);
+  for (const [label, m] of results) {
+    console.log(`  ${label.padEnd(10)} ${fmt(m.reqPerSec, 1).padStart(16)} ${`${fmt(m.tableP95)} ms`.padStart(10)} ${String(m.errors).padStart(7)} │ ${`${fmt(m.pacedTableP95)} ms`.padStart(16)} ${String(m.pacedErrors).padStart(7)}`);
+  }
+  const [one, two] = results.map(([, m]) => m);
+  console.log(`  two / one: ${fmt(two.reqPerSec / one.reqPerSec, 2)}× the requests/s; paced table p95 ${fmt(two.pacedTableP95 / one.pacedTableP95, 2)}×`);
+  return results.every(([, m]) => m.errors === 0 && m.pacedErrors === 0) ? 0 : 1;
+}
+
+if (process.env.BENCH_SERVERS === "2") {
+  if (!benchPgUrl) throw new Error("BENCH_SERVERS=2 needs PostgreSQL: set BENCH_POSTGRES_URL (or a postgresql:// DATABASE_URL)");
+  process.exit(await twoServerMode(benchPgUrl));
 }
 
 // ---- main --------------------------------------------------------------------------------------------
