@@ -898,7 +898,10 @@ async function twoServerMode(pgServerUrl: string) {
     try {
       const cookies: string[] = [];
       for (const u of fx.users) cookies.push(await signIn(base, u.email, LOAD_PASSWORD));
-      for (const v of fx.views) await fetch(`${base}${tablePath(v, { next: () => 0, int: (a: number) => a, pick: <T>(xs: readonly T[]) => xs[0] }).path}`, { headers: { Cookie: cookies[0] } }).then((r) => r.arrayBuffer());
+      for (const v of fx.views)
+        await fetch(`${base}${tablePath(v, { next: () => 0, int: (a: number) => a, pick: <T>(xs: readonly T[]) => xs[0] }).path}`, { headers: { Cookie: cookies[0] } }).then((r) =>
+          r.arrayBuffer(),
+        );
       const users = userStates(fx, cookies);
       console.log(`\n${count} server${count > 1 ? "s" : ""} (each npm start with a worker per core) behind the proxy: saturated, ${CONNECTIONS} connections, ${SECONDS} s`);
       const sat = await run(base, fx, users, acts, CONNECTIONS, SECONDS);
@@ -908,23 +911,41 @@ async function twoServerMode(pgServerUrl: string) {
       const fresh = createDb(url);
       for (const u of users) Object.assign(u.app, await fresh.application.findUniqueOrThrow({ where: { id: u.app.id }, select: { stageId: true, version: true } }));
       await fresh.$disconnect();
-      for (const u of users) u.stageIndex = Math.max(0, fx.openStages.findIndex((st) => st.id === u.app.stageId));
+      for (const u of users)
+        u.stageIndex = Math.max(
+          0,
+          fx.openStages.findIndex((st) => st.id === u.app.stageId),
+        );
       const paced = await pacedRun(base, fx, users, acts, SECONDS, USER_RATE);
       const pr = report(SECONDS, paced.stats);
       results.push([
         `${count} server${count > 1 ? "s" : ""}`,
-        { reqPerSec: r.all.times.length / sat.result.duration, tableP95: percentile(tableTimes(sat.stats), 95), errors: r.errors, pacedTableP95: percentile(tableTimes(paced.stats), 95), pacedErrors: pr.errors },
+        {
+          reqPerSec: r.all.times.length / sat.result.duration,
+          tableP95: percentile(tableTimes(sat.stats), 95),
+          errors: r.errors,
+          pacedTableP95: percentile(tableTimes(paced.stats), 95),
+          pacedErrors: pr.errors,
+        },
       ]);
-      console.log(`  requests served per server: ${Object.entries(proxy.stats.served).map(([k, v]) => `${k} ${fmt(v)}`).join(", ")}`);
+      console.log(
+        `  requests served per server: ${Object.entries(proxy.stats.served)
+          .map(([k, v]) => `${k} ${fmt(v)}`)
+          .join(", ")}`,
+      );
     } finally {
       await proxy.close();
       await Promise.all(servers.map((sv) => sv.stop()));
     }
   }
   console.log(`\nOne server vs two, same run, same data set, this machine (${os.cpus().length} cores):`);
-  console.log(`  ${"".padEnd(10)} ${"saturated req/s".padStart(16)} ${"table p95".padStart(10)} ${"errors".padStart(7)} │ ${"paced table p95".padStart(16)} ${"errors".padStart(7)}`);
+  console.log(
+    `  ${"".padEnd(10)} ${"saturated req/s".padStart(16)} ${"table p95".padStart(10)} ${"errors".padStart(7)} │ ${"paced table p95".padStart(16)} ${"errors".padStart(7)}`,
+  );
   for (const [label, m] of results) {
-    console.log(`  ${label.padEnd(10)} ${fmt(m.reqPerSec, 1).padStart(16)} ${`${fmt(m.tableP95)} ms`.padStart(10)} ${String(m.errors).padStart(7)} │ ${`${fmt(m.pacedTableP95)} ms`.padStart(16)} ${String(m.pacedErrors).padStart(7)}`);
+    console.log(
+      `  ${label.padEnd(10)} ${fmt(m.reqPerSec, 1).padStart(16)} ${`${fmt(m.tableP95)} ms`.padStart(10)} ${String(m.errors).padStart(7)} │ ${`${fmt(m.pacedTableP95)} ms`.padStart(16)} ${String(m.pacedErrors).padStart(7)}`,
+    );
   }
   const [one, two] = results.map(([, m]) => m);
   console.log(`  two / one: ${fmt(two.reqPerSec / one.reqPerSec, 2)}× the requests/s; paced table p95 ${fmt(two.pacedTableP95 / one.pacedTableP95, 2)}×`);

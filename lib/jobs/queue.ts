@@ -53,7 +53,12 @@ export async function claimJob(db: Db, worker: string, kinds: readonly JobKind[]
   const pick = Sql.of(`SELECT "id" FROM "Job" WHERE "status" = 'QUEUED' AND "runAfter" <= ? AND "kind" IN (`, ts)
     .append(kindList)
     .append(`) ORDER BY "runAfter", "id" LIMIT 1${dialect === "postgres" ? " FOR UPDATE SKIP LOCKED" : ""}`);
-  const statement = Sql.of(`UPDATE "Job" SET "status" = 'RUNNING', "worker" = ?, "pid" = NULL, "attempts" = "attempts" + 1, "heartbeatAt" = ?, "startedAt" = ? WHERE "id" = (`, worker, ts, ts)
+  const statement = Sql.of(
+    `UPDATE "Job" SET "status" = 'RUNNING', "worker" = ?, "pid" = NULL, "attempts" = "attempts" + 1, "heartbeatAt" = ?, "startedAt" = ? WHERE "id" = (`,
+    worker,
+    ts,
+    ts,
+  )
     .append(pick)
     .append(`) AND "status" = 'QUEUED' RETURNING "id", "kind", "ref", "attempts", "maxAttempts"`);
   const rows = await query<ClaimedJob>(db, statement, dialect);
@@ -181,5 +186,9 @@ export function latestJob(db: Db, kind: JobKind, ref: string) {
 /** Finished jobs older than `days` are deleted (the records they worked on keep their own history). */
 export async function pruneJobs(db: Runner & Db, days = 14, now = new Date()): Promise<number> {
   const dialect = dialectOfDb(db);
-  return execute(db, Sql.of(`DELETE FROM "Job" WHERE "status" IN ('DONE', 'FAILED', 'CANCELLED') AND "finishedAt" < ?`, timestamp(dialect, new Date(now.getTime() - days * 86_400_000))), dialect);
+  return execute(
+    db,
+    Sql.of(`DELETE FROM "Job" WHERE "status" IN ('DONE', 'FAILED', 'CANCELLED') AND "finishedAt" < ?`, timestamp(dialect, new Date(now.getTime() - days * 86_400_000))),
+    dialect,
+  );
 }

@@ -146,7 +146,13 @@ test("an import whose server is killed with SIGKILL is finished by the other, on
   const file = synthCsv(path.join(ROOT, "two-servers-30k.csv"), ROWS, { seed: 9, startId: 80_000_000 });
   const expected = expectedCsv(file);
   const store = openImportStore(tdb.url);
-  const importId = await store.createImport({ origin: "web", userId: null, files: JSON.stringify([{ name: "two-servers-30k.csv", path: file, size: statSync(file).size }]), bytesTotal: statSync(file).size, status: "QUEUED" });
+  const importId = await store.createImport({
+    origin: "web",
+    userId: null,
+    files: JSON.stringify([{ name: "two-servers-30k.csv", path: file, size: statSync(file).size }]),
+    bytesTotal: statSync(file).size,
+    status: "QUEUED",
+  });
   await store.close();
   await enqueueJob(db, { kind: "import", ref: importId, key: importJobKey(importId), maxAttempts: IMPORT_ATTEMPTS });
 
@@ -195,7 +201,13 @@ test("an import running on one server is stopped from a page served by the other
   test.setTimeout(180_000);
   const file = synthCsv(path.join(ROOT, "two-servers-cancel.csv"), 30_000, { seed: 13, startId: 90_000_000 });
   const store = openImportStore(tdb.url);
-  const importId = await store.createImport({ origin: "web", userId: null, files: JSON.stringify([{ name: "two-servers-cancel.csv", path: file, size: statSync(file).size }]), bytesTotal: statSync(file).size, status: "QUEUED" });
+  const importId = await store.createImport({
+    origin: "web",
+    userId: null,
+    files: JSON.stringify([{ name: "two-servers-cancel.csv", path: file, size: statSync(file).size }]),
+    bytesTotal: statSync(file).size,
+    status: "QUEUED",
+  });
   await store.close();
   await enqueueJob(db, { kind: "import", ref: importId, key: importJobKey(importId), maxAttempts: IMPORT_ATTEMPTS });
   let job = await db.job.findUnique({ where: { key: importJobKey(importId) } });
@@ -276,7 +288,7 @@ test("20 paced users through the proxy for 60 s, one server killed and restarted
   const lostBefore = proxy.stats.inFlightLost.length;
   const user = async (i: number) => {
     let seed = 1000 + i;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, -Math.log(1 - rnd()) * 1000)); // about one click a second, as people click
       if (Date.now() >= deadline) break;
@@ -303,7 +315,10 @@ test("20 paced users through the proxy for 60 s, one server killed and restarted
   const downSeconds = await restart;
   const failed = results.filter((r) => r.status === 0 || r.status >= 400);
   const lost = proxy.stats.inFlightLost.slice(lostBefore);
-  const table = results.filter((r) => r.kind === "table" && r.status === 200).map((r) => r.ms).sort((x, y) => x - y);
+  const table = results
+    .filter((r) => r.kind === "table" && r.status === 200)
+    .map((r) => r.ms)
+    .sort((x, y) => x - y);
   const p95 = table[Math.min(table.length - 1, Math.floor(table.length * 0.95))];
   const servedByA = (proxy.stats.served.A ?? 0) - servedByAWhenBack; // after its restart
   const summary =
