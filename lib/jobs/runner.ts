@@ -29,7 +29,7 @@ export type RunnerOptions = {
 type Running = { job: ClaimedJob; child: ChildProcess; cancelled: boolean; lost: boolean; releasing: boolean; ended: Promise<void> };
 
 /** After a job asked to run later (waiting for an import to finish), it is tried again after this. */
-const LATER_MS = 15_000;
+const LATER_MS = 5_000;
 const SWEEP_EVERY_MS = 3600_000;
 
 export class JobRunner {
@@ -89,7 +89,7 @@ export class JobRunner {
       logger.warn(s.status === "QUEUED" ? "job queued again: its server stopped" : "job failed: its server stopped too often", { jobId: s.id, kind: s.kind, ref: s.ref });
       if (s.status === "FAILED") await JOB_SPECS[s.kind].settle?.(this.db, s.ref, "The job stopped several times (its server went away) and was given up. Start it again.");
     }
-    await recoverOrphanImports(this.db, this.opts.staleMs);
+    await recoverOrphanImports(this.db);
     // One sweep of abandoned uploads an hour, whichever server queues it first.
     const hour = new Date(Math.floor(Date.now() / SWEEP_EVERY_MS) * SWEEP_EVERY_MS).toISOString();
     await enqueueJob(this.db, { kind: "uploads.sweep", key: `uploads.sweep:${hour}`, maxAttempts: 1 });
@@ -187,15 +187,19 @@ function stopChild(child: ChildProcess, graceMs = 5_000): void {
   }, graceMs).unref();
 }
 
+/** An import's own heartbeat (written with each batch) older than this, and no job: nobody runs it. */
+const ORPHAN_IMPORT_MS = 5 * 60_000;
+
 /**
- * Imports left QUEUED or RUNNING with no live job: queued before the job table existed, or whose
- * job gave up without its record being told. The first are queued (the key makes that once); the
- * second are marked failed.
+ * Imports from the browser left QUEUED or RUNNING with no live job: queued before the job table
+ * existed, or whose job gave up without its record being told. The first are queued (the key makes
+ * that once); the second are marked failed. (A command-line import is its terminal's: never taken
+ * over, since its process may simply be busy between batches.)
  */
-export async function recoverOrphanImports(db: Db, staleMs: number): Promise<void> {
-  const cutoff = new Date(Date.now() - staleMs);
+export async function recoverOrphanImports(db: Db): Promise<void> {
+  const cutoff = new Date(Date.now() - ORPHAN_IMPORT_MS);
   const stale = await db.import.findMany({
-    where: { status: { in: ["QUEUED", "RUNNING"] }, OR: [{ heartbeatAt: { lt: cutoff } }, { heartbeatAt: null }] },
+    where: { origin: "web", status: { in: ["QUEUED", "RUNNING"] }, OR: [{ heartbeatAt: { lt: cutoff } }, { heartbeatAt: null }] },
     select: { id: true },
     take: 50,
   });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { claimJob, enqueueJob, finishRun, heartbeat, requestCancel, requeueStale, retryDelayMs } from "@/lib/jobs/queue";
-import { JobRunner } from "@/lib/jobs/runner";
+import { importJobKey, JobRunner, recoverOrphanImports } from "@/lib/jobs/runner";
 import { createTestDatabase, testDialects, type TestDatabase } from "../support/test-db";
 
 describe.each(testDialects())("the job queue on %s", (dialect) => {
@@ -93,6 +93,21 @@ describe.each(testDialects())("the job queue on %s", (dialect) => {
     expect(await heartbeat(serverA, "a:1", [id])).toEqual({ cancel: [id], lost: [] });
     expect(await finishRun(serverA, id, "a:1", { outcome: "cancelled", message: "Cancelled by Jo." })).toBe("CANCELLED");
     expect(await requestCancel(serverB, "import", "r", "again")).toBeNull();
+  });
+
+  it("queues a job for a browser import nobody runs, gives up one whose job failed, and leaves command-line imports alone", async () => {
+    const old = new Date(Date.now() - 10 * 60_000);
+    const orphan = await serverA.import.create({ data: { origin: "web", status: "QUEUED", files: "[]", heartbeatAt: old } });
+    const cli = await serverA.import.create({ data: { origin: "cli", status: "RUNNING", files: "[]", heartbeatAt: old } });
+    const givenUp = await serverA.import.create({ data: { origin: "web", status: "RUNNING", files: "[]", heartbeatAt: old } });
+    await enqueueJob(serverA, { kind: "import", ref: givenUp.id, key: importJobKey(givenUp.id) });
+    await serverA.job.updateMany({ where: { key: importJobKey(givenUp.id) }, data: { status: "FAILED", message: "gave up" } });
+    await recoverOrphanImports(serverB);
+    await recoverOrphanImports(serverA); // a second server doing the same changes nothing more
+    expect(await serverA.job.findMany({ where: { kind: "import", status: "QUEUED" }, select: { ref: true } })).toEqual([{ ref: orphan.id }]);
+    expect((await serverA.import.findUnique({ where: { id: cli.id } }))!.status).toBe("RUNNING");
+    expect(await serverA.import.findUnique({ where: { id: givenUp.id } })).toMatchObject({ status: "FAILED", message: "gave up" });
+    await serverA.import.deleteMany({ where: { id: { in: [orphan.id, cli.id, givenUp.id] } } });
   });
 
   it("runs a queued job's process to the end on a runner", async () => {
