@@ -84,7 +84,9 @@ export function dataDir(): string {
 
 /** Absolute path of the uploads folder (UPLOAD_DIR, or data/uploads). */
 export function uploadRoot(): string {
-  return path.resolve(env().UPLOAD_DIR ?? path.join(env().DATA_DIR, "uploads"));
+  const dir = env().UPLOAD_DIR;
+  // (A runtime folder, not part of the build: the comments keep Turbopack from tracing the project.)
+  return dir ? path.resolve(/*turbopackIgnore: true*/ dir) : path.join(/*turbopackIgnore: true*/ dataDir(), "uploads");
 }
 
 export function authSecret(): string {
