@@ -890,7 +890,14 @@ async function twoServerMode(pgServerUrl: string) {
   for (const count of [1, 2]) {
     const servers = Array.from(
       { length: count },
-      (_, i) => new AppServer({ name: `S${i + 1}`, port: PORT + 1 + i, env: { ...common, DATA_DIR: path.join(benchDataDir, `two-servers-${i + 1}`) } }),
+      // The machine's cores split between the servers: the same worker processes in all, so the
+      // comparison is one server against two, not two workers against four.
+      (_, i) =>
+        new AppServer({
+          name: `S${i + 1}`,
+          port: PORT + 1 + i,
+          env: { ...common, WEB_CONCURRENCY: String(Math.max(1, Math.floor(os.availableParallelism() / count))), DATA_DIR: path.join(benchDataDir, `two-servers-${i + 1}`) },
+        }),
     );
     await Promise.all(servers.map((sv) => sv.start()));
     const proxy = new RoundRobinProxy(servers);
@@ -903,19 +910,26 @@ async function twoServerMode(pgServerUrl: string) {
           r.arrayBuffer(),
         );
       const users = userStates(fx, cookies);
-      console.log(`\n${count} server${count > 1 ? "s" : ""} (each npm start with a worker per core) behind the proxy: saturated, ${CONNECTIONS} connections, ${SECONDS} s`);
+      // Each user's application as stored (the previous configuration moved it).
+      const resync = async () => {
+        const fresh = createDb(url);
+        for (const u of users) Object.assign(u.app, await fresh.application.findUniqueOrThrow({ where: { id: u.app.id }, select: { stageId: true, version: true } }));
+        await fresh.$disconnect();
+        for (const u of users)
+          u.stageIndex = Math.max(
+            0,
+            fx.openStages.findIndex((st) => st.id === u.app.stageId),
+          );
+      };
+      await resync();
+      console.log(
+        `\n${count} server${count > 1 ? "s" : ""} (npm start, ${servers[0].opts.env.WEB_CONCURRENCY} worker(s) each) behind the proxy: saturated, ${CONNECTIONS} connections, ${SECONDS} s`,
+      );
       const sat = await run(base, fx, users, acts, CONNECTIONS, SECONDS);
       const r = report(sat.result.duration, sat.stats);
       console.log(`  paced: ${CONNECTIONS} users clicking about ${USER_RATE} time(s) a second, ${SECONDS} s`);
       await new Promise((res) => setTimeout(res, TIMEOUT_S * 1000)); // requests left in flight finish
-      const fresh = createDb(url);
-      for (const u of users) Object.assign(u.app, await fresh.application.findUniqueOrThrow({ where: { id: u.app.id }, select: { stageId: true, version: true } }));
-      await fresh.$disconnect();
-      for (const u of users)
-        u.stageIndex = Math.max(
-          0,
-          fx.openStages.findIndex((st) => st.id === u.app.stageId),
-        );
+      await resync();
       const paced = await pacedRun(base, fx, users, acts, SECONDS, USER_RATE);
       const pr = report(SECONDS, paced.stats);
       results.push([
