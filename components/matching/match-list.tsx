@@ -71,7 +71,14 @@ export function MatchFilters(props: {
 }
 
 export function MatchList({ rows, side, ownId, canPutForward, label }: { rows: MatchRow[]; side: "candidates" | "ads"; ownId: number; canPutForward: boolean; label: string }) {
-  if (!rows.length) return <p className="text-sm text-muted-foreground">No matches yet{side === "candidates" ? ": import candidates or lower the minimum score." : "."}</p>;
+  if (!rows.length)
+    return (
+      <p className="text-sm text-muted-foreground">
+        {side === "candidates"
+          ? "No candidates match yet: import candidates, or lower the minimum score or clear the region."
+          : "No open roles match yet: lower the minimum score or clear the region."}
+      </p>
+    );
   return (
     <ol className="grid gap-3" aria-label={label}>
       {rows.map((r, i) => (

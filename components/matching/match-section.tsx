@@ -19,11 +19,11 @@ export function MatchSection(props: {
   return (
     <SectionCard title={props.title} id={props.side === "candidates" ? "best-candidates" : "matching-roles"} className="scroll-mt-4" contentClassName="grid gap-4">
       <MatchFilters prefix="m" regions={data.regions} region={data.region} minScore={data.minScore} hidden={{}} label={`Filter ${props.title.toLowerCase()}`} />
-      <p className="text-sm text-muted-foreground">
-        {data.total === 0
-          ? "No matches."
-          : `Showing ${Math.min(data.rows.length, data.total)} of ${data.total} ${props.side === "candidates" ? "candidates found through their CVs" : "open roles (one per group of copies)"}, best first.`}
-      </p>
+      {data.total > 0 && (
+        <p className="text-sm text-muted-foreground">
+          {`Showing ${Math.min(data.rows.length, data.total)} of ${data.total} ${props.side === "candidates" ? "candidates found through their CVs" : "open roles (one per group of copies)"}, best first.`}
+        </p>
+      )}
       <MatchList rows={data.rows} side={props.side} ownId={props.ownId} canPutForward={props.canPutForward} label={props.title} />
       {data.total > data.rows.length && data.limit < 100 && (
         <Link
