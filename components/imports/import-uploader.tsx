@@ -41,6 +41,7 @@ export function ImportUploader() {
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
   const [sent, setSent] = useState<Record<string, number>>({});
+  const [kind, setKind] = useState<"auto" | "ads" | "candidates">("auto");
 
   function add(list: FileList | File[]) {
     const incoming = Array.from(list);
@@ -52,7 +53,7 @@ export function ImportUploader() {
   async function upload() {
     setUploading(true);
     setError(null);
-    const draft = await createImportDraftAction({});
+    const draft = await createImportDraftAction({ kind });
     if (!draft.ok) {
       setError(draft.error);
       setUploading(false);
@@ -143,6 +144,23 @@ export function ImportUploader() {
             ))}
           </ul>
         )}
+        <label className="grid gap-1 text-sm sm:w-80">
+          <span className="font-medium">What the files hold</span>
+          <select
+            value={kind}
+            onChange={(e) => setKind(e.target.value as typeof kind)}
+            disabled={uploading}
+            aria-describedby="import-kind-hint"
+            className="h-9 rounded-md border bg-background px-2 text-sm"
+          >
+            <option value="auto">Read it from each file</option>
+            <option value="ads">Job ads</option>
+            <option value="candidates">Candidates</option>
+          </select>
+          <span id="import-kind-hint" className="text-xs text-muted-foreground">
+            Say &ldquo;Candidates&rdquo; for CVs saved as .txt, or a candidates CSV whose header has no Name column.
+          </span>
+        </label>
         <div className="flex items-center gap-3">
           <Button onClick={upload} disabled={!files.length || uploading}>
             {uploading ? `Uploading… ${total ? Math.floor((done / total) * 100) : 0}%` : "Upload and preview"}

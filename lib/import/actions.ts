@@ -8,8 +8,8 @@ import { revertImport } from "./revert";
 
 const ZImportId = z.object({ importId: z.string().min(1).max(64) });
 
-export const createImportDraftAction = authedAction("imports:create", z.object({}), async (_input, { user }) => ({
-  importId: await createDraftImport(user.id),
+export const createImportDraftAction = authedAction("imports:create", z.object({ kind: z.enum(["auto", "ads", "candidates"]).default("auto") }), async ({ kind }, { user }) => ({
+  importId: await createDraftImport(user.id, undefined, kind),
 }));
 
 export const startImportAction = authedAction("imports:create", ZImportId, async ({ importId }, { user }) => {

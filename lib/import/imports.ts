@@ -19,8 +19,9 @@ export function uploadDir(importId: string): string {
   return path.join(uploadRoot(), importId);
 }
 
-export async function createDraftImport(userId: string, db: Db = getDb()) {
-  const { id } = await db.import.create({ data: { origin: "web", createdById: userId, files: "[]", status: "DRAFT", kind: "auto" }, select: { id: true } });
+/** A new draft; `kind` says what its files hold ("auto": read from each file's header). */
+export async function createDraftImport(userId: string, db: Db = getDb(), kind: "auto" | "ads" | "candidates" = "auto") {
+  const { id } = await db.import.create({ data: { origin: "web", createdById: userId, files: "[]", status: "DRAFT", kind }, select: { id: true } });
   await mkdir(uploadDir(id), { recursive: true });
   return id;
 }
@@ -121,7 +122,7 @@ export async function* issuePages(importId: string, db: Db = getDb()) {
 
 /** The draft's files, for adding uploads to it; only its creator (or an admin) may change it. */
 export async function loadDraft(importId: string, user: { id: string; role: string }, db: Db = getDb()) {
-  const r = await db.import.findUnique({ where: { id: importId }, select: { id: true, status: true, files: true, createdById: true } });
+  const r = await db.import.findUnique({ where: { id: importId }, select: { id: true, status: true, files: true, createdById: true, kind: true } });
   if (!r) throw new UserError("That import does not exist.", "NOT_FOUND");
   if (!canChangeImport(user, r)) throw new UserError("That import belongs to someone else.", "FORBIDDEN");
   if (r.status !== "DRAFT") throw new UserError("That import has already started; start a new one to add files.", "CONFLICT");
@@ -132,7 +133,7 @@ export async function loadDraft(importId: string, user: { id: string; role: stri
 export async function previewDraft(importId: string, user: { id: string; role: string }, db: Db = getDb()): Promise<{ files: PreviewFile[] } | { error: string }> {
   try {
     const draft = await loadDraft(importId, user, db);
-    return { files: await previewFiles(draft.storedFiles, db) };
+    return { files: await previewFiles(draft.storedFiles, db, draft.kind) };
   } catch (e) {
     if (e instanceof UserError) return { error: e.message };
     throw e;

@@ -93,3 +93,32 @@ test("import candidates from CSV, see an ad's best candidates with reasons, put 
   expect(json.results[0].applied).not.toBeNull();
   expect((await page.request.get(`/api/ads/${adId}/matches?limit=5000`)).status()).toBe(400);
 });
+
+test("import CVs saved as .txt, saying the files hold candidates: one candidate per file, named and emailed from the text", async ({ page }) => {
+  test.setTimeout(120_000);
+  const suffix = Date.now().toString(36);
+  const dir = path.join(TMP, `cvs-${suffix}`);
+  mkdirSync(dir, { recursive: true });
+  const people = [
+    { file: "priya.txt", name: `Priya Shah`, email: `priya.${suffix}@example.com`, text: "Staff nurse with ten years on surgical wards in Leeds; mentor to students." },
+    { file: "tom.txt", name: `Tom Baker`, email: `tom.${suffix}@example.com`, text: "Management accountant: month-end close, budgeting and forecasting in Sage." },
+  ];
+  for (const p of people) writeFileSync(path.join(dir, p.file), `${p.name}\n${p.email}\n07700 900123\n\n${p.text}\n`);
+  await signInAsAdmin(page);
+  await page.goto("/imports");
+  await page.getByLabel("Files to import").setInputFiles(people.map((p) => path.join(dir, p.file)));
+  // A .txt is read as a text ad unless the import is told otherwise.
+  await page.getByRole("combobox", { name: "What the files hold" }).selectOption("Candidates");
+  await page.getByRole("button", { name: "Upload and preview" }).click();
+  await expect(page.getByText("Nothing has been saved yet")).toBeVisible({ timeout: 30_000 });
+  for (const p of people) {
+    const rows = page.getByRole("table", { name: `First candidates in ${p.file}` });
+    await expect(rows.getByRole("row").filter({ hasText: p.email })).toContainText(p.name);
+  }
+  await page.getByRole("button", { name: "Start import" }).click();
+  await expect(page.getByRole("heading", { name: /^Report/ })).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByLabel("Import counts").getByText("Created").locator("..").locator("dd")).toHaveText("2");
+  await page.getByRole("link", { name: "View candidates" }).click();
+  await page.getByRole("searchbox", { name: "Search candidates" }).fill("Tom Baker accountant");
+  await expect(page.getByRole("link", { name: "Tom Baker" }).first()).toBeVisible();
+});
