@@ -38,7 +38,8 @@ const INDEXES: Record<DocumentKind, Index> = {
     onlyMarked: true,
     fts5: {
       table: "candidate_fts",
-      weights: [10, 4, 1],
+      // name, current title, CV, skills (the skills column came last, in its own migration)
+      weights: [10, 4, 1, 4],
       snippet: { columns: ["name", "currentTitle", "cvText"], column: 2, tokens: 14 },
       texts: (d, ids) => Sql.of(`SELECT c."id" AS id, c."name" AS c0, c."currentTitle" AS c1, c."cvText" AS c2 FROM "Candidate" c WHERE `).append(inIds(d, `c."id"`, ids)),
     },

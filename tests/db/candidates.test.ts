@@ -176,7 +176,7 @@ describe.each(testDialects())("candidates and applications on %s", (dialect) => 
     expect((await refused(renameStage(open[0].id, "Offer", alice, db))).message).toBe("There is already a stage called Offer.");
   });
 
-  it("finds candidates by words in their name, title or CV", async () => {
+  it("finds candidates by words in their name, title, CV or skills", async () => {
     const { id } = await createCandidate(fields({ name: "Tomasz Nowak", currentTitle: "Welder", cvText: "Coded welding to BS EN 287; forklift licence" }), alice, {}, db);
     const sql =
       dialect === "sqlite"
@@ -184,6 +184,11 @@ describe.each(testDialects())("candidates and applications on %s", (dialect) => 
         : `SELECT "candidate_id" AS id FROM "candidate_search" WHERE "document" @@ to_tsquery('english', 'forklift')`;
     expect((await db.$queryRawUnsafe<{ id: number }[]>(sql)).map((r) => Number(r.id))).toEqual([id]);
     await updateCandidate(id, 1, fields({ name: "Tomasz Nowak", currentTitle: "Welder", cvText: "Coded welding only" }), alice, db);
+    expect(await db.$queryRawUnsafe<{ id: number }[]>(sql)).toEqual([]);
+    // Skills are searched too: a skill the CV does not mention finds the person, and leaves with the skill.
+    await db.candidate.update({ where: { id }, data: { skills: "MIG, TIG, forklift" } });
+    expect((await db.$queryRawUnsafe<{ id: number }[]>(sql)).map((r) => Number(r.id))).toEqual([id]);
+    await db.candidate.update({ where: { id }, data: { skills: "MIG, TIG" } });
     expect(await db.$queryRawUnsafe<{ id: number }[]>(sql)).toEqual([]);
   });
 
