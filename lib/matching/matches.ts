@@ -22,6 +22,8 @@ export const QUERY_POOL = 12;
 export const STRICT_TERMS = 6;
 export const STRICT_ENOUGH = 50;
 export const QUERY_DF_SHARE = 0.03;
+/** PostgreSQL: of a retrieval query's matches, only the RANK_POOL holding the most of its words are ranked (lib/search/full-text.ts `prefilter`). */
+export const RANK_POOL = 2000;
 /** Ads sampled for the document frequencies, and how long the sample is kept. */
 export const SAMPLE_ADS = 3000;
 const STATS_TTL_MS = 10 * 60_000;
@@ -117,7 +119,7 @@ export function retrievalQueries(terms: KeyTerm[], stats?: TermStats): { strict:
  */
 async function retrieve(db: Db, kind: "ads" | "candidates", terms: KeyTerm[], stats: TermStats, fallback: string): Promise<number[]> {
   const { strict, loose } = retrievalQueries(terms, stats);
-  const opts = { limit: kind === "candidates" ? RETRIEVE / 2 : RETRIEVE, pick: "best", ranked: true } as const;
+  const opts = { limit: kind === "candidates" ? RETRIEVE / 2 : RETRIEVE, pick: "best", ranked: true, prefilter: RANK_POOL } as const;
   const ids = strict ? await findMatches(db, kind, strict, opts) : [];
   if (kind === "ads" && ids.length >= STRICT_ENOUGH) return ids;
   const second = loose ?? parseSearch(fallback);

@@ -112,7 +112,8 @@ export async function runJob(db: Db, id: number, opts: { pollMs?: number; once?:
   const report = async (progress: number, phase: string) => {
     if (Date.now() - last < 500 && progress < 100) return;
     last = Date.now();
-    await db.salaryModel.update({ where: { id }, data: { progress, phase, heartbeatAt: new Date() } });
+    // Only while training: a progress write that lands after the model was adopted (READY, 100%) is dropped.
+    await db.salaryModel.updateMany({ where: { id, status: "TRAINING" }, data: { progress, phase, heartbeatAt: new Date() } });
   };
   try {
     await runTraining(db, dialect, id, report);

@@ -11,7 +11,7 @@ import { dialectOfDb, type Db } from "@/lib/db/client";
 import type { Dialect } from "@/lib/db/dialect";
 import { inIds, jsonArray, query, Sql } from "@/lib/db/sql";
 import { snippetsOf, type IndexedText, type SnippetShape } from "./fts5-snippets";
-import { toFts5, toTsquery, type ParsedSearch } from "./query";
+import { toFts5, toTsquery, tsqueryQuote, type ParsedSearch } from "./query";
 
 export type DocumentKind = "ads" | "candidates";
 
@@ -54,6 +54,14 @@ export type MatchOptions = {
   pick: "newest" | "best";
   /** The ids in rank order (best first); otherwise newest first. */
   ranked: boolean;
+  /**
+   * PostgreSQL, best-ranked only: rank just the `prefilter` documents holding the most of the search's
+   * words (counted from the index, one word at a time, without reading a document's vector), not
+   * every match: ts_rank_cd reads the vector of each document it ranks, so a query matching tens of
+   * thousands of ads costs that many reads. For long OR-queries of rare words (matching); SQLite's
+   * bm25 ranks from the index and ignores it.
+   */
+  prefilter?: number;
 };
 
 /**
@@ -74,6 +82,27 @@ export function matchStatement(kind: DocumentKind, dialect: Dialect, parsed: Par
     return Sql.of(`SELECT ${jsonArray(dialect, "id", order)} AS ids FROM (SELECT id FROM (${window}) ORDER BY ${order})`, toFts5(parsed));
   }
   const q = toTsquery(parsed);
+  const words = [...new Set(parsed.words)].filter(Boolean);
+  if (o.prefilter && o.pick === "best" && o.ranked && words.length > 1) {
+    const t = `"${tsvector.table}"`;
+    const id = `"${tsvector.id}"`;
+    const perWord = Sql.join(
+      words.map((w) => Sql.of(`SELECT ${id} AS id FROM ${t} WHERE "document" @@ to_tsquery('english', ?)`, tsqueryQuote(w))),
+      " UNION ALL ",
+    );
+    return Sql.of(`WITH pool AS (SELECT id FROM (`)
+      .append(perWord)
+      .append(
+        Sql.of(
+          `) x GROUP BY id ORDER BY count(*) DESC, id DESC LIMIT ${Math.trunc(o.prefilter)})
+           SELECT ${jsonArray(dialect, "id", "score DESC, id DESC")} AS ids FROM (
+             SELECT s.${id} AS id, ts_rank_cd(s."document", to_tsquery('english', ?)) AS score FROM ${t} s JOIN pool p ON p.id = s.${id}
+             WHERE s."document" @@ to_tsquery('english', ?) ORDER BY score DESC, id DESC LIMIT ${limit}) w`,
+          q,
+          q,
+        ),
+      );
+  }
   const match = `FROM "${tsvector.table}" WHERE "document" @@ to_tsquery('english', ?)`;
   if (!scored)
     return Sql.of(`SELECT ${jsonArray(dialect, "id", "id DESC")} AS ids FROM (SELECT "${tsvector.id}" AS id ${match} ORDER BY "${tsvector.id}" DESC LIMIT ${limit}) w`, q);
