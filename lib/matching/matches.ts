@@ -119,13 +119,15 @@ export function retrievalQueries(terms: KeyTerm[], stats?: TermStats): { strict:
  */
 async function retrieve(db: Db, kind: "ads" | "candidates", terms: KeyTerm[], stats: TermStats, fallback: string): Promise<number[]> {
   const { strict, loose } = retrievalQueries(terms, stats);
-  const opts = { limit: kind === "candidates" ? RETRIEVE / 2 : RETRIEVE, pick: "best", ranked: true, prefilter: RANK_POOL } as const;
+  const opts = { limit: kind === "candidates" ? RETRIEVE / 2 : RETRIEVE, pick: "best", ranked: true } as const;
   const ids = strict ? await findMatches(db, kind, strict, opts) : [];
   if (kind === "ads" && ids.length >= STRICT_ENOUGH) return ids;
   const second = loose ?? parseSearch(fallback);
   if (!second.usable) return ids;
   const seen = new Set(ids);
-  for (const id of await findMatches(db, kind, second, { ...opts, limit: RETRIEVE })) if (!seen.has(id) && ids.length < RETRIEVE) ids.push(id);
+  // The loose query (any of the rare words) can match tens of thousands of ads: on PostgreSQL only the
+  // RANK_POOL holding the most of its words are ranked. (The strict one matches few: ranked whole.)
+  for (const id of await findMatches(db, kind, second, { ...opts, limit: RETRIEVE, prefilter: RANK_POOL })) if (!seen.has(id) && ids.length < RETRIEVE) ids.push(id);
   return ids;
 }
 
