@@ -141,6 +141,7 @@ export class RoundRobinProxy {
           upRes.pipe(res);
           upRes.on("end", () => resolve("answered"));
           upRes.on("error", () => resolve("lost"));
+          upRes.on("close", () => !upRes.complete && resolve("lost")); // the server died mid-answer
         });
         up.on("error", (e: NodeJS.ErrnoException) => resolve(e.code === "ECONNREFUSED" ? "refused" : "lost"));
         up.end(body);
