@@ -174,15 +174,6 @@ export async function requestCancel(db: Db, kind: JobKind, ref: string, message:
   return "requested";
 }
 
-/** The newest job for `ref` (what the pages show about a background run). */
-export function latestJob(db: Db, kind: JobKind, ref: string) {
-  return db.job.findFirst({
-    where: { kind, ref },
-    orderBy: { id: "desc" },
-    select: { id: true, status: true, attempts: true, maxAttempts: true, worker: true, heartbeatAt: true, message: true, cancelRequested: true },
-  });
-}
-
 /** Finished jobs older than `days` are deleted (the records they worked on keep their own history). */
 export async function pruneJobs(db: Runner & Db, days = 14, now = new Date()): Promise<number> {
   const dialect = dialectOfDb(db);

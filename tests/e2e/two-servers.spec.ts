@@ -98,6 +98,34 @@ async function signInThroughProxy(page: Page) {
   await expect(page.getByRole("heading", { name: `Welcome, ${ADMIN.name}` })).toBeVisible();
 }
 
+/** An import of `file` queued as the web app queues one: its record, then its job (whichever server claims it). */
+async function queueImport(file: string): Promise<string> {
+  const store = openImportStore(tdb.url);
+  const importId = await store.createImport({
+    origin: "web",
+    userId: null,
+    files: JSON.stringify([{ name: path.basename(file), path: file, size: statSync(file).size }]),
+    bytesTotal: statSync(file).size,
+    status: "QUEUED",
+  });
+  await store.close();
+  await enqueueJob(db, { kind: "import", ref: importId, key: importJobKey(importId), maxAttempts: IMPORT_ATTEMPTS });
+  return importId;
+}
+
+const importState = (importId: string) => Promise.all([db.job.findUnique({ where: { key: importJobKey(importId) } }), db.import.findUnique({ where: { id: importId } })]);
+
+/** Waits until the import's job runs and has committed `minRows` rows; the server holding it, and the other. */
+async function runningImport(importId: string, minRows: number) {
+  let [job, imp] = await importState(importId);
+  for (let i = 0; i < 1200 && !(job?.status === "RUNNING" && imp && imp.rowsDone >= minRows); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    [job, imp] = await importState(importId);
+  }
+  const holder = [a, b].find((s) => job!.worker?.endsWith(`:${s.pid}`))!;
+  return { job: job!, imp: imp!, holder, other: holder === a ? b : a };
+}
+
 test("sign-in failures spread over both servers are limited as one count", async () => {
   const email = "nobody-in-particular@two-servers.test";
   const before = { ...proxy.stats.served };
@@ -145,38 +173,23 @@ test("an import whose server is killed with SIGKILL is finished by the other, on
   const ROWS = 30_000;
   const file = synthCsv(path.join(ROOT, "two-servers-30k.csv"), ROWS, { seed: 9, startId: 80_000_000 });
   const expected = expectedCsv(file);
-  const store = openImportStore(tdb.url);
-  const importId = await store.createImport({
-    origin: "web",
-    userId: null,
-    files: JSON.stringify([{ name: "two-servers-30k.csv", path: file, size: statSync(file).size }]),
-    bytesTotal: statSync(file).size,
-    status: "QUEUED",
-  });
-  await store.close();
-  await enqueueJob(db, { kind: "import", ref: importId, key: importJobKey(importId), maxAttempts: IMPORT_ATTEMPTS });
+  const importId = await queueImport(file);
 
   // Whichever server claims it: wait until it has committed a few batches, then kill that server.
-  let job = await db.job.findUnique({ where: { key: importJobKey(importId) } });
-  let imp = await db.import.findUnique({ where: { id: importId } });
-  for (let i = 0; i < 1200 && !(job?.status === "RUNNING" && imp && imp.rowsDone >= 4000); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    [job, imp] = await Promise.all([db.job.findUnique({ where: { key: importJobKey(importId) } }), db.import.findUnique({ where: { id: importId } })]);
-  }
-  expect(imp!.status).toBe("RUNNING");
-  expect(imp!.rowsDone).toBeLessThan(ROWS);
-  const holder = [a, b].find((s) => job!.worker?.endsWith(`:${s.pid}`))!;
-  const other = holder === a ? b : a;
-  expect(holder, `job worker ${job!.worker}`).toBeDefined();
+  const running = await runningImport(importId, 4000);
+  const { holder, other } = running;
+  expect(running.imp.status).toBe("RUNNING");
+  expect(running.imp.rowsDone).toBeLessThan(ROWS);
+  expect(holder, `job worker ${running.job.worker}`).toBeDefined();
   await holder.kill();
   const rowsAtKill = (await db.import.findUnique({ where: { id: importId } }))!.rowsDone;
 
   // The other server finds the job's heartbeat stopped, claims it and resumes after the last committed batch.
   // (The import records its outcome, then its process exits and the runner records the job's.)
-  for (let i = 0; i < 1800; i++) {
-    [job, imp] = await Promise.all([db.job.findUnique({ where: { key: importJobKey(importId) } }), db.import.findUnique({ where: { id: importId } })]);
-    if (job!.status !== "RUNNING" && job!.status !== "QUEUED") break;
+  let [job, imp] = await importState(importId);
+  for (let i = 0; i < 1800 && (job!.status === "RUNNING" || job!.status === "QUEUED"); i++) {
     await new Promise((r) => setTimeout(r, 100));
+    [job, imp] = await importState(importId);
   }
   expect(imp).toMatchObject({ status: "SUCCEEDED", rowsDone: ROWS, created: expected.good.length, unchanged: 0, skipped: expected.bad.length });
   expect(job).toMatchObject({ status: "DONE", attempts: 2 });
@@ -200,24 +213,8 @@ test("an import whose server is killed with SIGKILL is finished by the other, on
 test("an import running on one server is stopped from a page served by the other", async ({ page }) => {
   test.setTimeout(180_000);
   const file = synthCsv(path.join(ROOT, "two-servers-cancel.csv"), 30_000, { seed: 13, startId: 90_000_000 });
-  const store = openImportStore(tdb.url);
-  const importId = await store.createImport({
-    origin: "web",
-    userId: null,
-    files: JSON.stringify([{ name: "two-servers-cancel.csv", path: file, size: statSync(file).size }]),
-    bytesTotal: statSync(file).size,
-    status: "QUEUED",
-  });
-  await store.close();
-  await enqueueJob(db, { kind: "import", ref: importId, key: importJobKey(importId), maxAttempts: IMPORT_ATTEMPTS });
-  let job = await db.job.findUnique({ where: { key: importJobKey(importId) } });
-  let imp = await db.import.findUnique({ where: { id: importId } });
-  for (let i = 0; i < 1200 && !(job?.status === "RUNNING" && imp && imp.rowsDone >= 2000); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    [job, imp] = await Promise.all([db.job.findUnique({ where: { key: importJobKey(importId) } }), db.import.findUnique({ where: { id: importId } })]);
-  }
-  const holder = [a, b].find((s) => job!.worker?.endsWith(`:${s.pid}`))!;
-  const other = holder === a ? b : a;
+  const importId = await queueImport(file);
+  const { job, other } = await runningImport(importId, 2000);
   await signInThroughProxy(page);
   await page.goto(`${other.url}/imports/${importId}`);
   await expect(page.getByRole("progressbar", { name: "Import progress" })).toBeVisible();
@@ -225,7 +222,7 @@ test("an import running on one server is stopped from a page served by the other
   await page.getByRole("dialog").getByRole("button", { name: "Stop import" }).click();
   await expect(page.getByRole("heading", { name: /^Report/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText(`Cancelled by ${ADMIN.name}.`)).toBeVisible();
-  imp = await db.import.findUnique({ where: { id: importId } });
+  const imp = await db.import.findUnique({ where: { id: importId } });
   expect(imp!.status).toBe("FAILED");
   expect(imp!.rowsDone).toBeLessThan(30_000);
   expect(await db.job.findUnique({ where: { key: importJobKey(importId) } })).toMatchObject({ status: "CANCELLED", worker: job!.worker });
