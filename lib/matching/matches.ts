@@ -11,7 +11,7 @@ import { getLocationTree, type LocationTree } from "@/lib/locations/tree-cache";
 import { findMatches } from "@/lib/search/full-text";
 import { parseSearch, type ParsedSearch, type SearchClause } from "@/lib/search/query";
 import { scoreMatch, type MatchJob, type MatchPerson, type MatchScore } from "./score";
-import { buildTermStats, idf, keyTerms, tokenize, type KeyTerm, type TermStats } from "./terms";
+import { buildTermStats, idf, keyTerms, stemOf, tokenize, type KeyTerm, type TermStats } from "./terms";
 
 /** Documents the full-text index hands over for rescoring (the top of its own ranking). */
 export const RETRIEVE = 300;
@@ -94,7 +94,9 @@ export function retrievalQueries(terms: KeyTerm[], stats?: TermStats): { strict:
   const rare = stats && stats.documents >= 50 ? pool.filter((t) => stats.df(t.term) <= stats.documents * QUERY_DF_SHARE) : pool;
   const rarest = (stats ? [...(rare.length ? rare : pool.slice(0, 3))].sort((a, b) => idf(stats, b.term) - idf(stats, a.term) || b.weight - a.weight) : pool)
     .map((t) => t.term.replace(/[^a-z0-9]/g, ""))
-    .filter((t) => t.length >= 2);
+    .filter((t) => t.length >= 2)
+    // One word per stem: the index files "manager" and "management" under one entry.
+    .filter((t, i, all) => all.findIndex((u) => stemOf(u) === stemOf(t)) === i);
   // Built as parsed searches (AND-ed clauses of OR-ed words), not as search-box text: no length limit.
   const any = (words: string[]): SearchClause => ({ negated: false, options: words.map((word) => ({ kind: "term", word, prefix: false })) });
   const search = (clauses: SearchClause[], words: string[]): ParsedSearch => ({ clauses, hint: null, usable: clauses.length > 0, words });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTermStats, keyTerms, normaliseTerm, tokenize } from "./terms";
+import { buildTermStats, keyTerms, normaliseTerm, stemOf, tokenize } from "./terms";
 
 describe("key terms", () => {
   it("drops stopwords, boilerplate, numbers and plurals", () => {
@@ -26,5 +26,21 @@ describe("key terms", () => {
     // "customer" is in most documents of the corpus: over the 20% share, never a key term.
     expect(terms.map((t) => t.term)).not.toContain("customer");
     expect(terms.reduce((s, t) => s + t.weight, 0)).toBeCloseTo(1, 6);
+  });
+
+  it("counts document frequencies by the stem the index files a word under, stopwords included", () => {
+    const corpus = [
+      ...Array.from({ length: 40 }, (_, i) => `A professional team ${i} ranging across the region`),
+      ...Array.from({ length: 40 }, () => "Warehouse picker and packer"),
+      "Professionalism matters; we teamed up with a range of clients",
+    ];
+    const stats = buildTermStats(corpus);
+    expect(stemOf("professionalism")).toBe(stemOf("professional"));
+    // Used once as typed, but filed under the stem of a word in half the documents: common, not rare.
+    expect(stats.df("professionalism")).toBe(41);
+    expect(stats.df("teamed")).toBe(41);
+    expect(stats.df("ranging")).toBe(41);
+    expect(stats.df("picker")).toBe(40);
+    expect(keyTerms("Warehouse team", "Professionalism and teamed working; a picker", stats, 5).map((t) => t.term)).not.toContain("professionalism");
   });
 });

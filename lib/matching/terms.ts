@@ -1,6 +1,7 @@
 // Key terms of a text: the words that say what a job (or a CV) is about, ranked by TF-IDF against
 // document frequencies (how many documents of a corpus use each word). Plain TypeScript: the
 // frequencies are passed in (lib/matching/matches.ts samples them from the ads in the database).
+import { stemmer } from "stemmer";
 
 /** Words that say nothing about which job it is: English function words and job-ad boilerplate. */
 const STOPWORDS = new Set(
@@ -58,7 +59,29 @@ export function tokenize(text: string | null | undefined): string[] {
   return out;
 }
 
-/** Document frequencies: how many of `documents` contain each term. */
+// term → its Porter stem, worked out once per word (as the term cache above).
+const STEM_OF = new Map<string, string>();
+
+/**
+ * The stem the full-text indexes file a term under (Porter's: SQLite's FTS5 tokenizer is Porter's, and
+ * PostgreSQL's English Snowball stemmer agrees on nearly every word): "professionalism" is filed
+ * under "profession", so it is as common as "professional" is.
+ */
+export function stemOf(term: string): string {
+  let s = STEM_OF.get(term);
+  if (s === undefined) {
+    s = stemmer(term);
+    if (STEM_OF.size >= TERM_CACHE_LIMIT) STEM_OF.clear();
+    STEM_OF.set(term, s);
+  }
+  return s;
+}
+
+/**
+ * Document frequencies: how many of `documents` contain each term — counted by stem, as the indexes
+ * count, so a rare-looking word with a common stem ("professionalism", "teamed") is not taken for a
+ * rare one.
+ */
 export type TermStats = { documents: number; df: (term: string) => number };
 
 export function buildTermStats(texts: Iterable<string>): TermStats {
@@ -66,9 +89,14 @@ export function buildTermStats(texts: Iterable<string>): TermStats {
   let documents = 0;
   for (const text of texts) {
     documents++;
-    for (const t of new Set(tokenize(text))) counts.set(t, (counts.get(t) ?? 0) + 1);
+    // Every word's stem, stopwords too: "teamed" is filed under "team", in most ads, so it is common.
+    const stems = new Set<string>();
+    const lower = text.toLowerCase();
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) stems.add(stemOf(m[0]));
+    for (const s of stems) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
-  return { documents, df: (t) => counts.get(t) ?? 0 };
+  return { documents, df: (t) => counts.get(stemOf(t)) ?? 0 };
 }
 
 const IDF = new WeakMap<TermStats, Map<string, number>>();
