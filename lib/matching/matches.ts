@@ -22,6 +22,8 @@ export const QUERY_POOL = 12;
 export const STRICT_TERMS = 6;
 export const STRICT_ENOUGH = 50;
 export const QUERY_DF_SHARE = 0.03;
+/** Ads: a strict query is asked for only when the sample says at most RANK_BUDGET ads match it (it is ranked whole). */
+export const RANK_BUDGET = 2500;
 /** PostgreSQL: of a retrieval query's matches, only the RANK_POOL holding the most of its words are ranked (lib/search/full-text.ts `prefilter`). */
 export const RANK_POOL = 2000;
 /** Ads sampled for the document frequencies, and how long the sample is kept. */
@@ -66,7 +68,10 @@ export function termStats(db: Db): Promise<TermStats> {
       db,
       Sql.of(`SELECT a."title" AS title, t."description" AS description FROM "Ad" a LEFT JOIN "AdText" t ON t."adId" = a."id" WHERE `).append(inIds(dialect, `a."id"`, ids)),
     );
-    return buildTermStats(rows.map((x) => `${x.title} ${x.description ?? ""}`));
+    return buildTermStats(
+      rows.map((x) => `${x.title} ${x.description ?? ""}`),
+      n,
+    );
   })();
   map.set(key, { at: Date.now(), stats });
   stats.catch(() => map.delete(key));
@@ -82,54 +87,84 @@ function placePath(tree: LocationTree, locationId: number | null, text: string |
 }
 
 /**
- * The full-text queries for key terms. Of the best QUERY_POOL terms by weight the rarest are asked
- * for (a rare word's list of documents is short). `strict`: documents with at least two of the
- * STRICT_TERMS rarest — written as AND-ed OR-groups (for each term, one of the others) — so the index
- * ranks hundreds of documents, not tens of thousands (PostgreSQL's ts_rank_cd reads every matching
- * document's vector); `loose`: any of the QUERY_TERMS rarest, asked only when `strict` finds too few.
+ * Documents holding at least `k` of `words`, as a parsed search (AND-ed clauses of OR-ed words, not
+ * search-box text: no length limit): every `words.length - k + 1` of them hold one, so each clause is
+ * one such group of words.
  */
-export function retrievalQueries(terms: KeyTerm[], stats?: TermStats): { strict: ParsedSearch | null; loose: ParsedSearch | null } {
-  const pool = terms.slice(0, QUERY_POOL);
-  // Words in more than QUERY_DF_SHARE of the ads make long lists: left to the rescoring (kept when nothing rarer is left).
-  const rare = stats && stats.documents >= 50 ? pool.filter((t) => stats.df(t.term) <= stats.documents * QUERY_DF_SHARE) : pool;
-  const rarest = (stats ? [...(rare.length ? rare : pool.slice(0, 3))].sort((a, b) => idf(stats, b.term) - idf(stats, a.term) || b.weight - a.weight) : pool)
-    .map((t) => t.term.replace(/[^a-z0-9]/g, ""))
-    .filter((t) => t.length >= 2)
-    // One word per stem: the index files "manager" and "management" under one entry.
-    .filter((t, i, all) => all.findIndex((u) => stemOf(u) === stemOf(t)) === i);
-  // Built as parsed searches (AND-ed clauses of OR-ed words), not as search-box text: no length limit.
-  const any = (words: string[]): SearchClause => ({ negated: false, options: words.map((word) => ({ kind: "term", word, prefix: false })) });
-  const search = (clauses: SearchClause[], words: string[]): ParsedSearch => ({ clauses, hint: null, usable: clauses.length > 0, words });
-  const wide = rarest.slice(0, QUERY_TERMS);
-  const few = rarest.slice(0, STRICT_TERMS);
-  return {
-    strict:
-      few.length >= 3
-        ? search(
-            few.map((_, i) => any(few.filter((__, j) => j !== i))),
-            few,
-          )
-        : null,
-    loose: wide.length ? search([any(wide)], wide) : null,
+export function atLeast(k: number, words: string[]): ParsedSearch {
+  const size = words.length - k + 1;
+  const groups: string[][] = [];
+  const grow = (from: number, group: string[]) => {
+    if (group.length === size) return void groups.push(group);
+    for (let i = from; i <= words.length - (size - group.length); i++) grow(i + 1, [...group, words[i]]);
   };
+  if (k >= 1 && size >= 1) grow(0, []);
+  const clauses: SearchClause[] = groups.map((g) => ({ negated: false, options: g.map((word) => ({ kind: "term", word, prefix: false })) }));
+  return { clauses, hint: null, usable: clauses.length > 0, words };
+}
+
+/** A retrieval query; `pooled`: on PostgreSQL only the RANK_POOL documents holding most of its words are ranked. */
+export type Retrieval = { search: ParsedSearch; pooled: boolean };
+
+/**
+ * The full-text queries for key terms, strictest first. Of the best QUERY_POOL terms by weight the
+ * rarest are asked for (a rare word's list of documents is short; a word is as rare as its stem is in
+ * the index). The strict queries: documents with at least three, then at least two, of the
+ * STRICT_TERMS rarest, ranked whole (PostgreSQL's ts_rank_cd reads every matching document's
+ * vector). When the sample says more than `maxShare` of the documents would match one, it asks for
+ * more of the words at once, or is left out. Last the loose query: any of the QUERY_TERMS rarest,
+ * pooled.
+ */
+export function retrievalQueries(terms: KeyTerm[], stats?: TermStats, maxShare = 1): Retrieval[] {
+  const pool = terms.slice(0, QUERY_POOL);
+  const word = (t: KeyTerm) => t.term.replace(/[^a-z0-9]/g, "");
+  const byRarity = (list: KeyTerm[]) => (stats ? [...list].sort((a, b) => idf(stats, b.term) - idf(stats, a.term) || b.weight - a.weight) : list);
+  const sampled = stats && stats.documents >= 50 ? stats : null;
+  // Words in more than QUERY_DF_SHARE of the ads make long lists: asked for only in the strict
+  // queries, and only to make up STRICT_TERMS words when fewer rare ones are left.
+  const isRare = (t: KeyTerm) => !sampled || sampled.df(t.term) <= sampled.documents * QUERY_DF_SHARE;
+  const ordered = [...byRarity(pool.filter(isRare)), ...byRarity(pool.filter((t) => !isRare(t)))]
+    .filter((t) => word(t).length >= 2)
+    // One word per stem: the index files "manager" and "management" under one entry.
+    .filter((t, i, all) => all.findIndex((u) => stemOf(word(u)) === stemOf(word(t))) === i);
+  const rare = ordered.filter(isRare).map(word);
+  const few = ordered.slice(0, STRICT_TERMS).map(word);
+  // Any of the rare words (of the strict queries' words when none is rare).
+  const wide = rare.length ? rare.slice(0, QUERY_TERMS) : few;
+  const fewEnough = (k: number) => !sampled || sampled.holding(few, k) <= sampled.documents * maxShare;
+  const out: Retrieval[] = [];
+  const asked = new Set<number>();
+  for (const k of few.length >= 5 ? [3, 2] : few.length >= 3 ? [2] : []) {
+    let j = k;
+    while (j < few.length && !fewEnough(j)) j++;
+    if (fewEnough(j) && !asked.has(j)) out.push({ search: atLeast(j, few), pooled: false }), asked.add(j);
+  }
+  if (wide.length) out.push({ search: atLeast(1, wide), pooled: true });
+  return out;
 }
 
 /**
- * Ranked ids for key terms: the strict query's, then the loose one's. Candidates (tens of thousands)
- * always get both; ads (hundreds of thousands) get the loose query only when the strict one finds
- * fewer than STRICT_ENOUGH.
+ * Ranked ids for key terms, query by query (retrievalQueries). Candidates (tens of thousands) get
+ * every query; ads (hundreds of thousands) only until STRICT_ENOUGH are found, and a strict query
+ * only when at most RANK_BUDGET ads match it.
  */
-async function retrieve(db: Db, kind: "ads" | "candidates", terms: KeyTerm[], stats: TermStats, fallback: string): Promise<number[]> {
-  const { strict, loose } = retrievalQueries(terms, stats);
-  const opts = { limit: kind === "candidates" ? RETRIEVE / 2 : RETRIEVE, pick: "best", ranked: true } as const;
-  const ids = strict ? await findMatches(db, kind, strict, opts) : [];
-  if (kind === "ads" && ids.length >= STRICT_ENOUGH) return ids;
-  const second = loose ?? parseSearch(fallback);
-  if (!second.usable) return ids;
-  const seen = new Set(ids);
-  // The loose query (any of the rare words) can match tens of thousands of ads: on PostgreSQL only the
-  // RANK_POOL holding the most of its words are ranked. (The strict one matches few: ranked whole.)
-  for (const id of await findMatches(db, kind, second, { ...opts, limit: RETRIEVE, prefilter: RANK_POOL })) if (!seen.has(id) && ids.length < RETRIEVE) ids.push(id);
+async function retrieve(db: Db, kind: "ads" | "candidates", terms: KeyTerm[], stats: TermStats, title: string): Promise<number[]> {
+  const queries = retrievalQueries(terms, stats, kind === "ads" ? RANK_BUDGET / stats.collection : 1);
+  const titleWords = [...new Set(tokenize(title).map((w) => w.replace(/[^a-z0-9]/g, "")))].filter((w) => w.length >= 2);
+  // Candidates: also the people whose CV or current title holds every word of the ad's title (an
+  // ad's rarest words can be a place or a name its best candidate's CV never mentions).
+  if (kind === "candidates" && titleWords.length) queries.splice(queries.length - 1, 0, { search: atLeast(titleWords.length, titleWords), pooled: false });
+  if (!queries.length && parseSearch(title).usable) queries.push({ search: parseSearch(title), pooled: true });
+  const most = kind === "candidates" ? RETRIEVE + RETRIEVE / 3 : RETRIEVE;
+  const ids: number[] = [];
+  const seen = new Set<number>();
+  for (const { search, pooled } of queries) {
+    // Candidates: the strict queries' best share the page with the loose one's.
+    const limit = kind === "candidates" && !pooled ? RETRIEVE / 3 : RETRIEVE;
+    for (const id of await findMatches(db, kind, search, { limit, pick: "best", ranked: true, rankByWords: true, prefilter: pooled ? RANK_POOL : undefined }))
+      if (!seen.has(id) && ids.length < most) ids.push(id), seen.add(id);
+    if (kind === "ads" && ids.length >= STRICT_ENOUGH) break;
+  }
   return ids;
 }
 

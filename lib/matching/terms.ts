@@ -80,23 +80,41 @@ export function stemOf(term: string): string {
 /**
  * Document frequencies: how many of `documents` contain each term — counted by stem, as the indexes
  * count, so a rare-looking word with a common stem ("professionalism", "teamed") is not taken for a
- * rare one.
+ * rare one. `holding(words, k)`: how many of the documents hold at least `k` of `words` (their
+ * stems) — how many a full-text query for "k of these words" would match, in proportion.
+ * `collection`: how many documents the sample stands for (itself when not a sample).
  */
-export type TermStats = { documents: number; df: (term: string) => number };
+export type TermStats = { documents: number; collection: number; df: (term: string) => number; holding: (words: readonly string[], k: number) => number };
 
-export function buildTermStats(texts: Iterable<string>): TermStats {
-  const counts = new Map<string, number>();
+export function buildTermStats(texts: Iterable<string>, collection?: number): TermStats {
+  // stem → the documents (their numbers, ascending) that use it
+  const postings = new Map<string, number[]>();
   let documents = 0;
   for (const text of texts) {
-    documents++;
     // Every word's stem, stopwords too: "teamed" is filed under "team", in most ads, so it is common.
     const stems = new Set<string>();
     const lower = text.toLowerCase();
     WORD.lastIndex = 0;
     for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) stems.add(stemOf(m[0]));
-    for (const s of stems) counts.set(s, (counts.get(s) ?? 0) + 1);
+    for (const s of stems) {
+      const list = postings.get(s);
+      if (list) list.push(documents);
+      else postings.set(s, [documents]);
+    }
+    documents++;
   }
-  return { documents, df: (t) => counts.get(stemOf(t)) ?? 0 };
+  return {
+    documents,
+    collection: Math.max(collection ?? 0, documents),
+    df: (t) => postings.get(stemOf(t))?.length ?? 0,
+    holding(words, k) {
+      const count = new Map<number, number>();
+      for (const s of new Set(words.map((w) => stemOf(w)))) for (const d of postings.get(s) ?? []) count.set(d, (count.get(d) ?? 0) + 1);
+      let n = 0;
+      for (const c of count.values()) if (c >= k) n++;
+      return n;
+    },
+  };
 }
 
 const IDF = new WeakMap<TermStats, Map<string, number>>();

@@ -62,6 +62,13 @@ export type MatchOptions = {
    * bm25 ranks from the index and ignores it.
    */
   prefilter?: number;
+  /**
+   * PostgreSQL: rank by any of the search's words rather than by the search itself. ts_rank_cd
+   * looks for the shortest stretches of a document that satisfy its query, so a long query of AND-ed
+   * OR-groups ("at least three of these six words") is evaluated again and again on every document
+   * ranked: 4–6× slower than ranking by the same words OR-ed. The documents matched are the same.
+   */
+  rankByWords?: boolean;
 };
 
 /**
@@ -83,6 +90,7 @@ export function matchStatement(kind: DocumentKind, dialect: Dialect, parsed: Par
   }
   const q = toTsquery(parsed);
   const words = [...new Set(parsed.words)].filter(Boolean);
+  const rankBy = o.rankByWords && words.length ? words.map(tsqueryQuote).join(" | ") : q;
   if (o.prefilter && o.pick === "best" && o.ranked && words.length > 1) {
     const t = `"${tsvector.table}"`;
     const id = `"${tsvector.id}"`;
@@ -98,7 +106,7 @@ export function matchStatement(kind: DocumentKind, dialect: Dialect, parsed: Par
            SELECT ${jsonArray(dialect, "id", "score DESC, id DESC")} AS ids FROM (
              SELECT s.${id} AS id, ts_rank_cd(s."document", to_tsquery('english', ?)) AS score FROM ${t} s JOIN pool p ON p.id = s.${id}
              WHERE s."document" @@ to_tsquery('english', ?) ORDER BY score DESC, id DESC LIMIT ${limit}) w`,
-          q,
+          rankBy,
           q,
         ),
       );
@@ -107,7 +115,7 @@ export function matchStatement(kind: DocumentKind, dialect: Dialect, parsed: Par
   if (!scored)
     return Sql.of(`SELECT ${jsonArray(dialect, "id", "id DESC")} AS ids FROM (SELECT "${tsvector.id}" AS id ${match} ORDER BY "${tsvector.id}" DESC LIMIT ${limit}) w`, q);
   const window = `SELECT "${tsvector.id}" AS id, ts_rank_cd("document", to_tsquery('english', ?)) AS score ${match} ORDER BY ${o.pick === "newest" ? `"${tsvector.id}" DESC` : `score DESC, "${tsvector.id}" DESC`} LIMIT ${limit}`;
-  return Sql.of(`SELECT ${jsonArray(dialect, "id", o.ranked ? "score DESC, id DESC" : "id DESC")} AS ids FROM (${window}) w`, q, q);
+  return Sql.of(`SELECT ${jsonArray(dialect, "id", o.ranked ? "score DESC, id DESC" : "id DESC")} AS ids FROM (${window}) w`, rankBy, q);
 }
 
 /** Runs a match statement: the ids, in its order. */
