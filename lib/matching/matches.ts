@@ -137,7 +137,9 @@ export function retrievalQueries(terms: KeyTerm[], stats?: TermStats, maxShare =
   for (const k of few.length >= 5 ? [3, 2] : few.length >= 3 ? [2] : []) {
     let j = k;
     while (j < few.length && !fewEnough(j)) j++;
-    if (fewEnough(j) && !asked.has(j)) out.push({ search: atLeast(j, few), pooled: false }), asked.add(j);
+    if (!fewEnough(j) || asked.has(j)) continue;
+    out.push({ search: atLeast(j, few), pooled: false });
+    asked.add(j);
   }
   if (wide.length) out.push({ search: atLeast(1, wide), pooled: true });
   return out;
@@ -162,7 +164,10 @@ async function retrieve(db: Db, kind: "ads" | "candidates", terms: KeyTerm[], st
     // Candidates: the strict queries' best share the page with the loose one's.
     const limit = kind === "candidates" && !pooled ? RETRIEVE / 3 : RETRIEVE;
     for (const id of await findMatches(db, kind, search, { limit, pick: "best", ranked: true, rankByWords: true, prefilter: pooled ? RANK_POOL : undefined }))
-      if (!seen.has(id) && ids.length < most) ids.push(id), seen.add(id);
+      if (!seen.has(id) && ids.length < most) {
+        ids.push(id);
+        seen.add(id);
+      }
     if (kind === "ads" && ids.length >= STRICT_ENOUGH) break;
   }
   return ids;

@@ -43,4 +43,14 @@ describe("key terms", () => {
     expect(stats.df("picker")).toBe(40);
     expect(keyTerms("Warehouse team", "Professionalism and teamed working; a picker", stats, 5).map((t) => t.term)).not.toContain("professionalism");
   });
+
+  it("counts the documents holding at least k of some words, by stem", () => {
+    const stats = buildTermStats(["Nurses on the theatre ward", "A nursing home", "Theatre scrub nurse", "Warehouse"], 400);
+    expect(stats.collection).toBe(400);
+    expect(stats.holding(["nurse", "theatre", "scrub"], 1)).toBe(3);
+    expect(stats.holding(["nurse", "theatre", "scrub"], 2)).toBe(2);
+    expect(stats.holding(["nurse", "theatre", "scrub"], 3)).toBe(1);
+    // "nursing" and "nurse" are one stem: one word, not two.
+    expect(stats.holding(["nurse", "nursing"], 2)).toBe(0);
+  });
 });

@@ -53,8 +53,11 @@ for (const dialect of testDialects()) {
       const top = page.results[0];
       expect(top.matchedTerms.length).toBeGreaterThan(top.missingTerms.length);
       expect(top.breakdown.find((b) => b.factor === "location")?.reason).toBe("same town");
+      // Tom's CV shares none of the ad's key words, but his current title is the ad's: he is found, below Fiona.
       const tom = page.results.find((r) => r.candidateId === ids.title);
-      if (tom) expect(tom.score).toBeLessThan(top.score);
+      expect(tom, "the candidate holding the ad's title").toBeDefined();
+      expect(tom!.score).toBeLessThan(top.score);
+      expect(tom!.breakdown.find((b) => b.factor === "title")?.value).toBe(1);
       // Minimum score and paging.
       const strict = (await matchesForAd(adId, { minScore: top.score }, db))!;
       expect(strict.results.map((r) => r.candidateId)).toEqual([ids.fit]);
@@ -96,6 +99,21 @@ for (const dialect of testDialects()) {
       expect(c.locationRef?.name).toBe("Leeds");
       expect(c.regionId).not.toBeNull();
       expect(ZCandidateFields.safeParse({ ...fields, email: "", desiredSalary: "lots" }).success).toBe(false);
+    });
+
+    it("finds a candidate by the ad's title when the ad's rarest words are names the CV never mentions", async () => {
+      const names = "Zorblax Quindlewick Brambleton Fennimore Oxtavian Pellucid Quarrington Sablethorpe Trevellick Umberslade";
+      const ad = await db.ad.create({
+        data: { externalId: 990_001, title: "Theatre Scrub Nurse", titleKey: "theatre scrub nurse", text: { create: { description: `Ask ${names} about it.` } } },
+      });
+      const tina = await db.candidate.create({
+        data: { name: "Tina Theatre", currentTitle: "Theatre Scrub Nurse", cvText: "Ten years in orthopaedic theatres, scrubbing for hip and knee lists." },
+      });
+      const page = (await matchesForAd(ad.id, { limit: 20 }, db))!;
+      // The names are the ad's most distinctive words: the rare-word queries ask for them.
+      const lowerNames = names.toLowerCase().split(" ");
+      expect(page.keyTerms.slice(0, 8).filter((t) => lowerNames.includes(t)).length).toBeGreaterThanOrEqual(6);
+      expect(page.results.map((r) => r.candidateId)).toContain(tina.id);
     });
 
     it("a candidate's roles are open ads, ordered by score, one per duplicate group", async () => {
