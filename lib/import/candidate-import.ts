@@ -219,6 +219,10 @@ const INSERT_COLUMNS = [
   "cvFileName",
 ] as const;
 
+/** SQLite: indexes the candidates a batch created (import `?`, ids from `?` to `?`: one writer, so only that batch's). */
+const FTS5_INDEX_NEW_CANDIDATES = `INSERT INTO "candidate_fts" (rowid, "name", "currentTitle", "cvText", "skills")
+  SELECT "id", "name", "currentTitle", "cvText", "skills" FROM "Candidate" WHERE "importId" = ? AND "id" BETWEEN ? AND ?`;
+
 const same = (a: unknown, b: unknown) => (typeof b === "boolean" ? Boolean(a) === b : a === b || (a != null && b != null && String(a) === String(b)));
 
 /** One batch, all-or-nothing: the candidates it creates or changes, their history, its problems and the progress. */
@@ -241,12 +245,16 @@ export async function writeCandidateBatch(
     if (hashes.length)
       for (const e of await store.run<Existing>(Sql.of(SELECT_EXISTING + `"emailKey" IS NULL AND `).append(inList(`"sourceHash"`, hashes)))) byHash.set(e.sourceHash!, e);
     const now = new Date();
+    const created: number[] = [];
     for (const { candidate: c } of rows) {
       const prev = c.emailKey ? byEmail.get(c.emailKey) : byHash.get(c.sourceHash);
       if (!prev) {
         const cols = [...INSERT_COLUMNS, "willingToRelocate", "importId", "sourceHash", "version", "createdAt", "updatedAt"];
         const vals = [...INSERT_COLUMNS.map((k) => c[k]), c.willingToRelocate ?? false, importId, c.sourceHash, 1, now, now];
-        await store.run(Sql.of(`INSERT INTO "Candidate" (${cols.map((k) => `"${k}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`, ...vals));
+        const [row] = await store.run<{ id: number | bigint }>(
+          Sql.of(`INSERT INTO "Candidate" (${cols.map((k) => `"${k}"`).join(", ")}) VALUES (${cols.map(() => "?").join(", ")}) RETURNING "id"`, ...vals),
+        );
+        created.push(Number(row.id));
         result.created++;
         continue;
       }
@@ -297,6 +305,9 @@ export async function writeCandidateBatch(
       );
       result.updated++;
     }
+    // SQLite: the batch's new candidates into the full-text index in one statement (the insert
+    // trigger leaves imported rows to this); PostgreSQL's trigger has indexed them already.
+    if (created.length && store.dialect === "sqlite") await store.run(Sql.of(FTS5_INDEX_NEW_CANDIDATES, importId, Math.min(...created), Math.max(...created)));
     if (problems.length) await store.insertIssues(importId, problems);
     await store.saveProgress(importId, countsAfter(result));
     await store.commit();
