@@ -96,3 +96,14 @@ export function authSecret(): string {
   }
   return secret;
 }
+
+/**
+ * Added to the environment of the bulk processes (imports, duplicate rebuilds and the follower,
+ * every job): glibc's malloc gives a multi-threaded process up to eight arenas per core (SQLite, the
+ * import's parse worker and libuv's pool all allocate), each keeping memory it has freed. Two arenas
+ * keep a 250,000-ad import ~25 MB lower (peak RSS 316 → 290 MB) for ~5% of its time. A value set by
+ * the operator wins; C libraries other than glibc ignore it.
+ */
+export function bulkProcessEnv(): Record<string, string> {
+  return { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };
+}

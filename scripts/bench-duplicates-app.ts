@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openSqlite } from "@/lib/db/raw";
+import { bulkProcessEnv } from "@/lib/env";
 import { fmt, prepare, runImportCli, timed } from "./bench-support";
 
 const arg = (name: string, dflt: string) => {
@@ -78,7 +79,7 @@ function rebuildCli(url: string): { seconds: number; rssMb: number; out: string 
   let out = "";
   const seconds = timed(() => {
     const r = spawnSync(process.execPath, ["--max-old-space-size=96", "--import", "tsx", "scripts/duplicates-rebuild.ts"], {
-      env: { ...process.env, DATABASE_URL: url },
+      env: { ...process.env, ...bulkProcessEnv(), DATABASE_URL: url },
       encoding: "utf8",
     });
     out = r.stdout + r.stderr;

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDb } from "@/lib/db/client";
+import { bulkProcessEnv } from "@/lib/env";
 import { dropPgDatabase, freshPgDatabase } from "@/lib/db/pg-admin";
 import { dialectOf } from "@/lib/db/dialect";
 import { listMigrations, migrate } from "@/lib/db/migrate";
@@ -63,7 +64,7 @@ export function runImportCli(url: string, file: string, extraArgs: string[] = []
   const seconds = timed(() => {
     const r = spawnSync(process.execPath, ["--max-old-space-size=96", "--import", "tsx", "scripts/import.ts", ...extraArgs, file], {
       // No salary training after the import: it would compete with what is measured.
-      env: { ...process.env, DATABASE_URL: url, SALARY_AFTER_IMPORT: "0" },
+      env: { ...process.env, ...bulkProcessEnv(), DATABASE_URL: url, SALARY_AFTER_IMPORT: "0" },
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -9,6 +9,7 @@
 // fails, the import runs the plain sync afterwards, as without a follower.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { bulkProcessEnv } from "@/lib/env";
 import type { SyncResult } from "./duplicate-store";
 
 export type FollowerResult = SyncResult & { peakRssMb: number };
@@ -23,7 +24,7 @@ export type DuplicateFollower = {
 export function startDuplicateFollower(url: string): DuplicateFollower {
   const child: ChildProcess = fork(path.resolve("scripts/duplicates-rebuild.ts"), ["--follow"], {
     execArgv: ["--max-old-space-size=128", "--import", "tsx"],
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, ...bulkProcessEnv(), DATABASE_URL: url },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   const outcome = new Promise<FollowerResult>((resolve, reject) => {

@@ -9,6 +9,7 @@ import { closeSync, mkdirSync, openSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
+import { bulkProcessEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { EXIT_LATER, JOB_SPECS } from "./kinds";
 import { claimJob, enqueueJob, finishRun, heartbeat, requeueStale, setPid, type ClaimedJob, type RunEnd } from "./queue";
@@ -103,7 +104,7 @@ export class JobRunner {
       child = spawn(process.execPath, [`--max-old-space-size=${spec.heapMb}`, "--import", "tsx", spec.script, ...spec.args(job.ref)], {
         cwd: process.cwd(),
         stdio: ["ignore", log, log, "ipc"],
-        env: { ...process.env, RD_JOB_ID: String(job.id) },
+        env: { ...process.env, ...bulkProcessEnv(), RD_JOB_ID: String(job.id) },
       });
     } finally {
       closeSync(log);
