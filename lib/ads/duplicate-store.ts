@@ -76,6 +76,26 @@ export class DupConn {
     return (await this.pgClient!.query(text, args)).rowCount ?? 0;
   }
 
+  /**
+   * A write that does not wait for the lock: SQLite's busy wait is synchronous, so it would block
+   * the event loop — and with it a transaction of this same process that holds the lock (an admin's
+   * other edit syncing its duplicates), until the wait runs out and fails. Null when the database is
+   * busy; the caller waits with a timer and tries again. PostgreSQL's waits are asynchronous: a run.
+   */
+  async runUnlessBusy(s: Sql): Promise<number | null> {
+    if (!this.sqlite) return this.run(s);
+    const waited = this.sqlite.pragma("busy_timeout", { simple: true }) as number;
+    this.sqlite.pragma("busy_timeout = 0");
+    try {
+      return await this.run(s);
+    } catch (e) {
+      if ((e as { code?: string }).code === "SQLITE_BUSY") return null;
+      throw e;
+    } finally {
+      this.sqlite.pragma(`busy_timeout = ${waited}`);
+    }
+  }
+
   async begin() {
     if (this.sqlite) this.sqlite.exec("BEGIN IMMEDIATE");
     else await this.pgClient!.query("BEGIN");
@@ -447,11 +467,16 @@ const now = (dialect: Dialect) => (dialect === "sqlite" ? new Date().toISOString
 const LEASE_KEY = "duplicates.lease";
 const LEASE_SECONDS = 120;
 
-async function takeLease(conn: DupConn, waitMs: number): Promise<void> {
+/**
+ * `poll`: a busy database counts as a lease not yet free (tried again on a timer), so a transaction
+ * of this process can finish meanwhile; a process of its own (the follower) just waits for the lock.
+ */
+async function takeLease(conn: DupConn, waitMs: number, poll: boolean): Promise<void> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const t = Math.floor(Date.now() / 1000);
-    const got = await conn.run(
+    const write = poll ? conn.runUnlessBusy.bind(conn) : conn.run.bind(conn);
+    const got = await write(
       Sql.of(
         `INSERT INTO "Counter" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value" WHERE "Counter"."value" < ?`,
         LEASE_KEY,
@@ -525,7 +550,7 @@ export async function syncDuplicates(
   const conn = await DupConn.open(url, opts.follow ? FOLLOW_BUSY_MS : undefined);
   const result: SyncResult = { fingerprinted: 0, unchanged: 0, removed: 0, replaced: 0, marks: 0, ms: 0 };
   try {
-    await takeLease(conn, opts.waitMs ?? 60_000);
+    await takeLease(conn, opts.waitMs ?? 60_000, !opts.follow);
     try {
       const store = new SqlDuplicateStore(conn);
       const inTx = async <T>(fn: () => Promise<T>): Promise<T> => {

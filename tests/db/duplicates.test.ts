@@ -8,11 +8,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { adCopies, closeCopies, markNotDuplicate, rebuildDuplicates, refreshDuplicates } from "@/lib/ads/duplicates";
+import { syncDuplicates } from "@/lib/ads/duplicate-store";
+import { openSqlite } from "@/lib/db/raw";
 import { openImportStore } from "@/lib/import/pipeline";
 import { revertImport } from "@/lib/import/revert";
 import type { ImportStore } from "@/lib/import/writer";
 import { importFiles, SYNTH, treeDatabase } from "../support/import-db";
-import { testDialects, type TestDatabase } from "../support/test-db";
+import { createTestDatabase, testDialects, type TestDatabase } from "../support/test-db";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "rd-dups-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -173,4 +175,26 @@ describe.each(testDialects())("near-duplicate groups on %s", (dialect) => {
     expect(await db.ad.count()).toBe(0);
     expect(await db.adFingerprint.count()).toBe(0);
   }, 120_000);
+});
+
+// SQLite only, by nature: its driver waits for a lock synchronously, blocking the event loop;
+// PostgreSQL's client waits asynchronously.
+describe("near-duplicate grouping beside another write of the same process (SQLite)", () => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await createTestDatabase("dups_busy", "sqlite");
+  });
+  afterAll(async () => tdb?.drop());
+
+  it("waits for the other connection's transaction instead of blocking it until the lock wait fails", async () => {
+    // Two admin edits at once: the other's transaction holds the write lock when this sync starts.
+    const other = openSqlite(tdb.url);
+    other.exec("BEGIN IMMEDIATE");
+    const sync = syncDuplicates(tdb.url, { waitMs: 20_000 });
+    // The other transaction commits on a timer, which fires only while the sync leaves the event loop free.
+    await new Promise((r) => setTimeout(r, 500));
+    other.exec("COMMIT");
+    other.close();
+    await expect(sync).resolves.toMatchObject({ fingerprinted: 0, removed: 0 });
+  }, 30_000);
 });
