@@ -473,9 +473,9 @@ const LEASE_SECONDS = 120;
  */
 async function takeLease(conn: DupConn, waitMs: number, poll: boolean): Promise<void> {
   const deadline = Date.now() + waitMs;
+  const write = poll ? conn.runUnlessBusy.bind(conn) : conn.run.bind(conn);
   for (;;) {
     const t = Math.floor(Date.now() / 1000);
-    const write = poll ? conn.runUnlessBusy.bind(conn) : conn.run.bind(conn);
     const got = await write(
       Sql.of(
         `INSERT INTO "Counter" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value" WHERE "Counter"."value" < ?`,

@@ -103,6 +103,9 @@ export function atLeast(k: number, words: string[]): ParsedSearch {
   return { clauses, hint: null, usable: clauses.length > 0, words };
 }
 
+/** A key term as a full-text query word: letters and digits only. */
+const queryWord = (term: string) => term.replace(/[^a-z0-9]/g, "");
+
 /** A retrieval query; `pooled`: on PostgreSQL only the RANK_POOL documents holding most of its words are ranked. */
 export type Retrieval = { search: ParsedSearch; pooled: boolean };
 
@@ -117,7 +120,7 @@ export type Retrieval = { search: ParsedSearch; pooled: boolean };
  */
 export function retrievalQueries(terms: KeyTerm[], stats?: TermStats, maxShare = 1): Retrieval[] {
   const pool = terms.slice(0, QUERY_POOL);
-  const word = (t: KeyTerm) => t.term.replace(/[^a-z0-9]/g, "");
+  const word = (t: KeyTerm) => queryWord(t.term);
   const byRarity = (list: KeyTerm[]) => (stats ? [...list].sort((a, b) => idf(stats, b.term) - idf(stats, a.term) || b.weight - a.weight) : list);
   const sampled = stats && stats.documents >= 50 ? stats : null;
   // Words in more than QUERY_DF_SHARE of the ads make long lists: asked for only in the strict
@@ -152,11 +155,12 @@ export function retrievalQueries(terms: KeyTerm[], stats?: TermStats, maxShare =
  */
 async function retrieve(db: Db, kind: "ads" | "candidates", terms: KeyTerm[], stats: TermStats, title: string): Promise<number[]> {
   const queries = retrievalQueries(terms, stats, kind === "ads" ? RANK_BUDGET / stats.collection : 1);
-  const titleWords = [...new Set(tokenize(title).map((w) => w.replace(/[^a-z0-9]/g, "")))].filter((w) => w.length >= 2);
+  const titleWords = [...new Set(tokenize(title).map(queryWord))].filter((w) => w.length >= 2);
   // Candidates: also the people whose CV or current title holds every word of the ad's title (an
   // ad's rarest words can be a place or a name its best candidate's CV never mentions).
   if (kind === "candidates" && titleWords.length) queries.splice(queries.length - 1, 0, { search: atLeast(titleWords.length, titleWords), pooled: false });
-  if (!queries.length && parseSearch(title).usable) queries.push({ search: parseSearch(title), pooled: true });
+  const byTitle = parseSearch(title);
+  if (!queries.length && byTitle.usable) queries.push({ search: byTitle, pooled: true });
   const most = kind === "candidates" ? RETRIEVE + RETRIEVE / 3 : RETRIEVE;
   const ids: number[] = [];
   const seen = new Set<number>();
