@@ -77,6 +77,25 @@ export class DupConn {
   }
 
   /**
+   * `INSERT … VALUES <rows> …` for many rows: SQLite runs one prepared single-row statement per
+   * row (no round trips, nothing rendered per row); PostgreSQL sends 500 rows a statement.
+   */
+  async insertRows(head: string, rows: readonly unknown[][], tail = ""): Promise<void> {
+    if (!rows.length) return;
+    if (this.sqlite) {
+      const st = this.prepared(`${head}(${rows[0].map(() => "?").join(", ")})${tail}`);
+      for (const row of rows) st.run(...row.map(sqliteArg));
+      return;
+    }
+    for (let i = 0; i < rows.length; i += 500)
+      await this.run(
+        Sql.of(head)
+          .append(values(rows.slice(i, i + 500)))
+          .append(tail),
+      );
+  }
+
+  /**
    * A write that does not wait for the lock: SQLite's busy wait is synchronous, so it would block
    * the event loop — and with it a transaction of this same process that holds the lock (an admin's
    * other edit syncing its duplicates), until the wait runs out and fails. Null when the database is
@@ -155,9 +174,10 @@ function fingerprintOf(r: FingerprintRow): Fingerprint {
 
 /** The fields the detector reads, hashed: a new version with the same hash needs no work. */
 export function textHashOf(ad: AdText): string {
-  const h = createHash("sha1");
-  for (const v of [ad.title, ad.description, ad.company ?? "", ad.location ?? "", ad.salaryRaw ?? "", String(ad.salaryAnnual ?? "")]) h.update(v).update("\u0000");
-  return h.digest("base64");
+  const fields = [ad.title, ad.description, ad.company ?? "", ad.location ?? "", ad.salaryRaw ?? "", String(ad.salaryAnnual ?? "")];
+  return createHash("sha1")
+    .update(fields.join("\u0000") + "\u0000")
+    .digest("base64");
 }
 
 // ---- the store -----------------------------------------------------------------------------------
@@ -277,21 +297,14 @@ export class SqlDuplicateStore implements DuplicateStore {
       ];
     });
     const updates = [...placedWith.values()];
-    // SQLite: one prepared statement a row (no round trips); PostgreSQL: 500 rows a statement.
-    const per = conn.dialect === "sqlite" ? 1 : 500;
-    for (let i = 0; i < fpRows.length; i += per)
-      await conn.run(
-        Sql.of(
-          `INSERT INTO "AdFingerprint" ("adId", "adVersion", "textHash", "seq", "signature", "company", "terms", "axes", "payMin", "payMax", "place", "groupId", "similarity", "score") VALUES `,
-        )
-          .append(values(fpRows.slice(i, i + per)))
-          .append(
-            ` ON CONFLICT ("adId") DO UPDATE SET "adVersion" = excluded."adVersion", "textHash" = excluded."textHash", "seq" = excluded."seq",
+    await conn.insertRows(
+      `INSERT INTO "AdFingerprint" ("adId", "adVersion", "textHash", "seq", "signature", "company", "terms", "axes", "payMin", "payMax", "place", "groupId", "similarity", "score") VALUES `,
+      fpRows,
+      ` ON CONFLICT ("adId") DO UPDATE SET "adVersion" = excluded."adVersion", "textHash" = excluded."textHash", "seq" = excluded."seq",
              "signature" = excluded."signature", "company" = excluded."company", "terms" = excluded."terms", "axes" = excluded."axes",
              "payMin" = excluded."payMin", "payMax" = excluded."payMax", "place" = excluded."place",
              "groupId" = excluded."groupId", "similarity" = excluded."similarity", "score" = excluded."score"`,
-          ),
-      );
+    );
     for (let i = 0; i < c.removed.length; i += 5000) {
       const ids = c.removed.slice(i, i + 5000);
       await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "groupId" = NULL, "similarity" = NULL, "score" = NULL WHERE `).append(inIds(conn.dialect, `"adId"`, ids)));
@@ -376,7 +389,10 @@ export class SqlDuplicateStore implements DuplicateStore {
     this.pendingCompanies.clear();
   }
 
-  /** Sets "Ad".duplicateGroupId / duplicateCount for every ad of the touched groups. */
+  /**
+   * Sets "Ad".duplicateGroupId / duplicateCount for every ad of the touched groups. Rows that
+   * already hold their values are not written (most new ads start a group of one: null stays null).
+   */
   private async flushGroups() {
     const { conn } = this;
     if (!this.touched.size && !this.touchedAds.size) return;
@@ -403,14 +419,16 @@ export class SqlDuplicateStore implements DuplicateStore {
         await conn.run(
           Sql.of(
             `UPDATE "Ad" SET "duplicateGroupId" = json_extract(v.value, '$[1]'), "duplicateCount" = json_extract(v.value, '$[2]')
-             FROM json_each(?) v WHERE "Ad"."id" = json_extract(v.value, '$[0]')`,
+             FROM json_each(?) v WHERE "Ad"."id" = json_extract(v.value, '$[0]')
+               AND ("Ad"."duplicateGroupId" IS NOT json_extract(v.value, '$[1]') OR "Ad"."duplicateCount" IS NOT json_extract(v.value, '$[2]'))`,
             JSON.stringify(part),
           ),
         );
       else
         await conn.run(
           Sql.of(
-            `UPDATE "Ad" a SET "duplicateGroupId" = v.g, "duplicateCount" = v.n FROM unnest(?::int[], ?::int[], ?::int[]) AS v(id, g, n) WHERE a."id" = v.id`,
+            `UPDATE "Ad" a SET "duplicateGroupId" = v.g, "duplicateCount" = v.n FROM unnest(?::int[], ?::int[], ?::int[]) AS v(id, g, n)
+             WHERE a."id" = v.id AND (a."duplicateGroupId" IS DISTINCT FROM v.g OR a."duplicateCount" IS DISTINCT FROM v.n)`,
             part.map((r) => r[0]),
             part.map((r) => r[1]),
             part.map((r) => r[2]),

@@ -55,6 +55,9 @@ export type DetectorOptions = {
  */
 const BLOCK_LIMIT = 50;
 
+/** Signatures per slab (see signatureSlab). */
+const SLAB = 1024;
+
 export const DEFAULT_OPTIONS: DetectorOptions = {
   signatureSize: SIGNATURE_SIZE,
   banding: DEFAULT_BANDING,
@@ -138,6 +141,10 @@ export class DuplicateDetector {
   private seen = new Uint32Array(0);
   private visit = 0;
   private readonly keys: Uint32Array; // scratch band keys of the ad being placed
+  private scratch = new Uint32Array(4096); // the shingles of the ad being fingerprinted
+  // New signatures are cut from slabs: one allocation per SLAB ads instead of one per ad.
+  private slab = new Uint32Array(0);
+  private slabUsed = 0;
   private changes = new PendingChanges();
 
   constructor(options: Partial<DetectorOptions> = {}) {
@@ -201,15 +208,20 @@ export class DuplicateDetector {
     const company = companyKey(ad.company);
     const boilerplate = company ? this.companyBoilerplate(company) : undefined;
     const fields = describe(ad);
-    const w = words(ad.description);
-    let content = shingles(w.hashes, this.options.shingleWords);
+    const w = words(ad.description, true);
+    if (this.scratch.length < w.hashes.length) this.scratch = new Uint32Array(w.hashes.length * 2);
+    let content = shingles(w.hashes, this.options.shingleWords, 0, w.hashes.length, this.scratch);
     if (boilerplate) {
       const sentences = sentenceHashes(w);
       boilerplate.count(sentences, titleHash(fields.title));
       boilerplate.learnShingles(w, sentences);
-      content = content.filter((s) => !boilerplate.isBoilerplate(s));
+      if (boilerplate.hasShingles) {
+        let kept = 0; // in place: the shingles are scratch
+        for (let i = 0; i < content.length; i++) if (!boilerplate.isBoilerplate(content[i])) content[kept++] = content[i];
+        content = content.subarray(0, kept);
+      }
     }
-    const fp: Fingerprint = { id: ad.id, seq: this.nextSeq++, signature: this.hasher.signature(content), ...fields };
+    const fp: Fingerprint = { id: ad.id, seq: this.nextSeq++, signature: this.hasher.signature(content, this.signatureSlab()), ...fields };
     this.changes.fingerprints.set(fp.id, fp);
     return this.place(fp);
   }
@@ -281,6 +293,15 @@ export class DuplicateDetector {
     this.changes = new PendingChanges();
     const companies = [...this.companies.values()].filter((c) => c.dirty).map((c) => c.takeDelta());
     return { fingerprints: [...fingerprints.values()], placements: [...placements.values()], removed: [...removed], companies, marks, nextSeq: this.nextSeq };
+  }
+
+  private signatureSlab(): Uint32Array {
+    const k = this.options.signatureSize;
+    if (this.slabUsed + k > this.slab.length) {
+      this.slab = new Uint32Array(k * SLAB);
+      this.slabUsed = 0;
+    }
+    return this.slab.subarray(this.slabUsed, (this.slabUsed += k));
   }
 
   private boilerplateOptions() {

@@ -34,6 +34,23 @@ describe("MinHash", () => {
     expect(Math.imul(inverseOdd(0x9e3779b1), 0x9e3779b1) >>> 0).toBe(1);
   });
 
+  it("fills the slots of a short text from its own shingles (densification), and still estimates", () => {
+    const a = set(text(0, 14)); // 10 shingles for 64 slots: most bins empty
+    const sig = hasher.signature(a);
+    expect(sig.every((v) => v !== 0xffffffff)).toBe(true);
+    for (let i = 0; i < sig.length; i++) expect(a.includes(hasher.shingleAt(i, sig[i]))).toBe(true);
+    expect(new Set(sig).size).toBeLessThanOrEqual(a.length);
+    // Short texts overlapping by half: the estimate stays near the exact value on average.
+    const errors: number[] = [];
+    for (let t = 0; t < 30; t++) {
+      const x = set(text(t * 100, t * 100 + 40)),
+        y = set(text(t * 100 + 20, t * 100 + 60));
+      errors.push(estimateJaccard(hasher.signature(x), hasher.signature(y)) - jaccard(x, y));
+    }
+    expect(Math.abs(errors.reduce((p, q) => p + q) / errors.length)).toBeLessThan(0.05);
+    expect(hasher.signature(new Uint32Array(0)).every((v) => v === 0xffffffff)).toBe(true);
+  });
+
   it("is the same under the same seed and differs under another", () => {
     const a = set(text(0, 80));
     expect(new MinHasher(64, 1).signature(a)).toEqual(new MinHasher(64, 1).signature(a));

@@ -1,94 +1,95 @@
-// MinHash signatures and LSH band keys.
+// MinHash signatures and LSH band keys: one-permutation hashing (Li, Owen & Zhang 2012) with
+// optimal densification (Shrivastava 2017).
 //
-// Slot i of a signature is the minimum of h_i(x) = a_i·x + b_i (mod 2^32) over the ad's shingle
-// hashes x. For two ads, slot i agrees with probability ≈ Jaccard(shingles A, shingles B), so the
-// share of agreeing slots estimates the Jaccard similarity without keeping the shingles.
+// Each shingle hash x is permuted once, v = a·x + b (mod 2^32), and falls into one of `size` bins
+// by its top bits; slot i of the signature is the smallest v in bin i. For two ads, a slot agrees
+// with probability ≈ Jaccard(shingles A, shingles B), as with `size` separate permutations, for
+// one multiply per shingle instead of `size` (the detector's hottest loop, ~250 shingles an ad).
+// A bin no shingle fell into borrows the value of a non-empty bin, chosen by a probe sequence that
+// depends only on the bin (so two ads that both miss a bin look in the same places).
 //
-// a_i is odd, so h_i is a bijection on 32-bit integers and can be undone: a slot's value tells
-// which shingle produced it (`shingleAt`). The boilerplate discount relies on that — it can ask,
-// long after the text is gone, whether an agreeing slot came from a company's "about us" text.
+// a is odd, so the permutation can be undone: a slot's value tells which shingle produced it
+// (`shingleAt`). The boilerplate discount relies on that — it can ask, long after the text is gone,
+// whether an agreeing slot came from a company's "about us" text.
 import { combine, inverseOdd } from "./hash";
 
 /**
  * Slots per signature: 64 keeps a signature at 256 bytes with a standard error of the estimate of
- * √(J(1−J)/64) ≤ 0.0625. See DEFAULT_BANDING for the banding.
+ * about √(J(1−J)/64) ≤ 0.0625. See DEFAULT_BANDING for the banding.
  */
 export const SIGNATURE_SIZE = 64;
 
+/** A slot no shingle reached (an empty text has every slot empty). */
+const EMPTY = 0xffffffff;
+/** Probes tried per empty bin before falling back to the next non-empty bin. */
+const PROBES = 64;
+
 export class MinHasher {
   readonly size: number;
-  private readonly a: Int32Array;
-  private readonly b: Uint32Array;
-  private readonly bFlipped: Int32Array;
-  private readonly aInverse: Uint32Array;
+  private readonly a: number;
+  private readonly b: number;
+  private readonly aInverse: number;
+  /** probes[bin * PROBES + t]: the t-th bin an empty `bin` borrows from. */
+  private readonly probes: Uint8Array | Uint16Array;
+  private readonly filled: Uint8Array;
 
-  /** The seed fixes the permutations: signatures are only comparable under the same seed and size. */
+  /** The seed fixes the permutation and probes: signatures are only comparable under the same seed and size. */
   constructor(size = SIGNATURE_SIZE, seed = 0x2545f491) {
-    if (!(size > 0 && size % 4 === 0)) throw new RangeError(`signature size must be a positive multiple of 4, got ${size}`);
+    if (!(size > 0 && size % 4 === 0 && size <= 0x10000)) throw new RangeError(`signature size must be a positive multiple of 4 up to 65,536, got ${size}`);
     this.size = size;
-    this.a = new Int32Array(size);
-    this.b = new Uint32Array(size);
-    this.bFlipped = new Int32Array(size);
-    this.aInverse = new Uint32Array(size);
     let state = seed >>> 0;
     const next = () => {
-      // mulberry32: a small seeded generator, so the permutations are the same in every process
+      // mulberry32: a small seeded generator, so the permutation is the same in every process
       state = (state + 0x6d2b79f5) >>> 0;
       let t = state;
       t = Math.imul(t ^ (t >>> 15), t | 1);
       t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
       return (t ^ (t >>> 14)) >>> 0;
     };
-    for (let i = 0; i < size; i++) {
-      this.a[i] = next() | 1;
-      this.b[i] = next();
-      this.bFlipped[i] = this.b[i] ^ 0x80000000;
-      this.aInverse[i] = inverseOdd(this.a[i]);
-    }
+    this.a = (next() | 1) >>> 0;
+    this.b = next();
+    this.aInverse = inverseOdd(this.a);
+    this.probes = size <= 256 ? new Uint8Array(size * PROBES) : new Uint16Array(size * PROBES);
+    for (let bin = 0; bin < size; bin++) for (let t = 0; t < PROBES; t++) this.probes[bin * PROBES + t] = combine(combine(state, bin), t) % size;
+    this.filled = new Uint8Array(size);
   }
 
-  /** The signature of a set of shingle hashes (an empty set gives all 0xffffffff). */
+  /** The signature of a set of shingle hashes (an empty set gives every slot 0xffffffff). */
   signature(shingles: Uint32Array, out = new Uint32Array(this.size)): Uint32Array {
-    // The detector's hot loop (64 × ~250 shingles per ad). It works on four permutations per pass
-    // over the shingles and stays in signed 32-bit integers, which V8 keeps unboxed: adding 2^31
-    // (b is stored with its top bit flipped) maps unsigned order onto signed order.
-    const a = this.a,
-      b = this.bFlipped;
-    for (let i = 0; i < this.size; i += 4) {
-      const a0 = a[i],
-        a1 = a[i + 1],
-        a2 = a[i + 2],
-        a3 = a[i + 3];
-      const b0 = b[i],
-        b1 = b[i + 1],
-        b2 = b[i + 2],
-        b3 = b[i + 3];
-      let m0 = 0x7fffffff,
-        m1 = m0,
-        m2 = m0,
-        m3 = m0;
-      for (let s = 0; s < shingles.length; s++) {
-        const x = shingles[s] | 0;
-        const v0 = (Math.imul(a0, x) + b0) | 0,
-          v1 = (Math.imul(a1, x) + b1) | 0;
-        const v2 = (Math.imul(a2, x) + b2) | 0,
-          v3 = (Math.imul(a3, x) + b3) | 0;
-        if (v0 < m0) m0 = v0;
-        if (v1 < m1) m1 = v1;
-        if (v2 < m2) m2 = v2;
-        if (v3 < m3) m3 = v3;
-      }
-      out[i] = (m0 ^ 0x80000000) >>> 0;
-      out[i + 1] = (m1 ^ 0x80000000) >>> 0;
-      out[i + 2] = (m2 ^ 0x80000000) >>> 0;
-      out[i + 3] = (m3 ^ 0x80000000) >>> 0;
+    const { a, b, size } = this;
+    out.fill(EMPTY);
+    // bin = top bits of v, scaled to `size` bins: v · size / 2^32
+    const scale = size / 4294967296;
+    for (let s = 0; s < shingles.length; s++) {
+      const v = (Math.imul(a, shingles[s]) + b) >>> 0;
+      const bin = (v * scale) | 0;
+      if (v < out[bin]) out[bin] = v;
     }
+    this.densify(out);
     return out;
   }
 
-  /** The shingle hash whose permuted value is `value` in slot `slot` (h_i undone). */
-  shingleAt(slot: number, value: number): number {
-    return Math.imul((value - this.b[slot]) | 0, this.aInverse[slot]) >>> 0;
+  /** Fills each empty bin from a non-empty one (the first its probe sequence meets). */
+  private densify(sig: Uint32Array): void {
+    const { size, probes, filled } = this;
+    let empty = 0;
+    for (let i = 0; i < size; i++) {
+      filled[i] = sig[i] !== EMPTY ? 1 : 0;
+      if (!filled[i]) empty++;
+    }
+    if (!empty || empty === size) return;
+    for (let i = 0; i < size; i++) {
+      if (filled[i]) continue;
+      let from = -1;
+      for (let t = 0, o = i * PROBES; t < PROBES && from < 0; t++) if (filled[probes[o + t]]) from = probes[o + t];
+      for (let j = (i + 1) % size; from < 0; j = (j + 1) % size) if (filled[j]) from = j; // rare: few bins filled
+      sig[i] = sig[from];
+    }
+  }
+
+  /** The shingle hash whose permuted value is `value` (the permutation undone; any slot). */
+  shingleAt(_slot: number, value: number): number {
+    return Math.imul((value - this.b) | 0, this.aInverse) >>> 0;
   }
 }
 

@@ -44,8 +44,11 @@ CLASS[44] = COMMA;
 let wordBuf = new Uint32Array(4096);
 let startBuf = new Uint32Array(512);
 
-/** Splits text into word hashes and sentence starts. */
-export function words(text: string): Words {
+/**
+ * Splits text into word hashes and sentence starts. `scratch`: the arrays are views of buffers the
+ * next call overwrites (the detector reads them at once; a copy per ad was most of its garbage).
+ */
+export function words(text: string, scratch = false): Words {
   const n = text.length;
   let count = 0,
     sentences = 0;
@@ -78,7 +81,9 @@ export function words(text: string): Words {
       i++;
     }
   }
-  return { hashes: wordBuf.slice(0, count), sentenceStarts: startBuf.slice(0, sentences) };
+  return scratch
+    ? { hashes: wordBuf.subarray(0, count), sentenceStarts: startBuf.subarray(0, sentences) }
+    : { hashes: wordBuf.slice(0, count), sentenceStarts: startBuf.slice(0, sentences) };
 }
 
 function grow(a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
@@ -96,9 +101,10 @@ const ROLL = 0x01000193; // odd multiplier of the rolling shingle hash
  * The k-word shingles of a word sequence, hashed (order matters inside a shingle); a repeated
  * phrase gives repeated values, which neither a minimum nor a set lookup minds (`distinct` makes
  * a set). A text shorter than k words is one shingle, so short texts still compare.
- * With `from`/`to`, only the shingles lying wholly inside words [from, to).
+ * With `from`/`to`, only the shingles lying wholly inside words [from, to). With `into`, written
+ * there when it is long enough (the result is then a view of it).
  */
-export function shingles(hashes: Uint32Array, k = SHINGLE_WORDS, from = 0, to = hashes.length): Uint32Array {
+export function shingles(hashes: Uint32Array, k = SHINGLE_WORDS, from = 0, to = hashes.length, into?: Uint32Array): Uint32Array {
   if (to - from < k) {
     let h = 0;
     for (let j = from; j < to; j++) h = (Math.imul(h, ROLL) + hashes[j]) | 0;
@@ -107,7 +113,8 @@ export function shingles(hashes: Uint32Array, k = SHINGLE_WORDS, from = 0, to = 
   // Rolling polynomial hash: Σ word·ROLL^(k−1−j), updated in O(1) per step, then mixed.
   let drop = 1; // ROLL^(k−1)
   for (let j = 1; j < k; j++) drop = Math.imul(drop, ROLL);
-  const out = new Uint32Array(to - from - k + 1);
+  const n = to - from - k + 1;
+  const out = into && into.length >= n ? into.subarray(0, n) : new Uint32Array(n);
   let h = 0;
   for (let j = from; j < from + k; j++) h = (Math.imul(h, ROLL) + hashes[j]) | 0;
   out[0] = fmix32(h);
