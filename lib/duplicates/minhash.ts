@@ -55,7 +55,7 @@ export class MinHasher {
   }
 
   /** The signature of a set of shingle hashes (an empty set gives every slot 0xffffffff). */
-  signature(shingles: Uint32Array, out = new Uint32Array(this.size)): Uint32Array {
+  signature(shingles: Uint32Array, out: Uint32Array = new Uint32Array(this.size)): Uint32Array {
     const { a, b, size } = this;
     out.fill(EMPTY);
     // bin = top bits of v, scaled to `size` bins: v · size / 2^32
