@@ -33,6 +33,9 @@ import {
   U32Map,
 } from "@/lib/duplicates";
 
+/** Pages of WAL before a commit checkpoints it: as the import, fewer and larger checkpoints. */
+const WAL_AUTOCHECKPOINT = 16384;
+
 /** A raw connection of either dialect, one statement at a time. */
 export class DupConn {
   private constructor(
@@ -45,7 +48,7 @@ export class DupConn {
   static async open(url: string, busyMs?: number): Promise<DupConn> {
     if (dialectOf(url) === "sqlite") {
       const db = openSqlite(url);
-      db.pragma("wal_autocheckpoint = 16384"); // as the import: fewer, larger checkpoints
+      db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT}`);
       if (busyMs) db.pragma(`busy_timeout = ${Math.floor(busyMs)}`);
       return new DupConn("sqlite", db, null);
     }
@@ -102,17 +105,39 @@ export class DupConn {
    * busy; the caller waits with a timer and tries again. PostgreSQL's waits are asynchronous: a run.
    */
   async runUnlessBusy(s: Sql): Promise<number | null> {
-    if (!this.sqlite) return this.run(s);
-    const waited = this.sqlite.pragma("busy_timeout", { simple: true }) as number;
-    this.sqlite.pragma("busy_timeout = 0");
+    return this.sqlite ? this.unlessBusy(() => this.run(s)) : this.run(s);
+  }
+
+  /** BEGIN that does not wait for SQLite's write lock: false when another connection holds it. */
+  async tryBegin(): Promise<boolean> {
+    if (!this.sqlite) {
+      await this.begin();
+      return true;
+    }
+    return (await this.unlessBusy(async () => this.begin())) !== null;
+  }
+
+  private async unlessBusy<T>(fn: () => Promise<T>): Promise<T | null> {
+    const db = this.sqlite!;
+    const waited = db.pragma("busy_timeout", { simple: true }) as number;
+    db.pragma("busy_timeout = 0");
     try {
-      return await this.run(s);
+      return await fn();
     } catch (e) {
       if ((e as { code?: string }).code === "SQLITE_BUSY") return null;
       throw e;
     } finally {
-      this.sqlite.pragma(`busy_timeout = ${waited}`);
+      db.pragma(`busy_timeout = ${waited}`);
     }
+  }
+
+  /**
+   * SQLite: whether this connection's commits checkpoint the WAL once it is long. A follower leaves
+   * that to the import it follows, which writes nearly all of the WAL: otherwise the follower's
+   * commits copy the import's pages into the database, on the core the follower needs.
+   */
+  autoCheckpoint(on: boolean) {
+    this.sqlite?.pragma(`wal_autocheckpoint = ${on ? WAL_AUTOCHECKPOINT : 0}`);
   }
 
   async begin() {
@@ -182,6 +207,9 @@ export function textHashOf(ad: AdText): string {
 
 // ---- the store -----------------------------------------------------------------------------------
 
+/** Counter row: 1 while a bulk run's group columns are behind its fingerprints (see deferColumns). */
+const COLUMNS_KEY = "duplicates.columnsBehind";
+
 /**
  * DuplicateStore on a DupConn; the caller holds the transaction. `load` pages representatives into
  * the detector rather than returning them (see loadDetector). Each save also sets the ads' group
@@ -190,6 +218,13 @@ export function textHashOf(ad: AdText): string {
 export class SqlDuplicateStore implements DuplicateStore {
   /** Ad ids and the version their fingerprint was taken at (set before detectBatch). */
   readonly versions = new Map<number, { version: number; textHash: string }>();
+  /**
+   * A bulk run (a follower, a rebuild) sets the ads' group columns once at its end
+   * (reconcileColumns) instead of with every chunk: a group that grows by one ad rewrites all its
+   * members' rows, and per chunk those rows are scattered over the whole table — for a
+   * 250,000-ad import that was ~640 MB of WAL, against ~90 MB for one pass at the end.
+   */
+  deferColumns = false;
   /** Groups whose size or members changed since the last flushGroups. */
   private readonly touched = new Set<number>();
   private readonly touchedAds = new Set<number>();
@@ -264,8 +299,8 @@ export class SqlDuplicateStore implements DuplicateStore {
 
   async save(c: DetectorChanges): Promise<void> {
     const { conn } = this;
-    // Groups the moving ads leave.
-    const moving = [...c.placements.map((p) => p.id), ...c.removed];
+    // Groups the moving ads leave (not needed when the columns are set at the end of the run).
+    const moving = this.deferColumns ? [] : [...c.placements.map((p) => p.id), ...c.removed];
     for (let i = 0; i < moving.length; i += 5000) {
       const rows = await conn.all<{ adId: number; groupId: number | null }>(
         Sql.of(`SELECT "adId", "groupId" FROM "AdFingerprint" WHERE `).append(inIds(conn.dialect, `"adId"`, moving.slice(i, i + 5000))),
@@ -308,7 +343,7 @@ export class SqlDuplicateStore implements DuplicateStore {
     for (let i = 0; i < c.removed.length; i += 5000) {
       const ids = c.removed.slice(i, i + 5000);
       await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "groupId" = NULL, "similarity" = NULL, "score" = NULL WHERE `).append(inIds(conn.dialect, `"adId"`, ids)));
-      for (const id of ids) this.touchedAds.add(id);
+      if (!this.deferColumns) for (const id of ids) this.touchedAds.add(id);
     }
     if (conn.dialect === "sqlite")
       for (const p of updates)
@@ -326,10 +361,11 @@ export class SqlDuplicateStore implements DuplicateStore {
           ),
         );
       }
-    for (const p of c.placements) {
-      this.touched.add(p.groupId);
-      this.touchedAds.add(p.id);
-    }
+    if (!this.deferColumns)
+      for (const p of c.placements) {
+        this.touched.add(p.groupId);
+        this.touchedAds.add(p.id);
+      }
     for (const delta of c.companies) this.mergeCompany(delta);
     for (const [a, b] of c.marks)
       await conn.run(Sql.of(`INSERT INTO "DuplicateMark" ("adA", "adB", "createdAt") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, Math.min(a, b), Math.max(a, b), now(conn.dialect)));
@@ -387,6 +423,48 @@ export class SqlDuplicateStore implements DuplicateStore {
       );
     }
     this.pendingCompanies.clear();
+  }
+
+  /**
+   * Marks the ads' group columns as possibly behind the fingerprints, in its own transaction
+   * before a bulk run's first chunk: if the run stops before reconcileColumns, the next sync sees
+   * the mark and reconciles.
+   */
+  async markColumnsBehind() {
+    await this.conn.run(Sql.of(`INSERT INTO "Counter" ("key", "value") VALUES (?, 1) ON CONFLICT ("key") DO UPDATE SET "value" = 1`, COLUMNS_KEY));
+  }
+
+  async columnsBehind(): Promise<boolean> {
+    const [row] = await this.conn.all<{ value: number }>(Sql.of(`SELECT "value" FROM "Counter" WHERE "key" = ?`, COLUMNS_KEY));
+    return Number(row?.value ?? 0) > 0;
+  }
+
+  /**
+   * Sets every ad's group columns from the fingerprints, in two set-based statements (rows already
+   * right are not written), and clears the mark. In the caller's transaction.
+   */
+  async reconcileColumns() {
+    const { conn } = this;
+    await conn.run(
+      Sql.of(
+        `UPDATE "Ad" SET "duplicateGroupId" = g."gid", "duplicateCount" = g."n"
+         FROM (SELECT f."adId" AS "id", f."groupId" AS "gid", s."n" AS "n"
+               FROM (SELECT "groupId", count(*) AS "n" FROM "AdFingerprint" WHERE "groupId" IS NOT NULL GROUP BY "groupId" HAVING count(*) > 1) s
+               JOIN "AdFingerprint" f ON f."groupId" = s."groupId") g
+         WHERE "Ad"."id" = g."id" AND ("Ad"."duplicateGroupId" IS DISTINCT FROM g."gid" OR "Ad"."duplicateCount" IS DISTINCT FROM g."n")`,
+      ),
+    );
+    // Ads that name a group they are no longer in with another ad (moved, or alone now).
+    await conn.run(
+      Sql.of(
+        `UPDATE "Ad" SET "duplicateGroupId" = NULL, "duplicateCount" = NULL WHERE "duplicateGroupId" IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM "AdFingerprint" me JOIN "AdFingerprint" o ON o."groupId" = me."groupId" AND o."adId" <> me."adId"
+           WHERE me."adId" = "Ad"."id" AND me."groupId" = "Ad"."duplicateGroupId")`,
+      ),
+    );
+    await conn.run(Sql.of(`UPDATE "Counter" SET "value" = 0 WHERE "key" = ?`, COLUMNS_KEY));
+    this.touched.clear();
+    this.touchedAds.clear();
   }
 
   /**
@@ -472,6 +550,10 @@ class DeferredSaves implements DuplicateStore {
   clear = () => this.store.clear();
   async save(changes: DetectorChanges) {
     this.pending.push(changes);
+  }
+  /** Changes held, not yet written. */
+  get size(): number {
+    return this.pending.length;
   }
   async write() {
     for (const c of this.pending.splice(0)) await this.store.save(c);
@@ -586,6 +668,13 @@ export async function syncDuplicates(
       if (opts.rebuild) await inTx(() => store.clear());
       opts.onProgress?.({ phase: "loading", done: 0, total: 0 });
       const detector = await store.loadDetector(opts.options);
+      // A bulk run sets the ads' group columns once, at its end; a run that finds a stopped bulk
+      // run's mark sets them at its end too.
+      const reconcile = (await store.columnsBehind()) || !!opts.follow || !!opts.rebuild;
+      if (opts.follow || opts.rebuild) {
+        store.deferColumns = true;
+        await inTx(() => store.markColumnsBehind());
+      }
 
       // 1. Deleted ads leave their groups.
       const gone = (await conn.all<{ adId: number }>(Sql.of(`SELECT f."adId" FROM "AdFingerprint" f LEFT JOIN "Ad" a ON a."id" = f."adId" WHERE a."id" IS NULL`))).map((r) =>
@@ -611,36 +700,57 @@ export async function syncDuplicates(
         );
       let done = 0;
       // The detector's work is done before the transaction and only its writes inside it: the write
-      // lock is held for milliseconds, so a follower and the import it follows do not queue on it.
+      // lock is held for milliseconds. Following an import, which holds the lock for most of each
+      // of its batches, the writes do not wait for it either: they are held (a few chunks at most)
+      // while the next chunk is fingerprinted, and written once the lock is free.
+      const saves = new DeferredSaves(store);
+      let unchangedRows: AdRow[] = [];
+      let heldAds = 0;
+      const MAX_HELD = 5 * SYNC_CHUNK;
+      const writeHeld = async (wait: boolean) => {
+        if (!saves.size && !unchangedRows.length) return;
+        if (wait) await conn.begin();
+        else if (!(await conn.tryBegin())) return;
+        try {
+          for (const r of unchangedRows) await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "adVersion" = ? WHERE "adId" = ?`, r.version, r.id));
+          await saves.write();
+          await conn.run(Sql.of(COUNTER_BUMP_SQL, ADS_COUNTER));
+          await conn.commit();
+        } catch (e) {
+          await conn.rollback().catch(() => {});
+          throw e;
+        }
+        unchangedRows = [];
+        store.versions.clear();
+        const before = done - heldAds;
+        heldAds = 0;
+        if (Math.floor(done / COMPANY_FLUSH) !== Math.floor(before / COMPANY_FLUSH)) await inTx(() => store.flushCompanies());
+        await renewLease(conn);
+      };
+      let importRunning = !!opts.follow;
       const detectChunk = async (rows: (AdRow & { known: number | null; textHash: string | null })[]) => {
         const ads: AdText[] = [];
-        const unchanged: AdRow[] = [];
         for (const r of rows) {
           const ad = adTextOf(r);
           const textHash = textHashOf(ad);
-          if (r.known !== null && r.textHash === textHash) unchanged.push(r);
+          if (r.known !== null && r.textHash === textHash) unchangedRows.push(r);
           else {
             store.versions.set(ad.id, { version: Number(r.version), textHash });
             ads.push(ad);
           }
         }
-        const saves = new DeferredSaves(store);
         if (ads.length) await detectBatch(saves, detector, ads);
-        await inTx(async () => {
-          for (const r of unchanged) await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "adVersion" = ? WHERE "adId" = ?`, r.version, r.id));
-          await saves.write();
-        });
-        result.unchanged += unchanged.length;
+        result.unchanged += rows.length - ads.length;
         result.fingerprinted += ads.length;
-        store.versions.clear();
         done += rows.length;
-        if (Math.floor(done / COMPANY_FLUSH) !== Math.floor((done - rows.length) / COMPANY_FLUSH)) await inTx(() => store.flushCompanies());
-        await renewLease(conn);
+        heldAds += rows.length;
+        await writeHeld(!importRunning || heldAds >= MAX_HELD);
       };
 
       // 2a. Following an import: the ads it adds, batch by batch as they commit (ids above every
       // ad there was when it began), until it says it has finished; its changed ads come in 2b.
       if (opts.follow) {
+        conn.autoCheckpoint(false);
         const [{ top }] = await conn.all<{ top: number | null }>(Sql.of(`SELECT MAX("id") AS "top" FROM "Ad"`));
         let lastRenew = Date.now();
         for (let after = Number(top ?? 0); ;) {
@@ -654,12 +764,16 @@ export async function syncDuplicates(
             continue;
           }
           if (finished) break;
+          await writeHeld(false);
           await opts.follow.wait();
           if (Date.now() - lastRenew > 30_000) {
             await renewLease(conn);
             lastRenew = Date.now();
           }
         }
+        importRunning = false;
+        await writeHeld(true); // before 2b, which finds its work by the fingerprints written
+        conn.autoCheckpoint(true); // the import has finished: the rest of the run is this process's
       }
 
       // 2b. New and changed ads, in arrival (id) order, a chunk per transaction.
@@ -695,7 +809,10 @@ export async function syncDuplicates(
           for (const m of marked) await markNotDuplicate(store, detector, Number(m.adA), Number(m.adB));
           result.marks = marked.length;
         });
-      await inTx(() => store.flushCompanies());
+      await inTx(async () => {
+        await store.flushCompanies();
+        if (reconcile) await store.reconcileColumns();
+      });
       opts.onProgress?.({ phase: "done", done, total });
     } finally {
       await releaseLease(conn).catch(() => {});

@@ -130,7 +130,8 @@ export class DuplicateDetector {
   readonly options: DetectorOptions;
   private readonly hasher: MinHasher;
   private readonly reps: FingerprintTable;
-  private readonly index = new U32MultiMap();
+  /** One table per band: they grow one at a time, not all 2 million entries at once. */
+  private readonly index: U32MultiMap[];
   private readonly blocks = new U32MultiMap();
   private readonly blockSizes = new U32Map();
   private readonly groupOf = new U32Map();
@@ -152,6 +153,7 @@ export class DuplicateDetector {
     this.hasher = new MinHasher(this.options.signatureSize, this.options.seed);
     this.reps = new FingerprintTable(this.options.signatureSize);
     this.keys = new Uint32Array(this.options.banding.bands);
+    this.index = Array.from({ length: this.options.banding.bands }, () => new U32MultiMap());
   }
 
   /** A detector resumed from persisted state (what DuplicateStore.load returns). */
@@ -183,7 +185,7 @@ export class DuplicateDetector {
     }
     const bytes = {
       representatives: this.reps.bytes + this.seen.byteLength,
-      lshIndex: this.index.bytes,
+      lshIndex: this.index.reduce((n, t) => n + t.bytes, 0),
       titlePayIndex: this.blocks.bytes + this.blockSizes.bytes,
       groups: this.groupOf.bytes,
       companies: companyBytes,
@@ -252,7 +254,7 @@ export class DuplicateDetector {
       if (group !== id) continue;
       leavingGroups.add(id);
       const slot = this.reps.slotOf(id);
-      for (const key of bandKeys(this.reps.signatureAt(slot), this.options.banding)) this.index.remove(key, slot);
+      bandKeys(this.reps.signatureAt(slot), this.options.banding, this.keys).forEach((key, band) => this.index[band].remove(key, slot));
       const block = titlePayKey(this.reps.at(slot));
       if (block && this.blocks.remove(block, slot)) this.blockSizes.set(block, this.blockSizes.get(block) - 1);
       this.reps.remove(id);
@@ -346,7 +348,7 @@ export class DuplicateDetector {
 
   private addRepresentative(fp: Fingerprint): void {
     const slot = this.reps.put(fp);
-    for (const key of bandKeys(fp.signature, this.options.banding, this.keys)) this.index.add(key, slot);
+    bandKeys(fp.signature, this.options.banding, this.keys).forEach((key, band) => this.index[band].add(key, slot));
     const block = this.options.useFields ? titlePayKey(fp) : 0;
     const size = block ? this.blockSizes.get(block, 0) : BLOCK_LIMIT;
     if (size < BLOCK_LIMIT) {
@@ -358,8 +360,8 @@ export class DuplicateDetector {
   /** The confirmed representative with the highest score (the earliest on a tie), if any. */
   private bestRepresentative(fp: Fingerprint): { id: number; verdict: Verdict } | null {
     const k = this.options.signatureSize;
-    if (this.seen.length * k < this.reps.signatures.length) {
-      const grown = new Uint32Array(this.reps.signatures.length / k);
+    if (this.seen.length < this.reps.slots) {
+      const grown = new Uint32Array(this.reps.slots);
       grown.set(this.seen);
       this.seen = grown;
     }
@@ -372,21 +374,22 @@ export class DuplicateDetector {
     const looseFloor = Math.ceil(this.options.candidateFloor * k);
     const ownBoilerplate = this.hasBoilerplate(fp.company);
     const sig = fp.signature;
-    const all = this.reps.signatures;
+    const reps = this.reps;
     let best: { id: number; seq: number; verdict: Verdict } | null = null;
     const consider = (slot: number) => {
       if (this.seen[slot] === visit) return;
       this.seen[slot] = visit;
       const floor = ownBoilerplate || this.hasBoilerplate(this.reps.companyAt(slot)) ? looseFloor : exactFloor;
       let same = 0;
-      for (let i = 0, o = slot * k; i < k && same + k - i >= floor; i++) if (all[o + i] === sig[i]) same++;
+      const page = reps.pageOf(slot);
+      for (let i = 0, o = reps.offsetOf(slot); i < k && same + k - i >= floor; i++) if (page[o + i] === sig[i]) same++;
       if (same < floor) return;
       const rep = this.reps.at(slot);
       const verdict = this.verdict(fp, rep);
       if (!verdict.duplicate || this.markedAgainst(fp.id, rep.id)) return;
       if (!best || verdict.score > best.verdict.score || (verdict.score === best.verdict.score && rep.seq < best.seq)) best = { id: rep.id, seq: rep.seq, verdict };
     };
-    for (const key of bandKeys(sig, this.options.banding, this.keys)) this.index.forEach(key, consider);
+    bandKeys(sig, this.options.banding, this.keys).forEach((key, band) => this.index[band].forEach(key, consider));
     const block = this.options.useFields ? titlePayKey(fp) : 0;
     if (block) this.blocks.forEach(block, consider);
     return best;

@@ -104,9 +104,16 @@ export function titlePayKey(fp: Pick<Fingerprint, "title" | "pay">): number {
 /** Title terms kept per fingerprint; titles rarely have more key terms than this. */
 export const MAX_TITLE_TERMS = 8;
 
+/** Slots per page of signatures (see FingerprintTable). */
+const PAGE_BITS = 12;
+const PAGE_SLOTS = 1 << PAGE_BITS;
+
 /**
  * Fingerprints in columns of typed arrays (≈ 4·signatureSize + 70 bytes each), addressed by id.
  * The detector keeps its representatives in one; the in-memory store keeps every ad in one.
+ * Signatures, most of the bytes, are kept in pages of 4,096 slots: the table grows a page at a
+ * time instead of copying every signature into an array half as large again (which, for the 45 MB
+ * of a 250,000-ad detector, briefly needed both).
  */
 export class FingerprintTable {
   private capacity = 0;
@@ -117,8 +124,8 @@ export class FingerprintTable {
   private readonly companyIndex = new Map<string, number>();
   private ids = new Uint32Array(0);
   private seqs = new Uint32Array(0);
-  /** Every slot's signature, end to end (read directly by the detector's candidate filter). */
-  signatures = new Uint32Array(0);
+  /** Signature pages: slot s is at offset (s % PAGE_SLOTS)·signatureSize of page s / PAGE_SLOTS. */
+  private pages: Uint32Array[] = [];
   private companyOf = new Int32Array(0);
   private terms = new Uint32Array(0);
   private termCount = new Uint8Array(0);
@@ -134,8 +141,13 @@ export class FingerprintTable {
   }
 
   get bytes(): number {
-    const columns = [this.ids, this.seqs, this.signatures, this.companyOf, this.terms, this.termCount, this.axes, this.payMin, this.payMax, this.places];
+    const columns = [this.ids, this.seqs, ...this.pages, this.companyOf, this.terms, this.termCount, this.axes, this.payMin, this.payMax, this.places];
     return columns.reduce((n, c) => n + c.byteLength, 0) + this.slotOfId.bytes;
+  }
+
+  /** Slots allocated (the highest slot is below this). */
+  get slots(): number {
+    return this.capacity;
   }
 
   /** Slot of an id, or -1. */
@@ -153,7 +165,7 @@ export class FingerprintTable {
     }
     this.ids[slot] = fp.id;
     this.seqs[slot] = fp.seq;
-    this.signatures.set(fp.signature, slot * this.signatureSize);
+    this.pageOf(slot).set(fp.signature, this.offsetOf(slot));
     let company = this.companyIndex.get(fp.company);
     if (company === undefined) {
       company = this.companies.push(fp.company) - 1;
@@ -188,7 +200,17 @@ export class FingerprintTable {
 
   /** The signature at a slot, as a view (no copy). */
   signatureAt(slot: number): Uint32Array {
-    return this.signatures.subarray(slot * this.signatureSize, (slot + 1) * this.signatureSize);
+    const o = this.offsetOf(slot);
+    return this.pageOf(slot).subarray(o, o + this.signatureSize);
+  }
+
+  /** The page holding a slot's signature, at offsetOf(slot) (read directly by the detector's candidate filter). */
+  pageOf(slot: number): Uint32Array {
+    return this.pages[slot >>> PAGE_BITS];
+  }
+
+  offsetOf(slot: number): number {
+    return (slot & (PAGE_SLOTS - 1)) * this.signatureSize;
   }
 
   /** The fingerprint at a slot; its arrays are views into the table, valid until the next put. */
@@ -228,7 +250,7 @@ export class FingerprintTable {
     };
     this.ids = grown(this.ids, (n) => new Uint32Array(n));
     this.seqs = grown(this.seqs, (n) => new Uint32Array(n));
-    this.signatures = grown(this.signatures, (n) => new Uint32Array(n), k);
+    while (this.pages.length * PAGE_SLOTS < capacity) this.pages.push(new Uint32Array(PAGE_SLOTS * k));
     this.companyOf = grown(this.companyOf, (n) => new Int32Array(n));
     this.terms = grown(this.terms, (n) => new Uint32Array(n), MAX_TITLE_TERMS);
     this.termCount = grown(this.termCount, (n) => new Uint8Array(n));
