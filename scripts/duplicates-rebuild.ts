@@ -5,7 +5,7 @@
 // For existing databases, after changing the detector's threshold, or after many marks. Prints
 // progress, the outcome, the time and the peak memory. The admin page's button runs the same.
 // `--job <id>`: a rebuild started from the admin page; progress and outcome go to its DuplicateRun row.
-// `--follow`: runs beside an import that forked it (lib/ads/duplicate-follower.ts), grouping its ads as
+// `--follow --after <id>`: runs beside an import that forked it (lib/ads/duplicate-follower.ts), grouping its ads as
 // they commit until the import sends "finished"; the outcome goes back as a message.
 import { env } from "@/lib/env";
 import { stopWithRunner } from "@/lib/jobs/child";
@@ -15,7 +15,7 @@ import { Sql, timestamp } from "@/lib/db/sql";
 const fmt = (n: number) => Math.round(n).toLocaleString("en-GB");
 
 /** The follower's side of lib/ads/duplicate-follower.ts. */
-async function follow(url: string) {
+async function follow(url: string, after: number) {
   let finished = false;
   let wake: (() => void) | null = null;
   process.on("message", (m) => {
@@ -33,6 +33,7 @@ async function follow(url: string) {
     follow: {
       finished: () => finished,
       wait: () => new Promise<void>((resolve) => setTimeout((wake = resolve), 250)),
+      after,
     },
   });
   if (!orphaned) await tell({ result: { ...r, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } });
@@ -44,7 +45,9 @@ async function main() {
   const { DATABASE_URL } = env();
   if (process.argv.includes("--follow")) {
     try {
-      await follow(DATABASE_URL);
+      const after = Number(process.argv[process.argv.indexOf("--after") + 1]);
+      if (!process.argv.includes("--after") || !Number.isInteger(after) || after < 0) throw new Error("--follow needs --after <the last ad id before the import>");
+      await follow(DATABASE_URL, after);
     } catch (e) {
       if (process.connected) await tell({ error: (e as Error).message });
       else throw e;

@@ -25,8 +25,9 @@ export type DuplicateFollower = {
 /** The follower's niceness: the lowest CPU priority. */
 const FOLLOWER_NICE = 19;
 
-export function startDuplicateFollower(url: string): DuplicateFollower {
-  const child: ChildProcess = fork(path.resolve("scripts/duplicates-rebuild.ts"), ["--follow"], {
+/** `afterId`: the import's ads are the ones above this id (the last ad before it began). */
+export function startDuplicateFollower(url: string, afterId: number): DuplicateFollower {
+  const child: ChildProcess = fork(path.resolve("scripts/duplicates-rebuild.ts"), ["--follow", "--after", String(afterId)], {
     execArgv: ["--max-old-space-size=128", "--import", "tsx"],
     env: { ...process.env, ...bulkProcessEnv(), DATABASE_URL: url },
     stdio: ["ignore", "ignore", "inherit", "ipc"],

@@ -630,7 +630,12 @@ export function adTextOf(r: Omit<AdRow, "version">): AdText {
  * it groups the import's new ads as their batches commit, then, once `finished()` is true, does
  * what any sync does. `wait()` resolves when there may be more to read.
  */
-export type Follow = { finished: () => boolean; wait: () => Promise<void> };
+export type Follow = {
+  finished: () => boolean;
+  wait: () => Promise<void>;
+  /** The import's ads are above this id (read by the import before it began writing). */
+  after: number;
+};
 /** A follower's SQLite writes wait this long for the lock (the import's index builds at the end). */
 const FOLLOW_BUSY_MS = 300_000;
 
@@ -751,9 +756,8 @@ export async function syncDuplicates(
       // ad there was when it began), until it says it has finished; its changed ads come in 2b.
       if (opts.follow) {
         conn.autoCheckpoint(false);
-        const [{ top }] = await conn.all<{ top: number | null }>(Sql.of(`SELECT MAX("id") AS "top" FROM "Ad"`));
         let lastRenew = Date.now();
-        for (let after = Number(top ?? 0); ;) {
+        for (let after = opts.follow.after; ;) {
           const finished = opts.follow.finished(); // read first: a batch committed before "finished" is still found below
           const rows = await pendingAds(after, true);
           if (rows.length) {

@@ -87,7 +87,8 @@ export async function executeImport(
         return null;
       }
     }
-    const follower = duplicates === "beside" ? startDuplicateFollower(url) : null;
+    // The follower groups the ads above the last one there is now: it may start after the first batch has committed.
+    const follower = duplicates === "beside" ? startDuplicateFollower(url, await lastAdId(store)) : null;
     try {
       // A bulk load builds the table's read indexes once at the end instead of row by row.
       if (
@@ -123,6 +124,11 @@ export async function executeImport(
   } finally {
     if (!existingStore) await store.close();
   }
+}
+
+async function lastAdId(store: ImportStore): Promise<number> {
+  const [row] = await store.run<{ top: number | null }>(Sql.of(`SELECT MAX("id") AS "top" FROM "Ad"`));
+  return Number(row?.top ?? 0);
 }
 
 export async function runImport(opts: {
