@@ -1,7 +1,7 @@
 // What the detector knows about one ad, and a compact table of many.
 import { combine, hashString } from "./hash";
 import { payBand, type PayBand } from "./pay";
-import { titleHash, titleKey, type TitleKey } from "./title";
+import { keyOfTerms, placeWords, titleCandidates, titleHash, type TitleKey } from "./title";
 import { U32Map } from "./tables";
 
 /** An ad as the detector reads it (the import's NormalisedAd maps onto this directly). */
@@ -61,14 +61,21 @@ function memo<T>(fn: (key: string) => T, max = 20_000): (key: string) => T {
   };
 }
 
-const titleKeyOf = memo((key) => {
-  const [title, location] = key.split("\n");
-  return titleKey(title, location);
-});
+// A title's terms are cached by title alone and its location's words by location alone: keyed
+// together they missed the cache for every repost in another town.
+const candidatesOf = memo(titleCandidates);
+const placeWordsOf = memo(placeWords);
+const keyOfTitle = memo((title) => keyOfTerms(candidatesOf(title))); // shared: never modified
 const payBandOf = memo((key) => {
   const [raw, annual] = key.split("\n");
   return payBand(raw, Number(annual));
 });
+
+function titleKeyOf(title: string, location: string): TitleKey {
+  const candidates = candidatesOf(title);
+  const place = location ? placeWordsOf(location) : null;
+  return place && candidates.some((w) => place.has(w)) ? keyOfTerms(candidates.filter((w) => !place.has(w))) : keyOfTitle(title);
+}
 
 /** The parts of a fingerprint that come from the ad's fields (the signature comes from its text). */
 export function describe(ad: AdText): Pick<Fingerprint, "company" | "title" | "pay" | "place"> {
@@ -81,7 +88,7 @@ export function describe(ad: AdText): Pick<Fingerprint, "company" | "title" | "p
   const pay = payBandOf(`${ad.salaryRaw ?? ""}\n${ad.salaryAnnual ?? 0}`);
   return {
     company: companyKey(ad.company),
-    title: titleKeyOf(`${ad.title.replace(/\n/g, " ")}\n${location.replace(/\n/g, " ")}`),
+    title: titleKeyOf(ad.title, location),
     pay: pay && { ...pay }, // a copy: the cached band is shared
     place: place ? hashString(place) : 0,
   };

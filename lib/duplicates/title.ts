@@ -90,25 +90,40 @@ function titleWords(text: string): string[] {
     .map(singular);
 }
 
+/** A title's terms before its location's words are dropped: canonical, noise-free, distinct, sorted. */
+export function titleCandidates(title: string): string[] {
+  const canonical = titleWords(title)
+    .join(" ")
+    .replace(SYNONYM_RE, (m) => SYNONYM_OF.get(m)!);
+  const terms = new Set<string>();
+  for (const w of canonical.split(" ")) if (w && !NOISE.has(w)) terms.add(w);
+  return [...terms].sort();
+}
+
+/** The words of a location, as titleCandidates' terms are spelled (to drop them from a title). */
+export function placeWords(location: string): Set<string> {
+  return new Set(titleWords(location));
+}
+
 /**
  * The key terms of a title. Words of the ad's own location ("Staff Nurse Leeds" with location
  * "Leeds, West Yorkshire") are dropped: the same ad for another town is the same vacancy.
  */
 export function titleTerms(title: string, location = ""): string[] {
-  const place = new Set(titleWords(location));
-  const canonical = titleWords(title)
-    .join(" ")
-    .replace(SYNONYM_RE, (m) => SYNONYM_OF.get(m)!);
-  const terms = new Set<string>();
-  for (const w of canonical.split(" ")) if (w && !NOISE.has(w) && !place.has(w)) terms.add(w);
-  return [...terms].sort();
+  const place = placeWords(location);
+  return titleCandidates(title).filter((w) => !place.has(w));
 }
 
 /** The comparable form of a title (see TitleKey). */
 export function titleKey(title: string, location = ""): TitleKey {
+  return keyOfTerms(titleTerms(title, location));
+}
+
+/** A TitleKey from key terms (titleTerms). */
+export function keyOfTerms(terms: readonly string[]): TitleKey {
   let axes = 0;
   const hashes: number[] = [];
-  for (const t of titleTerms(title, location)) {
+  for (const t of terms) {
     const bit = AXIS_BITS.get(t);
     if (bit) axes |= bit;
     else hashes.push(hashString(t));
