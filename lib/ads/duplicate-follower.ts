@@ -28,7 +28,7 @@ const FOLLOWER_NICE = 19;
 /** `afterId`: the import's ads are the ones above this id (the last ad before it began). */
 export function startDuplicateFollower(url: string, afterId: number): DuplicateFollower {
   const child: ChildProcess = fork(path.resolve("scripts/duplicates-rebuild.ts"), ["--follow", "--after", String(afterId)], {
-    execArgv: ["--max-old-space-size=128", "--import", "tsx"],
+    execArgv: ["--max-old-space-size=96", "--import", "tsx"],
     env: { ...process.env, ...bulkProcessEnv(), DATABASE_URL: url },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });

@@ -64,8 +64,7 @@ function memo<T>(fn: (key: string) => T, max = 20_000): (key: string) => T {
 // A title's terms are cached by title alone and its location's words by location alone: keyed
 // together they missed the cache for every repost in another town.
 const candidatesOf = memo(titleCandidates);
-const placeWordsOf = memo(placeWords);
-const keyOfTitle = memo((title) => keyOfTerms(candidatesOf(title))); // shared: never modified
+const placeWordsOf = memo(placeWords, 5000); // far fewer places than titles
 const payBandOf = memo((key) => {
   const [raw, annual] = key.split("\n");
   return payBand(raw, Number(annual));
@@ -74,7 +73,7 @@ const payBandOf = memo((key) => {
 function titleKeyOf(title: string, location: string): TitleKey {
   const candidates = candidatesOf(title);
   const place = location ? placeWordsOf(location) : null;
-  return place && candidates.some((w) => place.has(w)) ? keyOfTerms(candidates.filter((w) => !place.has(w))) : keyOfTitle(title);
+  return keyOfTerms(place && candidates.some((w) => place.has(w)) ? candidates.filter((w) => !place.has(w)) : candidates);
 }
 
 /** The parts of a fingerprint that come from the ad's fields (the signature comes from its text). */
