@@ -111,7 +111,8 @@ export type Banding = { bands: number; rows: number };
 /**
  * 12 bands of 5 rows (60 of the 64 slots): the S-curve's midpoint is (1/12)^(1/5) = 0.61; a pair
  * at Jaccard 0.6 is found with probability 0.62, at 0.7 with 0.89, at 0.8 with 0.99, at 0.4 with 0.12.
- * Measured on the 250,000-ad set (scripts/bench-duplicates.ts --banding; whole-text signatures):
+ * Measured on the 250,000-ad set (scripts/bench-duplicates.ts --banding; whole-text signatures, with
+ * the 64 permutations used before one-permutation hashing, whose slots agree with the same odds):
  *   bands×rows  midpoint  reposts sharing a band  candidates per ad
  *   10×6        0.68      84.2%                   1.1
  *   12×5        0.61      89.9%                   2.3
