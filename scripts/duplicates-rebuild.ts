@@ -22,18 +22,23 @@ async function follow(url: string, after: number) {
     if (m === "finished") finished = true;
     wake?.();
   });
-  // The import is gone (killed, or it failed): finish grouping what it committed and release the
-  // lease, so its re-run's follower does not wait for it to expire.
+  // The import is gone (killed, or it failed): write what is held and release the lease at once,
+  // so its re-run's follower does not wait for it; that run groups the rest.
   let orphaned = false;
-  process.on("disconnect", () => {
+  const orphan = () => {
     orphaned = finished = true;
     wake?.();
-  });
+  };
+  process.on("disconnect", orphan);
+  // An import killed while this process was still starting closed the channel before the listener
+  // was there (more likely at nice 19): without this it would follow nothing forever, holding the lease.
+  if (!process.connected) orphan();
   const r = await syncDuplicates(url, {
     follow: {
-      finished: () => finished,
+      finished: () => finished || !process.connected,
       wait: () => new Promise<void>((resolve) => setTimeout((wake = resolve), 250)),
       after,
+      abandoned: () => orphaned || !process.connected,
     },
   });
   if (!orphaned) await tell({ result: { ...r, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } });

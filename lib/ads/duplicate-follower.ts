@@ -18,8 +18,13 @@ export type FollowerResult = SyncResult & { peakRssMb: number };
 export type DuplicateFollower = {
   /** Tells the follower the import has written everything; resolves with its outcome. */
   finish(): Promise<FollowerResult>;
-  /** The import failed: the follower groups what was committed and stops (nothing waits for it). */
+  /**
+   * The import failed: the follower writes what it has grouped, releases the lease and exits
+   * (nothing waits for it; the import's re-run groups the rest).
+   */
   stop(): void;
+  /** Resolves with the follower's exit code once its process has ended. */
+  exited: Promise<number | null>;
 };
 
 /** The follower's niceness: the lowest CPU priority. */
@@ -48,13 +53,15 @@ export function startDuplicateFollower(url: string, afterId: number): DuplicateF
     child.on("exit", (code) => reject(new Error(`the duplicate follower stopped (exit ${code})`)));
   });
   outcome.catch(() => {}); // read by finish(); a failure before then must not go unhandled
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return {
+    exited,
     finish() {
       if (child.connected) child.send("finished");
       return outcome;
     },
     stop() {
-      // Disconnecting tells it the import is over: it groups what was committed, releases the lease and exits.
+      // Disconnecting tells it the import is over: it writes what it holds, releases the lease and exits.
       if (child.connected) child.disconnect();
     },
   };

@@ -635,6 +635,11 @@ export type Follow = {
   wait: () => Promise<void>;
   /** The import's ads are above this id (read by the import before it began writing). */
   after: number;
+  /**
+   * The import is gone (killed, or failed): stop after the chunk at hand and write what is held;
+   * its other ads, and the group columns (still marked behind), are the next run's.
+   */
+  abandoned: () => boolean;
 };
 /** A follower's SQLite writes wait this long for the lock (the import's index builds at the end). */
 const FOLLOW_BUSY_MS = 300_000;
@@ -658,8 +663,8 @@ export async function syncDuplicates(
     await takeLease(conn, opts.waitMs ?? 60_000, !opts.follow);
     try {
       const store = new SqlDuplicateStore(conn);
-      const inTx = async <T>(fn: () => Promise<T>): Promise<T> => {
-        await conn.begin();
+      // A transaction begun by the caller: fn, the ads counter, commit (or roll back).
+      const finishTx = async <T>(fn: () => Promise<T>): Promise<T> => {
         try {
           const r = await fn();
           await conn.run(Sql.of(COUNTER_BUMP_SQL, ADS_COUNTER));
@@ -669,6 +674,10 @@ export async function syncDuplicates(
           await conn.rollback().catch(() => {});
           throw e;
         }
+      };
+      const inTx = async <T>(fn: () => Promise<T>): Promise<T> => {
+        await conn.begin();
+        return finishTx(fn);
       };
       if (opts.rebuild) await inTx(() => store.clear());
       opts.onProgress?.({ phase: "loading", done: 0, total: 0 });
@@ -716,15 +725,10 @@ export async function syncDuplicates(
         if (!saves.size && !unchangedRows.length) return;
         if (wait) await conn.begin();
         else if (!(await conn.tryBegin())) return;
-        try {
+        await finishTx(async () => {
           for (const r of unchangedRows) await conn.run(Sql.of(`UPDATE "AdFingerprint" SET "adVersion" = ? WHERE "adId" = ?`, r.version, r.id));
           await saves.write();
-          await conn.run(Sql.of(COUNTER_BUMP_SQL, ADS_COUNTER));
-          await conn.commit();
-        } catch (e) {
-          await conn.rollback().catch(() => {});
-          throw e;
-        }
+        });
         unchangedRows = [];
         store.versions.clear();
         const before = done - heldAds;
@@ -759,6 +763,7 @@ export async function syncDuplicates(
         let lastRenew = Date.now();
         for (let after = opts.follow.after; ;) {
           const finished = opts.follow.finished(); // read first: a batch committed before "finished" is still found below
+          if (opts.follow.abandoned()) break;
           const rows = await pendingAds(after, true);
           if (rows.length) {
             after = Number(rows[rows.length - 1].id);
@@ -778,6 +783,12 @@ export async function syncDuplicates(
         importRunning = false;
         await writeHeld(true); // before 2b, which finds its work by the fingerprints written
         conn.autoCheckpoint(true); // the import has finished: the rest of the run is this process's
+        if (opts.follow.abandoned()) {
+          // Quickly: a re-run of the import waits for this run's lease (and this one runs at nice 19).
+          await inTx(() => store.flushCompanies());
+          result.ms = Date.now() - started;
+          return result;
+        }
       }
 
       // 2b. New and changed ads, in arrival (id) order, a chunk per transaction.

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { adCopies, closeCopies, markNotDuplicate, rebuildDuplicates, refreshDuplicates } from "@/lib/ads/duplicates";
 import { syncDuplicates } from "@/lib/ads/duplicate-store";
+import { startDuplicateFollower } from "@/lib/ads/duplicate-follower";
 import { openSqlite } from "@/lib/db/raw";
 import { openImportStore } from "@/lib/import/pipeline";
 import { revertImport } from "@/lib/import/revert";
@@ -49,7 +50,7 @@ describe.each(testDialects())("near-duplicate groups on %s", (dialect) => {
   });
 
   const groups = async () => {
-    const ads = await db.ad.findMany({ select: { id: true, externalId: true, duplicateGroupId: true, duplicateCount: true } });
+    const ads = await db.ad.findMany({ select: { id: true, externalId: true, duplicateGroupId: true, duplicateCount: true }, orderBy: { id: "asc" } });
     return { ads, byExternal: new Map(ads.map((a) => [a.externalId, a])) };
   };
 
@@ -191,6 +192,24 @@ describe.each(testDialects())("near-duplicate groups on %s", (dialect) => {
     expect(await db.ad.count()).toBe(0);
     expect(await db.adFingerprint.count()).toBe(0);
   }, 120_000);
+});
+
+describe.each(testDialects())("a duplicate follower whose import is gone on %s", (dialect) => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await createTestDatabase(`dups_orphan_${dialect}`, dialect);
+  });
+  afterAll(async () => tdb?.drop());
+
+  it("exits and lets go of the lease when the import was killed before it had started", async () => {
+    // The import disconnects at once (killed, or failed on its first batch): the follower's channel
+    // closes while it is still loading, before it listens for that. It must not follow nothing
+    // forever, holding the lease the import's re-run waits for.
+    const follower = startDuplicateFollower(tdb.url, 0);
+    follower.stop();
+    expect(await follower.exited).toBe(0);
+    await expect(syncDuplicates(tdb.url, { waitMs: 5000 })).resolves.toMatchObject({ fingerprinted: 0 });
+  }, 60_000);
 });
 
 // SQLite only, by nature: its driver waits for a lock synchronously, blocking the event loop;
