@@ -22,26 +22,22 @@ async function follow(url: string, after: number) {
     if (m === "finished") finished = true;
     wake?.();
   });
-  // The import is gone (killed, or it failed): write what is held and release the lease at once,
-  // so its re-run's follower does not wait for it; that run groups the rest.
-  let orphaned = false;
-  const orphan = () => {
-    orphaned = finished = true;
-    wake?.();
-  };
-  process.on("disconnect", orphan);
-  // An import killed while this process was still starting closed the channel before the listener
-  // was there (more likely at nice 19): without this it would follow nothing forever, holding the lease.
-  if (!process.connected) orphan();
+  // The import is gone (killed, or it failed) once the channel is closed: write what is held and
+  // release the lease at once, so its re-run's follower does not wait for it; that run groups the
+  // rest. Read from the channel itself, not from a "disconnect" event: an import killed while this
+  // process was still starting closed it before any listener was there (likely at nice 19), and
+  // this process then followed nothing forever, holding the lease.
+  const gone = () => !process.connected;
+  process.on("disconnect", () => wake?.());
   const r = await syncDuplicates(url, {
     follow: {
-      finished: () => finished || !process.connected,
+      finished: () => finished || gone(),
       wait: () => new Promise<void>((resolve) => setTimeout((wake = resolve), 250)),
       after,
-      abandoned: () => orphaned || !process.connected,
+      abandoned: gone,
     },
   });
-  if (!orphaned) await tell({ result: { ...r, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } });
+  if (!gone()) await tell({ result: { ...r, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) } });
 }
 
 const tell = (message: object) => new Promise<void>((resolve) => process.send!(message, undefined, undefined, () => resolve()));

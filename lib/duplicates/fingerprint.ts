@@ -1,7 +1,7 @@
 // What the detector knows about one ad, and a compact table of many.
 import { combine, hashString } from "./hash";
 import { payBand, type PayBand } from "./pay";
-import { keyOfTerms, placeWords, titleCandidates, titleHash, type TitleKey } from "./title";
+import { keyOfTerms, placeWords, titleCandidates, titleHash, withoutPlace, type TitleKey } from "./title";
 import { U32Map } from "./tables";
 
 /** An ad as the detector reads it (the import's NormalisedAd maps onto this directly). */
@@ -71,9 +71,7 @@ const payBandOf = memo((key) => {
 });
 
 function titleKeyOf(title: string, location: string): TitleKey {
-  const candidates = candidatesOf(title);
-  const place = location ? placeWordsOf(location) : null;
-  return keyOfTerms(place && candidates.some((w) => place.has(w)) ? candidates.filter((w) => !place.has(w)) : candidates);
+  return keyOfTerms(location ? withoutPlace(candidatesOf(title), placeWordsOf(location)) : candidatesOf(title));
 }
 
 /** The parts of a fingerprint that come from the ad's fields (the signature comes from its text). */

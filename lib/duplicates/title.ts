@@ -110,8 +110,12 @@ export function placeWords(location: string): Set<string> {
  * "Leeds, West Yorkshire") are dropped: the same ad for another town is the same vacancy.
  */
 export function titleTerms(title: string, location = ""): string[] {
-  const place = placeWords(location);
-  return titleCandidates(title).filter((w) => !place.has(w));
+  return withoutPlace(titleCandidates(title), placeWords(location));
+}
+
+/** Title terms less the location's words (the same array when it names none of them). */
+export function withoutPlace(candidates: string[], place: ReadonlySet<string>): string[] {
+  return candidates.some((w) => place.has(w)) ? candidates.filter((w) => !place.has(w)) : candidates;
 }
 
 /** The comparable form of a title (see TitleKey). */
